@@ -1,0 +1,23 @@
+import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
+import nextTypescript from 'eslint-config-next/typescript';
+
+const config = [
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    ignores: ['.next/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.bench/**'],
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Components and charts must not read data files themselves: pages get data from lib/data.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:fs', 'fs', 'node:fs/*'], message: 'Read data through lib/data.' }] }],
+    },
+  },
+  {
+    files: ['lib/data/**', 'scripts/**', 'tests/**', '*.config.*'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+];
+
+export default config;

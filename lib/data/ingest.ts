@@ -1,0 +1,93 @@
+/**
+ * One entry point for every file a person or a script hands us: detects the format (canonical
+ * tidy CSV, or a SAMHSA state table as published), reads it, and returns typed observations or
+ * the complete list of problems. It never writes anything: rejecting a file changes nothing.
+ */
+import { CanonicalReader } from './canonical';
+import { readCsvRecords, type ByteSource } from './csv';
+import type { Encoding, EncodingChoice } from './decode';
+import { IssueLog, type Issue, type Warning } from './issues';
+import { ObservationRules } from './rules';
+import { looksLikeSamhsaTitle, SamhsaTableReader, type DerivedIndicator, type SamhsaTable } from './samhsa';
+import type { Observation } from './schema';
+
+export type InputFormat = 'canonical' | 'samhsa-state-table';
+
+export interface IngestOptions {
+  /** Indicators defined in the data package. SAMHSA tables also define their own. */
+  knownIndicators: ReadonlySet<string>;
+  encoding?: EncodingChoice;
+  /** Keep the observations in the result (off for streaming checks of huge files). */
+  collect?: boolean;
+  onObservation?: (o: Observation, row: number) => void;
+  errorLimit?: number;
+}
+
+export interface IngestResult {
+  ok: boolean;
+  format: InputFormat | null;
+  encoding: Encoding;
+  /** Observations that passed every check (all of them when `ok`). */
+  observations: number;
+  /** The observations, when `collect` was set and the file is valid. */
+  rows: Observation[];
+  errors: Issue[];
+  /** Total errors found; `errors` holds at most the first `errorLimit`. */
+  errorCount: number;
+  warnings: Warning[];
+  /** For SAMHSA tables: the title, unit, period and notes. */
+  table: SamhsaTable | null;
+  /** For SAMHSA tables: indicator metadata the table carries. */
+  indicators: DerivedIndicator[];
+}
+
+export async function ingest(source: ByteSource, options: IngestOptions): Promise<IngestResult> {
+  const log = new IssueLog(options.errorLimit ?? 500);
+  const rows: Observation[] = [];
+  const sink = (o: Observation, row: number) => {
+    if (options.collect) rows.push(o);
+    options.onObservation?.(o, row);
+  };
+  let reader: CanonicalReader | SamhsaTableReader | null = null;
+  let format: InputFormat | null = null;
+
+  const csv = await readCsvRecords(
+    source,
+    (records, firstRow) => {
+      if (!reader) {
+        const first = records.find((r) => r.some((c) => c.trim() !== ''));
+        if (first && looksLikeSamhsaTitle(first[0])) {
+          format = 'samhsa-state-table';
+          const samhsa: SamhsaTableReader = new SamhsaTableReader(
+            log,
+            new ObservationRules(log, (name) => options.knownIndicators.has(name) || samhsa.indicators.has(name)),
+            sink,
+          );
+          reader = samhsa;
+        } else {
+          format = 'canonical';
+          reader = new CanonicalReader(log, new ObservationRules(log, (name) => options.knownIndicators.has(name)), sink);
+        }
+      }
+      return reader.consume(records, firstRow);
+    },
+    log,
+    { encoding: options.encoding },
+  );
+  const finished = reader as CanonicalReader | SamhsaTableReader | null;
+  if (finished && !csv.stopped) finished.finish();
+
+  const samhsa = finished instanceof SamhsaTableReader ? finished : null;
+  return {
+    ok: log.ok,
+    format,
+    encoding: csv.encoding,
+    observations: finished?.observations ?? 0,
+    rows: log.ok ? rows : [],
+    errors: log.errors,
+    errorCount: log.errorCount,
+    warnings: log.warnings,
+    table: samhsa?.table ?? null,
+    indicators: samhsa ? [...samhsa.indicators.values()] : [],
+  };
+}

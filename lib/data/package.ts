@@ -1,0 +1,167 @@
+/**
+ * data/datapackage.json: a Frictionless Data Package (v2) describing every dataset, plus the
+ * project's own properties — indicator definitions, comparability series, qualifiers and units —
+ * that researchers need to read the numbers correctly.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { IssueLog } from './issues';
+import { QUALIFIERS, type Qualifier } from './qualifiers';
+import { CANONICAL_SCHEMA, INDICATOR_PATTERN, type TableSchema } from './schema';
+import { SERIES, type Series } from './series';
+import { UNITS, type Unit } from './units';
+
+export const PACKAGE_FILE = 'datapackage.json';
+export const PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
+
+export interface IndicatorMeta {
+  name: string;
+  title: string;
+  /** What counts, in plain language. */
+  definition: string;
+  /** Who is counted. */
+  universe: string;
+  notes: string[];
+}
+
+/** A SAMHSA table a dataset was built from, with its notes verbatim. */
+export interface SourceTable {
+  table: string;
+  title: string;
+  unit: string;
+  period: string;
+  /** Original file, relative to data/. */
+  file: string;
+  notes: string[];
+  sourceLine: string;
+}
+
+export interface DataSource {
+  title: string;
+  path?: string;
+  version?: string;
+}
+
+export interface DataResource {
+  name: string;
+  title: string;
+  description: string;
+  path: string;
+  type: 'table';
+  format: 'csv';
+  mediatype: 'text/csv';
+  encoding: 'utf-8';
+  bytes: number;
+  hash: string;
+  dialect: { header: true; delimiter: ','; lineTerminator: '\n'; quoteChar: '"'; doubleQuote: true };
+  schema: TableSchema;
+  sources: DataSource[];
+  licenses?: Array<{ name: string; title?: string; path?: string }>;
+  /** ISO 8601 time the file last changed. */
+  lastModified: string;
+  /** Number of observations (data rows). */
+  observations: number;
+  sourceTables?: SourceTable[];
+}
+
+export interface DataPackage {
+  $schema: string;
+  name: string;
+  title: string;
+  description: string;
+  version: string;
+  created: string;
+  homepage?: string;
+  keywords?: string[];
+  licenses: Array<{ name: string; title?: string; path?: string }>;
+  sources: DataSource[];
+  contributors?: Array<{ title: string; roles?: string[]; path?: string }>;
+  resources: DataResource[];
+  indicators: IndicatorMeta[];
+  series: Series[];
+  qualifiers: Qualifier[];
+  units: Unit[];
+}
+
+export async function readPackage(dataDir: string): Promise<DataPackage> {
+  const text = await readFile(path.join(dataDir, PACKAGE_FILE), 'utf8');
+  return JSON.parse(text) as DataPackage;
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+/**
+ * Checks the descriptor itself: required Data Package properties, every resource file present with
+ * the recorded size and hash, the canonical schema unchanged, and the registries in step with code.
+ * Problems are `package-error`s whose column names the property.
+ */
+export async function checkPackage(pkg: DataPackage, dataDir: string, log: IssueLog): Promise<void> {
+  const fail = (property: string, message: string) => log.error(null, property, 'package-error', message);
+  if (pkg.$schema !== PROFILE) fail('$schema', `Must be ${PROFILE}.`);
+  for (const key of ['name', 'title', 'description', 'version', 'created'] as const) {
+    if (!isText(pkg[key])) fail(key, `The package needs a ${key}.`);
+  }
+  if (isText(pkg.version) && !/^\d+\.\d+\.\d+$/.test(pkg.version)) fail('version', 'The version must be semantic (MAJOR.MINOR.PATCH).');
+  if (!Array.isArray(pkg.licenses) || pkg.licenses.length === 0 || !pkg.licenses.every((l) => isText(l.name) || isText(l.path))) {
+    fail('licenses', 'The package needs at least one license with a name or path.');
+  }
+  if (!Array.isArray(pkg.sources) || pkg.sources.length === 0 || !pkg.sources.every((s) => isText(s.title))) {
+    fail('sources', 'The package needs at least one source with a title.');
+  }
+  if (!Array.isArray(pkg.resources) || pkg.resources.length === 0) {
+    fail('resources', 'The package lists no datasets.');
+    return;
+  }
+
+  const indicatorNames = new Set<string>();
+  for (const [i, ind] of (pkg.indicators ?? []).entries()) {
+    const where = `indicators[${i}]`;
+    if (!isText(ind.name) || !new RegExp(INDICATOR_PATTERN).test(ind.name)) fail(where, `Indicator name ${JSON.stringify(ind.name)} is not a valid identifier.`);
+    else if (indicatorNames.has(ind.name)) fail(where, `Indicator ${ind.name} is defined twice.`);
+    indicatorNames.add(ind.name);
+    for (const key of ['title', 'definition', 'universe'] as const) {
+      if (!isText(ind[key])) fail(where, `Indicator ${ind.name} needs a ${key}.`);
+    }
+    if (!Array.isArray(ind.notes)) fail(where, `Indicator ${ind.name} needs a notes list (it may be empty).`);
+  }
+  const sameAs = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (!sameAs(pkg.series, SERIES)) fail('series', 'The series list differs from lib/data/series.ts; run npm run data:build to refresh it.');
+  if (!sameAs(pkg.qualifiers, QUALIFIERS)) fail('qualifiers', 'The qualifier list differs from lib/data/qualifiers.ts; run npm run data:build to refresh it.');
+  if (!sameAs(pkg.units, UNITS)) fail('units', 'The unit list differs from lib/data/units.ts; run npm run data:build to refresh it.');
+
+  const names = new Set<string>();
+  for (const [i, res] of pkg.resources.entries()) {
+    const where = `resources[${i}]`;
+    if (!isText(res.name) || !/^[a-z0-9][a-z0-9._-]*$/.test(res.name)) fail(where, `Dataset name ${JSON.stringify(res.name)} must be lower-case letters, digits, dots, dashes or underscores.`);
+    if (names.has(res.name)) fail(where, `Dataset name ${res.name} is used twice.`);
+    names.add(res.name);
+    if (!isText(res.title) || !isText(res.description)) fail(where, `Dataset ${res.name} needs a title and a description.`);
+    if (!isText(res.path) || res.path.includes('..') || path.isAbsolute(res.path) || !res.path.endsWith('.csv')) {
+      fail(where, `Dataset ${res.name} has an unsafe or non-CSV path ${JSON.stringify(res.path)}.`);
+      continue;
+    }
+    if (res.format !== 'csv' || res.mediatype !== 'text/csv' || res.encoding !== 'utf-8' || res.type !== 'table') {
+      fail(where, `Dataset ${res.name} must be a table in CSV format, text/csv, UTF-8.`);
+    }
+    if (!sameAs(res.schema, CANONICAL_SCHEMA)) fail(`${where}.schema`, `The schema of ${res.name} differs from the canonical schema in lib/data/schema.ts.`);
+    if (!Array.isArray(res.sources) || res.sources.length === 0) fail(`${where}.sources`, `Dataset ${res.name} needs at least one source.`);
+    if (!isText(res.lastModified) || Number.isNaN(Date.parse(res.lastModified))) fail(`${where}.lastModified`, `Dataset ${res.name} needs a lastModified date.`);
+    const file = path.join(dataDir, res.path);
+    try {
+      const info = await stat(file);
+      if (info.size !== res.bytes) fail(`${where}.bytes`, `${res.path} is ${info.size} bytes but datapackage.json says ${res.bytes}; the file changed without the package being updated.`);
+      const hash = await sha256File(file);
+      if (res.hash !== `sha256:${hash}`) fail(`${where}.hash`, `${res.path} does not match the hash in datapackage.json; the file changed without the package being updated.`);
+    } catch {
+      fail(`${where}.path`, `The file ${res.path} does not exist.`);
+    }
+  }
+}

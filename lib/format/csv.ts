@@ -1,0 +1,38 @@
+/**
+ * Writes observations as canonical CSV: the columns of the schema in order, LF line endings,
+ * UTF-8 without a byte-order mark, numbers in plain decimal, empty cells for missing values.
+ * Whatever this writes, the importer reads back to the same observations.
+ */
+import { CANONICAL_COLUMNS, type Observation } from '../data/schema';
+
+/** A number in plain decimal notation (never 1e-7 or 1e+21), as the importer requires. */
+export function plainNumber(n: number): string {
+  const s = String(n);
+  if (!/e/i.test(s)) return s;
+  return n.toFixed(20).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+/** Quotes a text cell when it holds a comma, quote, line break, or edge whitespace (RFC 4180). */
+export function quoteCell(text: string): string {
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function cell(o: Observation, column: (typeof CANONICAL_COLUMNS)[number]): string {
+  const value = o[column];
+  if (value === null) return '';
+  if (typeof value === 'number') return plainNumber(value);
+  if (Array.isArray(value)) return quoteCell(value.join(';'));
+  return quoteCell(value);
+}
+
+export const CANONICAL_HEADER = CANONICAL_COLUMNS.join(',');
+
+export function canonicalCsvRow(o: Observation): string {
+  return CANONICAL_COLUMNS.map((c) => cell(o, c)).join(',');
+}
+
+export function toCanonicalCsv(observations: Iterable<Observation>): string {
+  const lines = [CANONICAL_HEADER];
+  for (const o of observations) lines.push(canonicalCsvRow(o));
+  return `${lines.join('\n')}\n`;
+}

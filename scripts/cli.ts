@@ -1,0 +1,43 @@
+/** Shared helpers for the data command-line tools. */
+import { createReadStream } from 'node:fs';
+import type { Issue, Warning } from '../lib/data/issues';
+import type { EncodingChoice } from '../lib/data/decode';
+
+/** `row 12, column "estimate": message` — the line format of the data:check contract. */
+export function formatIssue(issue: Issue | Warning): string {
+  const where = issue.row === null ? (issue.column ? `column "${issue.column}"` : 'file') : issue.column === null ? `row ${issue.row}` : `row ${issue.row}, column "${issue.column}"`;
+  return `${where}: ${issue.message}`;
+}
+
+export function fileStream(file: string) {
+  return createReadStream(file, { highWaterMark: 1 << 20 });
+}
+
+export interface CliArgs {
+  json: boolean;
+  encoding: EncodingChoice;
+  files: string[];
+}
+
+export function parseArgs(argv: string[], usage: string): CliArgs {
+  const args: CliArgs = { json: false, encoding: 'auto', files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') args.json = true;
+    else if (a === '--encoding' || a.startsWith('--encoding=')) {
+      const value = a.includes('=') ? a.split('=')[1] : argv[++i];
+      if (value !== 'auto' && value !== 'utf-8' && value !== 'windows-1252') {
+        console.error(`Unknown encoding ${value}; use auto, utf-8 or windows-1252.\n${usage}`);
+        process.exit(2);
+      }
+      args.encoding = value;
+    } else if (a === '--help' || a === '-h') {
+      console.log(usage);
+      process.exit(0);
+    } else if (a.startsWith('--')) {
+      console.error(`Unknown option ${a}.\n${usage}`);
+      process.exit(2);
+    } else args.files.push(a);
+  }
+  return args;
+}
