@@ -74,6 +74,9 @@ async function buildStateTables(): Promise<Built> {
   return { observations, sourceTables, derivedNotes };
 }
 
+/** Columns of headline-figures.csv that hold each canonical field, for error messages. */
+const HEADLINE_COLUMNS: Partial<Record<FieldName, string>> = { indicator: 'measure', period: 'year', age_group: 'population', estimate: 'value' };
+
 const UNIT_NAMES: Record<string, string> = {
   million: 'millions',
   thousands: 'thousands',
@@ -124,12 +127,12 @@ async function buildNational(known: ReadonlySet<string>): Promise<Observation[]>
           source: cell('source'),
           note,
         };
-        const columns: Partial<Record<FieldName, string>> = { indicator: 'measure', period: 'year', age_group: 'population', estimate: 'value' };
-        if (rules.check(o, (field) => ({ row, column: columns[field] ?? field }))) observations.push(o);
+        if (rules.check(o, row, (field) => HEADLINE_COLUMNS[field] ?? field)) observations.push(o);
       });
     },
     log,
   );
+  rules.finish();
   if (!log.ok) fail(path.relative(ROOT, NATIONAL_FILE), log.errors);
   return observations.sort(
     (a, b) =>
@@ -158,7 +161,8 @@ async function main() {
   // Checks the state dataset as a whole (keys are unique across tables), with the package's indicators.
   const combined = new IssueLog();
   const rules = new ObservationRules(combined, (name) => known.has(name));
-  state.observations.forEach((o, i) => rules.check(o, () => ({ row: i + 2, column: null })));
+  state.observations.forEach((o, i) => rules.check(o, i + 2, () => null));
+  rules.finish();
   if (!combined.ok) fail('the combined state dataset', combined.errors);
 
   let previous: DataPackage | null = null;

@@ -10,7 +10,7 @@ export function formatIssue(issue: Issue | Warning): string {
 }
 
 export function fileStream(file: string) {
-  return createReadStream(file, { highWaterMark: 1 << 20 });
+  return createReadStream(file, { highWaterMark: 256 << 10 });
 }
 
 export interface CliArgs {

@@ -44,10 +44,14 @@ export interface IngestResult {
 export async function ingest(source: ByteSource, options: IngestOptions): Promise<IngestResult> {
   const log = new IssueLog(options.errorLimit ?? 500);
   const rows: Observation[] = [];
-  const sink = (o: Observation, row: number) => {
-    if (options.collect) rows.push(o);
-    options.onObservation?.(o, row);
-  };
+  const onObservation = options.onObservation;
+  const sink =
+    options.collect || onObservation
+      ? (o: Observation, row: number) => {
+          if (options.collect) rows.push(o);
+          onObservation?.(o, row);
+        }
+      : undefined; // a plain check needs no per-row callback
   let reader: CanonicalReader | SamhsaTableReader | null = null;
   let format: InputFormat | null = null;
 

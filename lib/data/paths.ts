@@ -6,5 +6,7 @@ import path from 'node:path';
  * the repository root for npm scripts and `next start`.
  */
 export function dataDir(): string {
-  return path.resolve(process.env.ATLAS_DATA_DIR ?? path.join(process.cwd(), 'data'));
+  const configured = process.env.ATLAS_DATA_DIR;
+  // The configured folder is only known at run time; keep the bundler from tracing the whole disk.
+  return configured ? path.resolve(/* turbopackIgnore: true */ configured) : path.join(process.cwd(), 'data');
 }

@@ -7,54 +7,114 @@ import { showText, type IssueCode, type IssueLog } from './issues';
 import { QUALIFIER_CODES } from './qualifiers';
 import type { FieldName, Observation } from './schema';
 import { periodYears, seriesByName, seriesForYear } from './series';
-import { isPercentUnit, unitByName } from './units';
-
-/** Where a field of the observation sits in the input: the spreadsheet row and the column header. */
-export type Locate = (field: FieldName) => { row: number; column: string | null };
+import { unitByName, type Unit } from './units';
 
 /**
- * Tracks primary keys without keeping a million key strings alive: each key field is interned as
- * a small integer and the six are packed into one exact double (53 bits). Falls back to strings
- * if a field outgrows its bits.
+ * Finds repeated primary keys without keeping a million key strings alive. Each key field is
+ * interned as a small integer and the six are packed into one exact double (53 bits). Keys and
+ * rows are appended to typed arrays (sequential writes, no garbage); `duplicates()` sorts a copy
+ * of the keys once at the end. Keys that outgrow their bits fall back to a string map.
  */
 class KeyTracker {
+  private static readonly SCALE = [2 ** 20, 2 ** 10, 2 ** 7, 2 ** 6, 2 ** 4];
   private readonly ids = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
-  private static readonly BITS = [20, 10, 7, 6, 4];
-  private readonly packed = new Map<number, number>();
+  private readonly names: string[][] = [[], [], [], [], []];
+  /** Neighbouring rows usually share most key fields: remember the last lookup per field. */
+  private readonly lastValue: string[] = ['', '', '', '', ''];
+  private readonly lastId: number[] = [-1, -1, -1, -1, -1];
+  private keys = new Float64Array(1 << 14);
+  private rows = new Uint32Array(1 << 14);
+  private count = 0;
   private readonly strings = new Map<string, number>();
+  private readonly stringDuplicates: Array<{ row: number; firstRow: number; key: string[] }> = [];
 
-  /** Records the key; returns the row it was first seen on if it is a duplicate. */
-  add(o: Observation, row: number): number | undefined {
-    const parts = [o.indicator, o.period, o.geography, o.age_group, o.unit];
-    let packed = 0;
-    let fits = o.revision < 64;
-    for (let i = 0; i < parts.length; i++) {
-      const map = this.ids[i];
-      let id = map.get(parts[i]);
-      if (id === undefined) {
-        id = map.size;
-        map.set(parts[i], id);
+  private id(field: number, value: string): number {
+    if (value === this.lastValue[field] && this.lastId[field] !== -1) return this.lastId[field];
+    const map = this.ids[field];
+    let id = map.get(value);
+    if (id === undefined) {
+      id = map.size;
+      map.set(value, id);
+      this.names[field].push(value);
+    }
+    this.lastValue[field] = value;
+    this.lastId[field] = id;
+    return id;
+  }
+
+  add(o: Observation, row: number): void {
+    const a = this.id(0, o.indicator);
+    const b = this.id(1, o.period);
+    const c = this.id(2, o.geography);
+    const d = this.id(3, o.age_group);
+    const e = this.id(4, o.unit);
+    const S = KeyTracker.SCALE;
+    if (a >= S[0] || b >= S[1] || c >= S[2] || d >= S[3] || e >= S[4] || o.revision >= 64) {
+      const parts = [o.indicator, o.period, o.geography, o.age_group, o.unit, String(o.revision)];
+      const key = parts.join('\u0001');
+      const seen = this.strings.get(key);
+      if (seen === undefined) this.strings.set(key, row);
+      else this.stringDuplicates.push({ row, firstRow: seen, key: parts });
+      return;
+    }
+    if (this.count === this.keys.length) {
+      const keys = new Float64Array(this.keys.length * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+      const rows = new Uint32Array(this.rows.length * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+    }
+    this.keys[this.count] = ((((a * S[1] + b) * S[2] + c) * S[3] + d) * S[4] + e) * 64 + o.revision;
+    this.rows[this.count] = row;
+    this.count++;
+  }
+
+  /** Every repeat of an earlier key, in row order, with the row the key first appeared on. */
+  duplicates(): Array<{ row: number; firstRow: number; key: string[] }> {
+    const keys = this.keys.subarray(0, this.count);
+    const sorted = keys.slice().sort();
+    const repeated = new Set<number>();
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]);
+    const found = [...this.stringDuplicates];
+    if (repeated.size) {
+      const first = new Map<number, number>();
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        if (!repeated.has(k)) continue;
+        const seen = first.get(k);
+        if (seen === undefined) first.set(k, this.rows[i]);
+        else found.push({ row: this.rows[i], firstRow: seen, key: this.unpack(k) });
       }
-      if (id >= 2 ** KeyTracker.BITS[i]) fits = false;
-      packed = packed * 2 ** KeyTracker.BITS[i] + id;
     }
-    if (fits) {
-      packed = packed * 64 + o.revision;
-      const seen = this.packed.get(packed);
-      if (seen !== undefined) return seen;
-      this.packed.set(packed, row);
-      return undefined;
+    return found.sort((x, y) => x.row - y.row);
+  }
+
+  private unpack(packed: number): string[] {
+    const S = KeyTracker.SCALE;
+    const revision = packed % 64;
+    let rest = (packed - revision) / 64;
+    const ids: number[] = [];
+    for (let f = 4; f >= 0; f--) {
+      ids[f] = rest % S[f];
+      rest = (rest - ids[f]) / S[f];
     }
-    const key = [...parts, o.revision].join('\u0001');
-    const seen = this.strings.get(key);
-    if (seen !== undefined) return seen;
-    this.strings.set(key, row);
-    return undefined;
+    return [...ids.map((id, f) => this.names[f][id]), String(revision)];
   }
 }
 
+// A local alias: imported bindings are getters when this module runs as CommonJS (tsx, the CLI).
+const unitOf = unitByName;
+
+/** The column (as written in the input) that holds a field, or null when the field has no cell of its own. */
+export type ColumnOf = (field: FieldName) => string | null;
+
 export class ObservationRules {
   private readonly keys = new KeyTracker();
+  /** Period and series checks depend only on the pair, so each pair is checked once. */
+  private readonly periodChecks = new Map<string, Map<string, [FieldName, string] | null>>();
+  private lastUnitName = '';
+  private lastUnit: Unit | undefined;
 
   constructor(
     private readonly log: IssueLog,
@@ -62,101 +122,124 @@ export class ObservationRules {
     private readonly isKnownIndicator: (name: string) => boolean,
   ) {}
 
-  /** Checks one fully cast observation. Returns false if it broke a rule. */
-  check(o: Observation, at: Locate): boolean {
+  /**
+   * Checks one fully cast observation found on `row`. `columnOf` is only called to report a
+   * problem, so the hot path creates no closures. Returns false if a rule was broken. Repeated
+   * keys are reported by `finish()`.
+   */
+  check(o: Observation, row: number, columnOf: ColumnOf): boolean {
     const before = this.log.errorCount;
-    const fail = (field: FieldName, code: IssueCode, message: string) => {
-      const { row, column } = at(field);
-      this.log.error(row, column, code, message);
-    };
 
     if (!this.isKnownIndicator(o.indicator)) {
-      fail(
-        'indicator',
-        'constraint-error',
-        `${showText(o.indicator)} is not a defined indicator. Check the spelling, or add its title and definition under "indicators" in data/datapackage.json first.`,
-      );
+      this.fail(row, columnOf, 'indicator', 'constraint-error', `${showText(o.indicator)} is not a defined indicator. Check the spelling, or add its title and definition under "indicators" in data/datapackage.json first.`);
     }
 
-    const years = periodYears(o.period);
-    if (years) {
-      const [first, last] = years;
-      const series = seriesByName(o.series);
-      if (last !== first && last !== first + 1) {
-        fail('period', 'constraint-error', `${showText(o.period)} is not two consecutive years; pooled NSDUH estimates cover two consecutive survey years (such as 2018-2019).`);
-      } else if (series) {
-        const a = seriesForYear(first);
-        const b = seriesForYear(last);
-        const span = `${series.firstYear}–${series.lastYear ?? 'present'}`;
-        if (a && b && a !== b) {
-          fail('period', 'constraint-error', `${showText(o.period)} spans a methodology break (${first} is in ${a.name}, ${last} in ${b.name}); estimates are never pooled across a break.`);
-        } else if (first < series.firstYear || (series.lastYear !== null && last > series.lastYear)) {
-          const hint = a ? ` Use ${a.name}.` : ' No comparability series covers that year.';
-          fail('series', 'constraint-error', `Period ${o.period} is outside series ${o.series} (${span}).${hint}`);
+    let bySeries = this.periodChecks.get(o.period);
+    if (!bySeries) {
+      bySeries = new Map();
+      this.periodChecks.set(o.period, bySeries);
+    }
+    let periodProblem = bySeries.get(o.series);
+    if (periodProblem === undefined) {
+      periodProblem = checkPeriod(o.period, o.series);
+      bySeries.set(o.series, periodProblem);
+    }
+    if (periodProblem) this.fail(row, columnOf, periodProblem[0], 'constraint-error', periodProblem[1]);
+
+    if (o.unit !== this.lastUnitName) {
+      this.lastUnitName = o.unit;
+      this.lastUnit = unitOf(o.unit);
+    }
+    const unit = this.lastUnit;
+    if (unit?.kind === 'percent') {
+      if (o.estimate !== null && o.estimate > 100) this.fail(row, columnOf, 'estimate', 'constraint-error', `${o.estimate} is above 100, which is impossible for a percentage.`);
+      if (o.ci_lower !== null && o.ci_lower > 100) this.fail(row, columnOf, 'ci_lower', 'constraint-error', `${o.ci_lower} is above 100, which is impossible for a percentage.`);
+      if (o.ci_upper !== null && o.ci_upper > 100) this.fail(row, columnOf, 'ci_upper', 'constraint-error', `${o.ci_upper} is above 100, which is impossible for a percentage.`);
+    }
+
+    let suppressed = false;
+    if (o.qualifiers.length) {
+      const seen = new Set<string>();
+      for (const q of o.qualifiers) {
+        if (!QUALIFIER_CODES.has(q)) {
+          this.fail(row, columnOf, 'qualifiers', 'constraint-error', `${showText(q)} is not a known qualifier. Known: ${[...QUALIFIER_CODES].join(', ')}.`);
+        } else if (seen.has(q)) {
+          this.fail(row, columnOf, 'qualifiers', 'constraint-error', `Qualifier ${q} is listed twice.`);
+        }
+        seen.add(q);
+      }
+      suppressed = seen.has('suppressed');
+      if (suppressed && (o.estimate !== null || o.ci_lower !== null || o.ci_upper !== null)) {
+        this.fail(row, columnOf, 'estimate', 'constraint-error', 'A row marked suppressed must have an empty estimate and interval.');
+      }
+      if (seen.has('rounded_to_zero')) {
+        if (unit?.kind !== 'count') {
+          this.fail(row, columnOf, 'qualifiers', 'constraint-error', 'The qualifier rounded_to_zero applies only to counts (persons, thousands, millions).');
+        } else if (o.estimate !== 0 && o.ci_lower !== 0 && o.ci_upper !== 0) {
+          this.fail(row, columnOf, 'qualifiers', 'constraint-error', 'The qualifier rounded_to_zero says a 0 in this row stands for a small number, but no value in the row is 0.');
         }
       }
     }
-
-    const unit = unitByName(o.unit);
-    if (unit && isPercentUnit(o.unit)) {
-      for (const field of ['estimate', 'ci_lower', 'ci_upper'] as const) {
-        const v = o[field];
-        if (v !== null && v > 100) fail(field, 'constraint-error', `${v} is above 100, which is impossible for a percentage.`);
-      }
-    }
-
-    const seen = new Set<string>();
-    for (const q of o.qualifiers) {
-      if (!QUALIFIER_CODES.has(q)) {
-        fail('qualifiers', 'constraint-error', `${showText(q)} is not a known qualifier. Known: ${[...QUALIFIER_CODES].join(', ')}.`);
-      } else if (seen.has(q)) {
-        fail('qualifiers', 'constraint-error', `Qualifier ${q} is listed twice.`);
-      }
-      seen.add(q);
-    }
-    const suppressed = seen.has('suppressed');
     if (o.estimate === null && !suppressed) {
-      fail('estimate', 'constraint-error', 'The estimate is empty. Leave out rows with no figure, or add the qualifier suppressed if the publisher withheld it.');
-    }
-    if (suppressed && (o.estimate !== null || o.ci_lower !== null || o.ci_upper !== null)) {
-      fail('estimate', 'constraint-error', 'A row marked suppressed must have an empty estimate and interval.');
-    }
-    if (seen.has('rounded_to_zero')) {
-      if (unit?.kind !== 'count') {
-        fail('qualifiers', 'constraint-error', 'The qualifier rounded_to_zero applies only to counts (persons, thousands, millions).');
-      } else if (o.estimate !== 0 && o.ci_lower !== 0 && o.ci_upper !== 0) {
-        fail('qualifiers', 'constraint-error', 'The qualifier rounded_to_zero says a 0 in this row stands for a small number, but no value in the row is 0.');
-      }
+      this.fail(row, columnOf, 'estimate', 'constraint-error', 'The estimate is empty. Leave out rows with no figure, or add the qualifier suppressed if the publisher withheld it.');
     }
 
-    const hasLower = o.ci_lower !== null;
-    const hasUpper = o.ci_upper !== null;
-    if (hasLower !== hasUpper) {
-      fail(hasLower ? 'ci_upper' : 'ci_lower', 'constraint-error', 'Give both bounds of the 95% interval, or leave both empty.');
-    } else if (hasLower && hasUpper) {
-      const lo = o.ci_lower as number;
-      const hi = o.ci_upper as number;
-      if (lo > hi) fail('ci_lower', 'constraint-error', `The lower bound ${lo} is above the upper bound ${hi}.`);
+    const lo = o.ci_lower;
+    const hi = o.ci_upper;
+    if ((lo === null) !== (hi === null)) {
+      this.fail(row, columnOf, lo === null ? 'ci_lower' : 'ci_upper', 'constraint-error', 'Give both bounds of the 95% interval, or leave both empty.');
+    } else if (lo !== null && hi !== null) {
+      if (lo > hi) this.fail(row, columnOf, 'ci_lower', 'constraint-error', `The lower bound ${lo} is above the upper bound ${hi}.`);
       else if (o.estimate !== null && (o.estimate < lo || o.estimate > hi)) {
-        fail('estimate', 'constraint-error', `The estimate ${o.estimate} lies outside its own 95% interval (${lo} to ${hi}).`);
+        this.fail(row, columnOf, 'estimate', 'constraint-error', `The estimate ${o.estimate} lies outside its own 95% interval (${lo} to ${hi}).`);
       }
       if (o.interval_type === null) {
-        fail('interval_type', 'constraint-error', 'Say what kind of interval this is: confidence (design-based, national) or credible (Bayesian, state small-area estimates).');
+        this.fail(row, columnOf, 'interval_type', 'constraint-error', 'Say what kind of interval this is: confidence (design-based, national) or credible (Bayesian, state small-area estimates).');
       }
     } else if (o.interval_type !== null) {
-      fail('interval_type', 'constraint-error', `Interval type ${o.interval_type} is given, but the row has no interval.`);
+      this.fail(row, columnOf, 'interval_type', 'constraint-error', `Interval type ${o.interval_type} is given, but the row has no interval.`);
     }
 
-    const firstRow = this.keys.add(o, at('indicator').row);
-    if (firstRow !== undefined) {
-      const r = at('indicator').row;
-      this.log.error(
-        r,
-        null,
-        'primary-key',
-        `This row repeats row ${firstRow}: the same indicator, period, geography, age group, unit and revision (${o.indicator}, ${o.period}, ${o.geography}, ${o.age_group}, ${o.unit}, revision ${o.revision}). Keep one of them.`,
-      );
-    }
+    this.keys.add(o, row);
     return this.log.errorCount === before;
   }
+
+  /** Reports repeated keys; call once after the last row. */
+  finish(): void {
+    for (const { row, firstRow, key } of this.keys.duplicates()) {
+      const [indicator, period, geography, age, unit, revision] = key;
+      this.log.error(
+        row,
+        null,
+        'primary-key',
+        `This row repeats row ${firstRow}: the same indicator, period, geography, age group, unit and revision (${indicator}, ${period}, ${geography}, ${age}, ${unit}, revision ${revision}). Keep one of them.`,
+      );
+    }
+  }
+
+  private fail(row: number, columnOf: ColumnOf, field: FieldName, code: IssueCode, message: string): void {
+    this.log.error(row, columnOf(field), code, message);
+  }
+}
+
+/** Whether a period is a valid year or consecutive pair that lies within its series. */
+function checkPeriod(period: string, seriesName: string): [FieldName, string] | null {
+  const years = periodYears(period);
+  const series = seriesByName(seriesName);
+  if (!years || !series) return null; // the cell checks already reported the bad text
+  const [first, last] = years;
+  if (last !== first && last !== first + 1) {
+    return ['period', `${showText(period)} is not two consecutive years; pooled NSDUH estimates cover two consecutive survey years (such as 2018-2019).`];
+  }
+  const a = seriesForYear(first);
+  const b = seriesForYear(last);
+  if (a && b && a !== b) {
+    return ['period', `${showText(period)} spans a methodology break (${first} is in ${a.name}, ${last} in ${b.name}); estimates are never pooled across a break.`];
+  }
+  if (first < series.firstYear || (series.lastYear !== null && last > series.lastYear)) {
+    const span = `${series.firstYear}–${series.lastYear ?? 'present'}`;
+    const hint = a ? ` Use ${a.name}.` : ' No comparability series covers that year.';
+    return ['series', `Period ${period} is outside series ${seriesName} (${span}).${hint}`];
+  }
+  return null;
 }

@@ -17,7 +17,7 @@ import { ageGroupFromLabel, AGE_GROUPS } from './age-groups';
 import { columnLetter, type ObservationSink } from './canonical';
 import { geographyCodeFromName, geographyByCode, GEOGRAPHIES } from './geography';
 import { showText, type IssueLog } from './issues';
-import type { ObservationRules } from './rules';
+import type { ColumnOf, ObservationRules } from './rules';
 import type { FieldName, Observation } from './schema';
 import { seriesForPeriod, seriesForYear } from './series';
 
@@ -114,6 +114,8 @@ interface ColumnGroup {
   /** Age group code: the group itself, or the title's age range when groups are measures. */
   age: string | null;
   indicator: string;
+  /** Column label of each observation field that has a cell in this group. */
+  columnOf: ColumnOf;
   estimate: number;
   lower: number;
   upper: number;
@@ -160,6 +162,7 @@ export class SamhsaTableReader {
   }
 
   finish(): void {
+    this.rules.finish();
     if (!this.table) return;
     if (this.phase === 'preamble') {
       this.log.error(
@@ -337,11 +340,25 @@ export class SamhsaTableReader {
       return false;
     }
     this.measureIndicator = indicatorFromMeasure(table.measure);
-    this.groups = groups.map((g, k) => ({
-      ...g,
-      age: allAges ? ages[k] : this.population,
-      indicator: allAges ? this.measureIndicator : indicatorFromMeasure(g.label),
-    }));
+    const label = (i: number) => collapse(this.labels[i]);
+    this.groups = groups.map((g, k) => {
+      // Title-derived fields (indicator, period, unit, series) have no cell of their own in the row.
+      const cells: Partial<Record<FieldName, string>> = {
+        estimate: label(g.estimate),
+        ci_lower: label(g.lower),
+        ci_upper: label(g.upper),
+        age_group: label(g.estimate),
+        geography: label(this.stateCol),
+        interval_type: label(g.estimate),
+        qualifiers: label(g.estimate),
+      };
+      return {
+        ...g,
+        age: allAges ? ages[k] : this.population,
+        indicator: allAges ? this.measureIndicator : indicatorFromMeasure(g.label),
+        columnOf: (field: FieldName) => cells[field] ?? null,
+      };
+    });
     for (const g of this.groups) {
       if (!(AGE_GROUPS as readonly string[]).includes(g.age as string)) {
         this.log.error(
@@ -445,13 +462,7 @@ export class SamhsaTableReader {
         source,
         note: '',
       };
-      const columnOf: Partial<Record<FieldName, number>> = { estimate: g.estimate, ci_lower: g.lower, ci_upper: g.upper, age_group: g.estimate, geography: this.stateCol };
-      // Title-derived fields (indicator, period, unit, series) have no cell of their own in the row.
-      const at = (field: FieldName) => {
-        const col = columnOf[field];
-        return { row, column: col === undefined ? null : collapse(this.labels[col]) };
-      };
-      if (this.rules.check(o, at)) {
+      if (this.rules.check(o, row, g.columnOf)) {
         this.observations++;
         this.sink?.(o, row);
       }

@@ -1,0 +1,152 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ageGroupShortLabel, compareAgeGroups } from '@/lib/data/age-groups';
+import { geographyName } from '@/lib/data/geography';
+import { applyFilter, type ObservationFilter } from '@/lib/data/query';
+import { getDataset, getIndicators } from '@/lib/data/store';
+import { formatObservation, formatPeriod } from '@/lib/format/numbers';
+
+export const dynamic = 'force-dynamic';
+
+const PAGE_SIZE = 100;
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const dataset = await getDataset(id);
+  if (!dataset) notFound(); // before anything streams, so the response is a real 404
+  return { title: dataset.resource.title, description: dataset.resource.description };
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function DatasetPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const dataset = await getDataset(id);
+  if (!dataset) notFound();
+  const query = await searchParams;
+  const indicators = await getIndicators();
+
+  const indicatorOptions = [...new Set(dataset.observations.map((o) => o.indicator))].sort((a, b) =>
+    (indicators.get(a)?.title ?? a).localeCompare(indicators.get(b)?.title ?? b),
+  );
+  const geographyOptions = [...new Set(dataset.observations.map((o) => o.geography))];
+  const ageOptions = [...new Set(dataset.observations.map((o) => o.age_group))].sort(compareAgeGroups);
+  const pick = (value: string | undefined, options: string[]) => (value && options.includes(value) ? value : undefined);
+  const selected = {
+    indicator: pick(one(query.indicator), indicatorOptions),
+    geography: pick(one(query.geography), geographyOptions),
+    age_group: pick(one(query.age_group), ageOptions),
+  };
+  const filter: ObservationFilter = Object.fromEntries(Object.entries(selected).filter(([, v]) => v).map(([k, v]) => [k, [v]]));
+  const rows = applyFilter(dataset.observations, filter);
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number(one(query.page)) || 1));
+  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const pageHref = (p: number) => `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(selected).filter(([, v]) => v) as Array<[string, string]>), page: String(p) })}`;
+
+  return (
+    <>
+      <p>
+        <Link href="/data">← All datasets</Link>
+      </p>
+      <h1>{dataset.resource.title}</h1>
+      <p className="lead">{dataset.resource.description}</p>
+
+      <form className="filters" method="get" aria-label="Filter observations">
+        <label>
+          Indicator
+          <select name="indicator" defaultValue={selected.indicator ?? ''}>
+            <option value="">All indicators</option>
+            {indicatorOptions.map((i) => (
+              <option key={i} value={i}>
+                {indicators.get(i)?.title ?? i}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Geography
+          <select name="geography" defaultValue={selected.geography ?? ''}>
+            <option value="">All geographies</option>
+            {geographyOptions.map((g) => (
+              <option key={g} value={g}>
+                {geographyName(g)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Age group
+          <select name="age_group" defaultValue={selected.age_group ?? ''}>
+            <option value="">All ages</option>
+            {ageOptions.map((a) => (
+              <option key={a} value={a}>
+                {ageGroupShortLabel(a)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Show</button>
+      </form>
+
+      <p role="status">
+        {rows.length.toLocaleString('en-US')} observations
+        {pages > 1 ? `, page ${page} of ${pages}` : ''}.
+      </p>
+
+      <div className="table-scroll" role="region" aria-label="Observations table, scrolls sideways" tabIndex={0}>
+        <table className="data">
+          <caption>Observations in {dataset.resource.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Geography</th>
+              <th scope="col">Age</th>
+              <th scope="col">Period</th>
+              <th scope="col">Estimate</th>
+              <th scope="col">95% interval</th>
+              <th scope="col">Indicator</th>
+              <th scope="col">Series</th>
+              <th scope="col">Source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((o) => {
+              const f = formatObservation(o);
+              return (
+                <tr key={`${o.indicator}|${o.period}|${o.geography}|${o.age_group}|${o.unit}|${o.revision}`}>
+                  <td>{geographyName(o.geography)}</td>
+                  <td>{ageGroupShortLabel(o.age_group)}</td>
+                  <td>{formatPeriod(o.period)}</td>
+                  <td className="num">
+                    {f.estimate}
+                    {o.revision > 0 ? ' (revised)' : ''}
+                  </td>
+                  <td className="num">{f.interval ?? '—'}</td>
+                  <td>{indicators.get(o.indicator)?.title ?? o.indicator}</td>
+                  <td>{o.series}</td>
+                  <td className="source">
+                    {o.source}
+                    {o.note ? ` — ${o.note}` : ''}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      {pages > 1 ? (
+        <nav className="pager" aria-label="Pages">
+          {page > 1 ? <Link href={pageHref(page - 1)}>← Previous</Link> : null}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages ? <Link href={pageHref(page + 1)}>Next →</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

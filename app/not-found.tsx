@@ -1,0 +1,13 @@
+import Link from 'next/link';
+
+export default function NotFound() {
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>There is no page at this address. It may have moved, or the link may have a typo.</p>
+      <p>
+        <Link href="/">Go to the dashboard</Link> or <Link href="/data">browse the data</Link>.
+      </p>
+    </>
+  );
+}

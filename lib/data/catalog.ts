@@ -1,0 +1,44 @@
+/** What each dataset covers, computed from its observations (for the catalog page and the API). */
+import { compareAgeGroups } from './age-groups';
+import type { DataResource } from './package';
+import type { Observation } from './schema';
+
+export interface DatasetSummary {
+  id: string;
+  title: string;
+  description: string;
+  path: string;
+  observations: number;
+  lastModified: string;
+  hash: string;
+  bytes: number;
+  indicators: string[];
+  periods: string[];
+  geographies: string[];
+  ageGroups: string[];
+  units: string[];
+  series: string[];
+  sources: DataResource['sources'];
+}
+
+const distinct = (values: Iterable<string>) => [...new Set(values)];
+
+export function summarize(resource: DataResource, observations: readonly Observation[]): DatasetSummary {
+  return {
+    id: resource.name,
+    title: resource.title,
+    description: resource.description,
+    path: resource.path,
+    observations: observations.length,
+    lastModified: resource.lastModified,
+    hash: resource.hash,
+    bytes: resource.bytes,
+    indicators: distinct(observations.map((o) => o.indicator)).sort(),
+    periods: distinct(observations.map((o) => o.period)).sort(),
+    geographies: distinct(observations.map((o) => o.geography)),
+    ageGroups: distinct(observations.map((o) => o.age_group)).sort(compareAgeGroups),
+    units: distinct(observations.map((o) => o.unit)).sort(),
+    series: distinct(observations.map((o) => o.series)).sort(),
+    sources: resource.sources,
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The live data, read through the same validator staff and CI use, cached in memory and
+ * re-read whenever a file changes on disk (so a publish shows at once). Server-only.
+ */
+import 'server-only';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ingest } from './ingest';
+import { PACKAGE_FILE, readPackage, type DataPackage, type DataResource, type IndicatorMeta } from './package';
+import { dataDir } from './paths';
+import type { Observation } from './schema';
+
+export interface Dataset {
+  resource: DataResource;
+  observations: Observation[];
+}
+
+interface Entry<T> {
+  version: string;
+  value: Promise<T>;
+}
+
+const cache = new Map<string, Entry<unknown>>();
+
+/** Loads `file` with `load`, reusing the result until the file's size or modification time changes. */
+async function cached<T>(file: string, load: () => Promise<T>): Promise<T> {
+  const info = await stat(file);
+  const version = `${info.mtimeMs}:${info.size}`;
+  const hit = cache.get(file) as Entry<T> | undefined;
+  if (hit && hit.version === version) return hit.value;
+  const value = load();
+  cache.set(file, { version, value });
+  value.catch(() => cache.delete(file));
+  return value;
+}
+
+export async function getPackage(): Promise<DataPackage> {
+  const dir = dataDir();
+  return cached(path.join(dir, PACKAGE_FILE), () => readPackage(dir));
+}
+
+export async function listDatasets(): Promise<DataResource[]> {
+  return (await getPackage()).resources;
+}
+
+export async function getIndicators(): Promise<Map<string, IndicatorMeta>> {
+  return new Map((await getPackage()).indicators.map((i) => [i.name, i]));
+}
+
+/** A dataset and all its observations, or null when no dataset has that name. */
+export async function getDataset(id: string): Promise<Dataset | null> {
+  const pkg = await getPackage();
+  const resource = pkg.resources.find((r) => r.name === id);
+  if (!resource) return null;
+  const file = path.join(dataDir(), resource.path);
+  const observations = await cached(file, async () => {
+    const result = await ingest(createReadStream(file), {
+      knownIndicators: new Set(pkg.indicators.map((i) => i.name)),
+      encoding: 'utf-8',
+      collect: true,
+    });
+    if (!result.ok) {
+      const first = result.errors[0];
+      throw new Error(`Dataset ${id} (${resource.path}) is invalid: row ${first?.row}, column ${first?.column}: ${first?.message}`);
+    }
+    return result.rows;
+  });
+  return { resource, observations };
+}
+
+/** Every observation of every dataset, each with the dataset it came from. */
+export async function getAllObservations(): Promise<Array<Observation & { dataset: string }>> {
+  const out: Array<Observation & { dataset: string }> = [];
+  for (const r of await listDatasets()) {
+    const d = await getDataset(r.name);
+    for (const o of d?.observations ?? []) out.push({ ...o, dataset: r.name });
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+/**
+ * Numbers for people: "21.5 million", "7.4%", "20,331 thousand". `published` keeps every digit the
+ * publisher printed; `short` rounds for headlines and axes. A count SAMHSA printed as 0 because it
+ * is under half a unit reads "fewer than 500", never "0".
+ */
+import { unitByName } from '../data/units';
+import { plainNumber } from './csv';
+
+export type Precision = 'published' | 'short';
+
+const en = (value: number, digits?: number) =>
+  value.toLocaleString('en-US', digits === undefined ? { maximumFractionDigits: 20 } : { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** People represented by a count in `unit` (thousands → × 1000); null for percentages. */
+export function toPeople(value: number, unit: string): number | null {
+  const u = unitByName(unit);
+  return u?.kind === 'count' ? value * u.multiplier : null;
+}
+
+/** "21.5 million", "306 thousand", "7,748,000" for a number of people. */
+export function formatPeople(people: number): string {
+  if (people >= 1e6) return `${en(people / 1e6, 1)} million`;
+  if (people >= 1e4) return `${en(Math.round(people / 1e3))} thousand`;
+  return en(Math.round(people));
+}
+
+/** Decimal places written in a number (7.41 → 2, 22 → 0). */
+export function decimalsOf(value: number): number {
+  const text = plainNumber(value);
+  const point = text.indexOf('.');
+  return point === -1 ? 0 : text.length - point - 1;
+}
+
+/** Publishers print percentages and millions with at least one decimal ("5.0%", "22.0 million"). */
+function minimumDecimals(unit: string): number {
+  return unit === 'millions' || unitByName(unit)?.kind === 'percent' ? 1 : 0;
+}
+
+/**
+ * Decimal places to show for an observation's estimate and interval together: as many as the most
+ * precise of them, so 7.41 (7.2 to 7.62) reads "7.41% (7.20% to 7.62%)" as SAMHSA printed it.
+ */
+export function displayDecimals(values: Array<number | null>, unit: string): number {
+  let d = minimumDecimals(unit);
+  for (const v of values) if (v !== null) d = Math.max(d, decimalsOf(v));
+  return d;
+}
+
+export interface FormatOptions {
+  precision?: Precision;
+  /** A count printed as 0 stands for a value under half the unit. */
+  roundedToZero?: boolean;
+  /** Decimal places for `published` precision; defaults to the value's own (at least the unit's minimum). */
+  decimals?: number;
+}
+
+export function formatValue(value: number, unit: string, options: FormatOptions = {}): string {
+  const { precision = 'published', roundedToZero = false } = options;
+  const u = unitByName(unit);
+  if (roundedToZero && value === 0 && u?.kind === 'count') {
+    return `fewer than ${en(u.multiplier / 2)}`;
+  }
+  const decimals = options.decimals ?? displayDecimals([value], unit);
+  if (!u || u.kind === 'percent') return `${en(value, precision === 'short' ? 1 : decimals)}%`;
+  if (precision === 'short') return formatPeople(value * u.multiplier);
+  if (u.name === 'millions') return `${en(value, decimals)} million`;
+  if (u.name === 'thousands') return `${en(value, decimals)} thousand`;
+  return en(value, decimals);
+}
+
+/** "7.20% to 7.62%" — an interval in the unit of its estimate. */
+export function formatInterval(lower: number, upper: number, unit: string, options: FormatOptions = {}): string {
+  const decimals = options.decimals ?? displayDecimals([lower, upper], unit);
+  return `${formatValue(lower, unit, { ...options, decimals })} to ${formatValue(upper, unit, { ...options, decimals })}`;
+}
+
+/** An observation's estimate and interval, formatted together at one precision. */
+export function formatObservation(
+  o: { estimate: number | null; ci_lower: number | null; ci_upper: number | null; unit: string; qualifiers: readonly string[] },
+  precision: Precision = 'published',
+): { estimate: string; interval: string | null } {
+  const options: FormatOptions = {
+    precision,
+    roundedToZero: o.qualifiers.includes('rounded_to_zero'),
+    decimals: displayDecimals([o.estimate, o.ci_lower, o.ci_upper], o.unit),
+  };
+  return {
+    estimate: o.estimate === null ? 'not published' : formatValue(o.estimate, o.unit, options),
+    interval: o.ci_lower !== null && o.ci_upper !== null ? formatInterval(o.ci_lower, o.ci_upper, o.unit, options) : null,
+  };
+}
+
+/** "2018–2019" for a pooled period (an en dash between years), "2014" for a single year. */
+export function formatPeriod(period: string): string {
+  return period.replace('-', '–');
+}

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AGE_GROUPS } from '@/lib/data/age-groups';
+import { GEOGRAPHIES } from '@/lib/data/geography';
+import { ingest } from '@/lib/data/ingest';
+import type { Observation } from '@/lib/data/schema';
+import { SERIES } from '@/lib/data/series';
+import { canonicalCsvRow, toCanonicalCsv } from '@/lib/format/csv';
+
+const INDICATORS = ['sud_past_year', 'aud_past_year', 'cocaine_use_past_year'];
+const known = new Set(INDICATORS);
+
+/** Periods valid for each series: single years and consecutive pairs inside the series. */
+const periodArb = fc.constantFrom(...SERIES.flatMap((s) => {
+  const last = s.lastYear ?? 2024;
+  const out: Array<[string, string]> = [];
+  for (let y = s.firstYear; y <= last; y++) {
+    out.push([String(y), s.name]);
+    if (y < last) out.push([`${y}-${y + 1}`, s.name]);
+  }
+  return out;
+}));
+
+/** A number written as a publisher would (up to 3 decimals, no trailing zeros). */
+const amount = (max: number) => fc.integer({ min: 0, max: max * 1000 }).map((n) => n / 1000);
+
+const textArb = fc.string({ unit: fc.constantFrom('a', 'B', ' ', ',', '"', ';', 'é', '—', '\n', '😀', '=', '-', '<', '>'), maxLength: 30 });
+
+const observationArb: fc.Arbitrary<Observation> = fc
+  .record({
+    indicator: fc.constantFrom(...INDICATORS),
+    period: periodArb,
+    geography: fc.constantFrom(...GEOGRAPHIES.map((g) => g.code)),
+    age_group: fc.constantFrom(...AGE_GROUPS),
+    unit: fc.constantFrom('percent', 'thousands', 'millions', 'persons'),
+    values: fc.tuple(amount(100), amount(100), amount(100)).map((v) => v.sort((a, b) => a - b)),
+    withInterval: fc.boolean(),
+    revision: fc.nat({ max: 3 }),
+    source: textArb.filter((s) => s.trim() !== ''),
+    note: textArb,
+  })
+  .map((r) => ({
+    indicator: r.indicator,
+    period: r.period[0],
+    geography: r.geography,
+    age_group: r.age_group,
+    unit: r.unit,
+    estimate: r.values[1],
+    ci_lower: r.withInterval ? r.values[0] : null,
+    ci_upper: r.withInterval ? r.values[2] : null,
+    interval_type: r.withInterval ? (r.geography === 'US' ? 'confidence' : 'credible') : null,
+    series: r.period[1],
+    revision: r.revision,
+    qualifiers: [],
+    source: r.source,
+    note: r.note,
+  }));
+
+const keyOf = (o: Observation) => [o.indicator, o.period, o.geography, o.age_group, o.unit, o.revision].join('|');
+
+describe('canonical CSV round trip', () => {
+  it('convert(file) reproduces any valid canonical file byte for byte, and the same observations (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(observationArb, { selector: keyOf, minLength: 1, maxLength: 40 }), async (observations) => {
+        const csv = toCanonicalCsv(observations);
+        const first = await ingest(Buffer.from(csv, 'utf8'), { knownIndicators: known, collect: true });
+        expect(first.errors).toEqual([]);
+        expect(first.rows).toEqual(observations);
+        expect(toCanonicalCsv(first.rows)).toBe(csv);
+      }),
+      { numRuns: 200, seed: 42 },
+    );
+  });
+
+  it('writes missing values as empty cells, never 0, and quotes text that needs it', () => {
+    const row = canonicalCsvRow({
+      indicator: 'sud_past_year', period: '2014', geography: 'US', age_group: '12+', unit: 'millions', estimate: 21.5,
+      ci_lower: null, ci_upper: null, interval_type: null, series: 'DSM-IV_2002-2014', revision: 0, qualifiers: [],
+      source: 'SAMHSA, Short Report 2790', note: 'said "approximately"',
+    });
+    expect(row).toBe('sud_past_year,2014,US,12+,millions,21.5,,,,DSM-IV_2002-2014,0,,"SAMHSA, Short Report 2790","said ""approximately"""');
+  });
+});
