@@ -15,7 +15,7 @@ const config = [
     },
   },
   {
-    files: ['lib/data/**', 'scripts/**', 'tests/**', '*.config.*'],
+    files: ['lib/data/**', 'lib/cli/**', 'tests/**', '*.config.*'],
     rules: { 'no-restricted-imports': 'off' },
   },
 ];

@@ -23,7 +23,7 @@ async function live(name: string): Promise<Observation[]> {
 describe('the live data in data/', () => {
   it('is exactly what data:build produces from the original SAMHSA files in data/sources', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'atlas-build-'));
-    execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'build-data.ts'), '--out', out], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'lib', 'cli', 'build-data.ts'), '--out', out], { cwd: ROOT, stdio: 'pipe' });
     for (const file of readdirSync(out)) {
       expect(readFileSync(path.join(out, file), 'utf8'), `${file} differs from a fresh build; run npm run data:build`).toBe(readFileSync(path.join(DATA, file), 'utf8'));
     }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -10,7 +11,8 @@ const launchOptions = {
 };
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  testDir: 'e2e',
+  outputDir: '../test-results',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: process.env.CI ? 1 : 0,
@@ -29,6 +31,7 @@ export default defineConfig({
   webServer: {
     // The production build (npm test runs `npm run build` first).
     command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    cwd: path.join(__dirname, '..'),
     url: `http://127.0.0.1:${PORT}/api/datasets`,
     reuseExistingServer: false,
     timeout: 60_000,

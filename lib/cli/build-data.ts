@@ -8,19 +8,19 @@
  */
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { readCsvRecords } from '../lib/data/csv';
-import { ingest } from '../lib/data/ingest';
-import { IssueLog, type Issue } from '../lib/data/issues';
-import { PACKAGE_FILE, PROFILE, sha256File, type DataPackage, type DataResource, type IndicatorMeta, type SourceTable } from '../lib/data/package';
-import { QUALIFIERS } from '../lib/data/qualifiers';
-import { ObservationRules } from '../lib/data/rules';
-import { CANONICAL_SCHEMA, type FieldName, type Observation } from '../lib/data/schema';
-import { SERIES } from '../lib/data/series';
-import { UNITS } from '../lib/data/units';
-import { compareAgeGroups } from '../lib/data/age-groups';
-import { toCanonicalCsv } from '../lib/format/csv';
+import { readCsvRecords } from '../data/csv';
+import { ingest } from '../data/ingest';
+import { IssueLog, type Issue } from '../data/issues';
+import { PACKAGE_FILE, PROFILE, sha256File, type DataPackage, type DataResource, type IndicatorMeta, type SourceTable } from '../data/package';
+import { QUALIFIERS } from '../data/qualifiers';
+import { ObservationRules } from '../data/rules';
+import { CANONICAL_SCHEMA, type FieldName, type Observation } from '../data/schema';
+import { SERIES } from '../data/series';
+import { UNITS } from '../data/units';
+import { compareAgeGroups } from '../data/age-groups';
+import { toCanonicalCsv } from '../format/csv';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '..', '..');
 const SOURCES = path.join(ROOT, 'data', 'sources');
 const SAE_DIR = path.join(SOURCES, 'samhsa-sae-2018-2019');
 const NATIONAL_FILE = path.join(SOURCES, 'nsduh-national', 'headline-figures.csv');

@@ -6,10 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ingest } from '../lib/data/ingest';
-import { readPackage } from '../lib/data/package';
-import { dataDir } from '../lib/data/paths';
-import { CANONICAL_HEADER, canonicalCsvRow } from '../lib/format/csv';
+import { ingest } from '../data/ingest';
+import { readPackage } from '../data/package';
+import { dataDir } from '../data/paths';
+import { CANONICAL_HEADER, canonicalCsvRow } from '../format/csv';
 import { fileStream, formatIssue, parseArgs } from './cli';
 
 const USAGE = 'Usage: npm run --silent data:convert -- [--encoding auto|utf-8|windows-1252] FILE';

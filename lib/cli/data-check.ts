@@ -8,10 +8,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ingest, type IngestResult } from '../lib/data/ingest';
-import { IssueLog, type Issue, type Warning } from '../lib/data/issues';
-import { checkPackage, PACKAGE_FILE, readPackage, type DataPackage } from '../lib/data/package';
-import { dataDir } from '../lib/data/paths';
+import { ingest, type IngestResult } from '../data/ingest';
+import { IssueLog, type Issue, type Warning } from '../data/issues';
+import { checkPackage, PACKAGE_FILE, readPackage, type DataPackage } from '../data/package';
+import { dataDir } from '../data/paths';
 import { fileStream, formatIssue, parseArgs } from './cli';
 
 const USAGE = 'Usage: npm run --silent data:check -- [--json] [--encoding auto|utf-8|windows-1252] [FILE...]';

@@ -4,12 +4,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: {
-      '@': path.resolve(__dirname),
+      '@': path.resolve(__dirname, '..'),
       // `server-only` throws outside React Server Components; unit tests import server modules directly.
-      'server-only': path.resolve(__dirname, 'tests/unit/server-only-stub.ts'),
+      'server-only': path.resolve(__dirname, 'unit/server-only-stub.ts'),
     },
   },
   test: {
+    root: path.resolve(__dirname, '..'),
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 30_000,
