@@ -1,24 +1,29 @@
-import Link from 'next/link';
+import { SWRConfig, unstable_serialize } from 'swr';
+import { Dashboard } from './_components/dashboard/dashboard';
 import { FigureCard } from './_components/figure-card';
+import { viewDataKey } from '@/lib/charts/view';
+import { loadDashboard } from '@/lib/data/dashboard';
 import { figureFor, latestFigure } from '@/lib/data/headline';
 import { seriesByName } from '@/lib/data/series';
 import { getAllObservations, getIndicators } from '@/lib/data/store';
-import { formatPeriod } from '@/lib/format/numbers';
+import { stateShapes } from '@/lib/geo/state-shapes';
 
 export const dynamic = 'force-dynamic';
 
 /** The 2014 national estimate is the project's reference point. */
 const REFERENCE_PERIOD = '2014';
 
-export default async function HomePage() {
-  const [observations, indicators] = await Promise.all([getAllObservations(), getIndicators()]);
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
+  const [observations, indicators, dashboard] = await Promise.all([getAllObservations(), getIndicators(), searchParams.then(loadDashboard)]);
   const national = { indicator: 'sud_past_year', geography: 'US', age_group: '12+' } as const;
   const latest = latestFigure(observations.filter((o) => o.dataset === 'national-estimates'), national);
   const reference = figureFor(observations, { ...national, period: REFERENCE_PERIOD });
-  const states = latestFigure(observations.filter((o) => o.dataset !== 'national-estimates'), national);
   const title = indicators.get('sud_past_year')?.title ?? 'Substance use disorder in the past year';
   const latestSeries = latest ? seriesByName(latest.series) : undefined;
   const referenceSeries = reference ? seriesByName(reference.series) : undefined;
+  const fallback = { [unstable_serialize(viewDataKey(dashboard.initial.map((i) => i.url)))]: dashboard.initial };
 
   return (
     <>
@@ -28,24 +33,28 @@ export default async function HomePage() {
         Health, with the uncertainty and the source of every number.
       </p>
 
-      <h2>{title}</h2>
-      <div className="cards">
-        {latest ? <FigureCard figure={latest} heading={`Latest national estimate (${latest.period})`} /> : null}
-        {reference ? (
-          <FigureCard figure={reference} heading={`The ${reference.period} estimate`}>
-            {latestSeries && referenceSeries && latestSeries !== referenceSeries ? (
-              <p className="caveat">
-                Not comparable with {latest?.period}: {referenceSeries.title} used different criteria. {latestSeries.change}
-              </p>
-            ) : null}
-          </FigureCard>
-        ) : null}
-        {states ? <FigureCard figure={states} heading={`National total in the state tables (${formatPeriod(states.period)} average)`} /> : null}
-      </div>
+      <section aria-labelledby="headline">
+        <h2 id="headline">{title}</h2>
+        <div className="cards">
+          {latest ? <FigureCard figure={latest} heading={`Latest national estimate (${latest.period})`} /> : null}
+          {reference ? (
+            <FigureCard figure={reference} heading={`The ${reference.period} estimate`}>
+              {latestSeries && referenceSeries && latestSeries !== referenceSeries ? (
+                <p className="caveat">
+                  Not comparable with {latest?.period}: {referenceSeries.title} used different criteria. {latestSeries.change}
+                </p>
+              ) : null}
+            </FigureCard>
+          ) : null}
+        </div>
+      </section>
 
-      <p>
-        Explore every published figure in the <Link href="/data">data catalog</Link>.
-      </p>
+      <section aria-labelledby="explore">
+        <h2 id="explore">Explore the figures</h2>
+        <SWRConfig value={{ fallback }}>
+          <Dashboard options={dashboard.options} datasets={dashboard.datasets} shapes={stateShapes()} />
+        </SWRConfig>
+      </section>
     </>
   );
 }

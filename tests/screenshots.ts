@@ -24,6 +24,15 @@ async function main() {
       const name = `${p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${width}${process.env.DARK ? '-dark' : ''}.png`;
       await page.screenshot({ path: path.join(OUT, name), fullPage: true });
       console.log(path.join('screenshots', name));
+      if (process.env.SLICES) {
+        // Also save the page in screen-sized slices, to look at a long mobile page at full resolution.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        for (let y = 0, i = 1; y < height; y += 900, i++) {
+          const slice = name.replace('.png', `-part${i}.png`);
+          await page.screenshot({ path: path.join(OUT, slice), fullPage: true, clip: { x: 0, y, width, height: Math.min(900, height - y) } });
+          console.log(path.join('screenshots', slice));
+        }
+      }
     }
     await page.close();
   }

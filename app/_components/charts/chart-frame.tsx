@@ -1,0 +1,109 @@
+import type { ReactNode } from 'react';
+
+export interface ChartFrameProps {
+  id: string;
+  title: string;
+  /** Universe, unit and period. */
+  subtitle: string;
+  /** Plain-language description of the data in view; also the chart's accessible description. */
+  summary: string;
+  sources: string[];
+  /** The plotted data as a table. */
+  table: ReactNode;
+  /** Shown while new data load or when they fail. */
+  status?: ReactNode;
+  /** Extra notes under the chart (legends, caveats). */
+  notes?: ReactNode;
+  /** Chart-specific controls, under the subtitle. */
+  controls?: ReactNode;
+  children: ReactNode;
+}
+
+/** Beyond this many distinct sources, the source line names the first few and points to the table. */
+const MAX_SOURCES = 3;
+
+/** Title, subtitle, chart, summary, table view and source: the same frame for every chart. */
+export function ChartFrame({ id, title, subtitle, summary, sources, table, status, notes, controls, children }: ChartFrameProps) {
+  return (
+    <section className="chart" id={id} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="chart-title">
+        {title}
+      </h3>
+      <p className="chart-subtitle">{subtitle}</p>
+      {controls}
+      {status}
+      {children}
+      {notes}
+      <p id={`${id}-summary`} className="chart-summary" aria-live="polite">
+        {summary}
+      </p>
+      <details className="chart-table">
+        <summary>Table of the data in this chart</summary>
+        {table}
+      </details>
+      <p className="source">
+        {sources.length === 0
+          ? 'Source: no data in view.'
+          : sources.length <= MAX_SOURCES
+            ? `Source: ${sources.join('; ')}`
+            : `Sources: ${sources.slice(0, MAX_SOURCES - 1).join('; ')}; and ${sources.length - MAX_SOURCES + 1} more — the table lists the source of every figure.`}
+      </p>
+    </section>
+  );
+}
+
+export interface TableRow {
+  key: string;
+  label: string;
+  estimate: string;
+  interval: string | null;
+  period: string;
+  series: string;
+  source: string;
+  note?: string;
+}
+
+/** The rows a chart plots, as text. */
+export function DataTable({ caption, labelHeading, rows }: { caption: string; labelHeading: string; rows: TableRow[] }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="data">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{labelHeading}</th>
+            <th scope="col">Estimate</th>
+            <th scope="col">95% interval</th>
+            <th scope="col">Period</th>
+            <th scope="col">Series</th>
+            <th scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td className="num">
+                {r.estimate}
+                {r.note ? <span className="table-note"> {r.note}</span> : null}
+              </td>
+              <td className="num">{r.interval ?? '—'}</td>
+              <td>{r.period}</td>
+              <td>{r.series}</td>
+              <td className="source">{r.source}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Shown instead of a chart when the model says there is nothing to draw. */
+export function EmptyChart({ reason, height }: { reason: string; height: number }) {
+  return (
+    <div className="chart-empty" style={{ minHeight: height }}>
+      <p>{reason}</p>
+    </div>
+  );
+}

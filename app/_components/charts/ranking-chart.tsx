@@ -1,0 +1,102 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useMemo, type MouseEvent } from 'react';
+import { RANKING } from '@/lib/charts/constants';
+import { layoutRanking, rankingHeight } from '@/lib/charts/ranking-layout';
+import type { StatesModel } from '@/lib/charts/states';
+import { formatObservation } from '@/lib/format/numbers';
+import { EmptyChart } from './chart-frame';
+import { stateText } from './state-map';
+import { Tooltip } from './tooltip';
+import { useChartWidth } from './use-chart-width';
+import { useRovingPoints } from './use-roving-points';
+
+const MARK = { above: 'higher', below: 'lower', overlaps: '', 'no-interval': '' } as const;
+
+/** States from highest to lowest with their intervals, against the U.S. estimate. */
+export function RankingChart({ model, label, highlight }: { model: StatesModel; label: string; highlight?: string }) {
+  const router = useRouter();
+  const { ref, width } = useChartWidth<HTMLDivElement>();
+  const layout = useMemo(() => layoutRanking(model, width), [model, width]);
+  const { active, bind } = useRovingPoints(layout.rows.length);
+
+  if (model.emptyReason) return <EmptyChart reason={model.emptyReason} height={rankingHeight(51)} />;
+  const row = active === null ? null : layout.rows[active];
+  const open = (e: MouseEvent, code: string) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey) return;
+    e.preventDefault();
+    router.push(`/states/${code}`);
+  };
+
+  return (
+    <div className="chart-body" ref={ref} style={{ height: layout.height }}>
+      <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} data-chart="ranking">
+        <g className="axis" aria-hidden="true">
+          {layout.xTicks.map((t) => (
+            <g key={t.label}>
+              <line x1={t.x} x2={t.x} y1={layout.plot.top} y2={layout.plot.bottom} className="grid" />
+              <text x={t.x} y={layout.plot.top - 10} textAnchor="middle">
+                {t.label}
+              </text>
+              <text x={t.x} y={layout.plot.bottom + 18} textAnchor="middle">
+                {t.label}
+              </text>
+            </g>
+          ))}
+        </g>
+        {layout.us ? (
+          <g className="reference" aria-hidden="true">
+            {layout.us.x0 !== null && layout.us.x1 !== null ? (
+              <rect x={layout.us.x0} width={layout.us.x1 - layout.us.x0} y={layout.plot.top} height={layout.plot.bottom - layout.plot.top} className="reference-band" />
+            ) : null}
+            <line x1={layout.us.x} x2={layout.us.x} y1={layout.plot.top - 4} y2={layout.plot.bottom + 4} className="reference-line" />
+          </g>
+        ) : null}
+        {layout.rows.map((r, i) => {
+          const text = stateText(r.state, model.period);
+          const mark = MARK[r.state.comparison];
+          return (
+            <a
+              key={r.state.code}
+              href={`/states/${r.state.code}`}
+              {...bind(i)}
+              onClick={(e) => open(e, r.state.code)}
+              aria-label={`${i + 1}. ${text.title}: ${text.lines.join('. ')}. Open the profile.`}
+              className={`row ${r.state.comparison}${active === i ? ' active' : ''}${highlight === r.state.code ? ' highlight' : ''}`}
+              data-state={r.state.code}
+            >
+              <rect x={0} y={r.y - RANKING.ROW_HEIGHT / 2} width={layout.width} height={RANKING.ROW_HEIGHT} className="row-hit" />
+              <text x={layout.plot.left - 8} y={r.y} dy="0.32em" textAnchor="end" className="row-label">
+                {r.state.name}
+              </text>
+              {r.x0 !== null && r.x1 !== null ? (
+                <>
+                  <line x1={r.x0} x2={r.x1} y1={r.y} y2={r.y} className="whisker" />
+                  <line x1={r.x0} x2={r.x0} y1={r.y - RANKING.WHISKER_CAP} y2={r.y + RANKING.WHISKER_CAP} className="whisker" />
+                  <line x1={r.x1} x2={r.x1} y1={r.y - RANKING.WHISKER_CAP} y2={r.y + RANKING.WHISKER_CAP} className="whisker" />
+                </>
+              ) : null}
+              {r.state.comparison === 'below' ? (
+                <rect x={r.x - RANKING.POINT_RADIUS} y={r.y - RANKING.POINT_RADIUS} width={RANKING.POINT_RADIUS * 2} height={RANKING.POINT_RADIUS * 2} className="dot" />
+              ) : (
+                <circle cx={r.x} cy={r.y} r={RANKING.POINT_RADIUS} className="dot" />
+              )}
+              {mark ? (
+                <text x={layout.plot.right + 8} y={r.y} dy="0.32em" className="row-mark">
+                  {mark}
+                </text>
+              ) : null}
+            </a>
+          );
+        })}
+        {layout.us && model.us ? (
+          <text x={layout.us.x} y={layout.plot.bottom + 30} textAnchor="middle" className="reference-label" aria-hidden="true">
+            U.S. {formatObservation(model.us.observation).estimate}
+          </text>
+        ) : null}
+      </svg>
+      <Tooltip content={row ? stateText(row.state, model.period) : null} x={row?.x ?? 0} y={row?.y ?? 0} width={layout.width} />
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useMemo, useRef, type MouseEvent, type PointerEvent } from 'react';
+import { MAP, MAP_COLORS } from '@/lib/charts/constants';
+import { classOf, type MapClass, type StateValue, type StatesModel } from '@/lib/charts/states';
+import type { StateShape } from '@/lib/geo/state-shapes';
+import { formatObservation, formatPeriod } from '@/lib/format/numbers';
+import { EmptyChart } from './chart-frame';
+import { Tooltip, type TooltipContent } from './tooltip';
+import { useChartWidth } from './use-chart-width';
+import { useRovingPoints } from './use-roving-points';
+
+const COMPARISON_TEXT = {
+  above: 'Whole interval above the U.S. estimate',
+  below: 'Whole interval below the U.S. estimate',
+  overlaps: 'Interval overlaps the U.S. estimate',
+  'no-interval': '',
+} as const;
+
+export function stateText(s: StateValue, period: string): TooltipContent {
+  const f = formatObservation(s.observation);
+  const lines = [f.interval ? `${f.estimate} (95% interval ${f.interval})` : f.estimate, `${formatPeriod(period)} average`];
+  if (COMPARISON_TEXT[s.comparison]) lines.push(COMPARISON_TEXT[s.comparison]);
+  return { title: s.name, lines };
+}
+
+/** Choropleth of the states (and DC, marked off the coast so it can be found); Enter or a click opens a state's profile. */
+export function StateMap({ shapes, model, classes, label }: { shapes: StateShape[]; model: StatesModel; classes: MapClass[]; label: string }) {
+  const router = useRouter();
+  const { ref, width } = useChartWidth<HTMLDivElement>();
+  const byCode = useMemo(() => new Map(model.states.map((s) => [s.code, s])), [model]);
+  // Keyboard order: alphabetical by state name, DC included.
+  const order = useMemo(() => shapes.map((s) => s.code), [shapes]);
+  const { active, setActive, bind } = useRovingPoints(order.length);
+  const tapped = useRef<string | null>(null);
+  const armed = useRef(false);
+  const pointer = useRef<string | null>(null);
+
+  if (model.emptyReason) return <EmptyChart reason={model.emptyReason} height={Math.round((width * MAP.HEIGHT) / MAP.WIDTH)} />;
+
+  const scale = width / MAP.WIDTH;
+  const height = Math.round(MAP.HEIGHT * scale);
+  const dc = shapes.find((s) => s.code === 'DC');
+  const activeCode = active === null ? null : order[active];
+  const activeShape = activeCode ? shapes.find((s) => s.code === activeCode) : null;
+  const activeValue = activeCode ? byCode.get(activeCode) : undefined;
+  const markerOf = (code: string) => (code === 'DC' ? MAP.DC_MARKER : null);
+
+  let tooltip: TooltipContent | null = null;
+  if (activeShape) {
+    tooltip = activeValue ? stateText(activeValue, model.period) : { title: activeShape.name, lines: ['No published figure for this selection'] };
+    if (tapped.current === activeShape.code) tooltip = { ...tooltip, lines: [...tooltip.lines, 'Tap again to open the profile'] };
+  }
+  const anchor = activeShape ? (markerOf(activeShape.code) ?? { x: activeShape.centroid[0], y: activeShape.centroid[1] }) : { x: 0, y: 0 };
+
+  // Touch: the first tap on a state shows its figure; a second tap on it opens the profile.
+  // Mouse clicks and Enter (a click with no pointer) open the profile at once.
+  const onPointerDown = (e: PointerEvent, code: string, i: number) => {
+    pointer.current = e.pointerType;
+    if (e.pointerType === 'mouse') return;
+    armed.current = tapped.current === code;
+    tapped.current = code;
+    setActive(i);
+  };
+  const onClick = (e: MouseEvent, code: string) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey) return; // let the browser open a new tab
+    e.preventDefault();
+    const type = pointer.current;
+    pointer.current = null;
+    if ((type === 'touch' || type === 'pen') && !armed.current) return;
+    router.push(`/states/${code}`);
+  };
+
+  return (
+    <div className="chart-body map-body" ref={ref} style={{ height }}>
+      <svg viewBox={`0 0 ${MAP.WIDTH} ${MAP.HEIGHT}`} width="100%" height={height} role="group" aria-label={label} data-chart="map">
+        <defs>
+          <pattern id="no-data" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="8" height="8" className="no-data-bg" />
+            <line x1="0" y1="0" x2="0" y2="8" className="no-data-line" strokeWidth="3" />
+          </pattern>
+        </defs>
+        {shapes.map((shape, i) => {
+          const value = byCode.get(shape.code);
+          const fill = value ? MAP_COLORS[classOf(value.value, classes)] : 'url(#no-data)';
+          const text = value ? stateText(value, model.period) : { title: shape.name, lines: ['no published figure'] };
+          const marker = markerOf(shape.code);
+          return (
+            <a
+              key={shape.code}
+              href={`/states/${shape.code}`}
+              {...bind(i)}
+              aria-label={`${text.title}: ${text.lines.join('. ')}. Open the ${shape.name} profile.`}
+              className={activeCode === shape.code ? 'state active' : 'state'}
+              data-state={shape.code}
+              onPointerDown={(e) => onPointerDown(e, shape.code, i)}
+              onClick={(e) => onClick(e, shape.code)}
+            >
+              <path d={shape.d} fill={fill} className="state-shape" />
+              {marker && dc ? (
+                <>
+                  <line x1={dc.centroid[0]} y1={dc.centroid[1]} x2={marker.x - marker.r} y2={marker.y} className="leader" />
+                  <circle cx={marker.x} cy={marker.y} r={marker.r} fill={fill} className="state-shape" />
+                  <text x={marker.x + marker.r + 4} y={marker.y} dy="0.35em" className="map-label">
+                    DC
+                  </text>
+                </>
+              ) : null}
+            </a>
+          );
+        })}
+        {activeShape ? (
+          <g className="focus-outline" aria-hidden="true">
+            {activeShape.code === 'DC' ? (
+              <circle cx={MAP.DC_MARKER.x} cy={MAP.DC_MARKER.y} r={MAP.DC_MARKER.r} />
+            ) : (
+              <path d={activeShape.d} />
+            )}
+          </g>
+        ) : null}
+      </svg>
+      <Tooltip content={tooltip} x={anchor.x * scale} y={anchor.y * scale} width={width} />
+    </div>
+  );
+}
+
+/** Colour key of the map, with the value range of each colour and the pattern for "no figure". */
+export function MapLegend({ classes, format, missing }: { classes: MapClass[]; format: (v: number) => string; missing: boolean }) {
+  return (
+    <ul className="legend" aria-label="Map colour key">
+      {classes.map((c) => (
+        <li key={c.color}>
+          <svg width="18" height="14" aria-hidden="true">
+            <rect width="18" height="14" fill={MAP_COLORS[c.color]} className="swatch" />
+          </svg>
+          {format(c.from)} to {format(c.to)}
+        </li>
+      ))}
+      {missing ? (
+        <li>
+          <svg width="18" height="14" aria-hidden="true">
+            <rect width="18" height="14" fill="url(#no-data)" className="swatch" />
+          </svg>
+          No published figure
+        </li>
+      ) : null}
+    </ul>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import useSWR from 'swr';
+import { viewDataKey } from '@/lib/charts/view';
+import type { Observation } from '@/lib/data/schema';
+
+export interface LoadedRows {
+  url: string;
+  observations: Observation[];
+}
+
+/** Fetches one API URL as JSON; throws with the API's own message when the answer is not OK. */
+async function fetchObservations(url: string): Promise<LoadedRows> {
+  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  if (!res.ok) {
+    let message = `The server answered ${res.status}.`;
+    try {
+      message = ((await res.json()) as { error?: { message?: string } }).error?.message ?? message;
+    } catch {
+      // not JSON: keep the status message
+    }
+    throw new Error(message);
+  }
+  const body = (await res.json()) as { observations: Observation[] };
+  return { url, observations: body.observations };
+}
+
+async function fetchAll(key: string[]): Promise<LoadedRows[]> {
+  return Promise.all(key.slice(1).map(fetchObservations));
+}
+
+/**
+ * The observations a view needs. Seeded by the server (SWRConfig fallback), so the first view
+ * appears without a loading state; while a new selection loads, the previous charts stay up.
+ */
+export function useViewData(urls: string[]) {
+  return useSWR(viewDataKey(urls), fetchAll, { keepPreviousData: true, revalidateOnFocus: false, revalidateIfStale: false });
+}

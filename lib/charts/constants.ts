@@ -1,0 +1,57 @@
+/**
+ * Visual constants shared by the charts. Colours are CSS custom properties (defined in
+ * app/globals.css for light and dark themes) from the Okabe–Ito palette, which stays distinct
+ * for the common forms of colour blindness; every series also has its own marker shape.
+ */
+
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** Width charts are laid out at on the server, before the browser measures the real width. */
+export const DEFAULT_WIDTH = 720;
+
+export const TREND = {
+  HEIGHT: 340,
+  MARGIN: { top: 34, right: 16, bottom: 34, left: 56 } satisfies Margin,
+  STROKE_WIDTH: 2.5,
+  POINT_SIZE: 64,
+  MIN_TICK_SPACING: 44,
+};
+
+export const RANKING = {
+  ROW_HEIGHT: 18,
+  MARGIN: { top: 30, right: 72, bottom: 30, left: 112 } satisfies Margin,
+  POINT_RADIUS: 4.5,
+  WHISKER_CAP: 3,
+};
+
+export const AGE = {
+  ROW_HEIGHT: 34,
+  MARGIN: { top: 24, right: 24, bottom: 32, left: 64 } satisfies Margin,
+  POINT_RADIUS: 6,
+  WHISKER_CAP: 5,
+};
+
+export const MAP = {
+  /** us-atlas shapes are projected into this box with geoAlbersUsa; the SVG scales it. */
+  WIDTH: 975,
+  HEIGHT: 610,
+  /** Where the District of Columbia's marker sits, out in the Atlantic, with a leader line. */
+  DC_MARKER: { x: 905, y: 300, r: 11 },
+  CLASSES: 5,
+};
+
+/** One CSS colour variable and one marker shape per comparability series, in SERIES order. */
+export const SERIES_STYLES = [
+  { color: 'var(--series-1)', symbol: 'circle' },
+  { color: 'var(--series-2)', symbol: 'square' },
+  { color: 'var(--series-3)', symbol: 'triangle' },
+  { color: 'var(--series-4)', symbol: 'diamond' },
+] as const;
+
+/** Sequential blues for the map, light to dark (ColorBrewer Blues, 5 classes). */
+export const MAP_COLORS = ['var(--map-1)', 'var(--map-2)', 'var(--map-3)', 'var(--map-4)', 'var(--map-5)'];

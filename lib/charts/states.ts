@@ -1,0 +1,158 @@
+/**
+ * State comparison model, shared by the map and the ranking: one figure per state (DC included)
+ * for an indicator, age group, measure and period, the U.S. figure as the reference, and an
+ * honest comparison — a state is marked only when its whole interval lies above or below the
+ * U.S. estimate.
+ */
+import { max, min } from 'd3-array';
+import { ageGroupLabel } from '../data/age-groups';
+import { GEOGRAPHIES, geographyName } from '../data/geography';
+import type { Observation } from '../data/schema';
+import { formatObservation, formatPeriod } from '../format/numbers';
+import { MAP } from './constants';
+import { measureById, measureOfUnit, plotted, type Measure } from './measure';
+import { choose } from './select';
+
+export type Comparison = 'above' | 'below' | 'overlaps' | 'no-interval';
+
+export interface StateValue {
+  code: string;
+  name: string;
+  value: number;
+  lower: number | null;
+  upper: number | null;
+  observation: Observation;
+  comparison: Comparison;
+}
+
+export interface StatesOptions {
+  indicator: string;
+  indicatorTitle: string;
+  ageGroup: string;
+  measure: string;
+  period: string;
+}
+
+export interface StatesModel {
+  measure: Measure;
+  period: string;
+  /** States and DC with a figure, highest first. */
+  states: StateValue[];
+  /** States and DC without a figure for this selection (shown as gaps, never as 0). */
+  missing: string[];
+  us: { value: number; lower: number | null; upper: number | null; observation: Observation } | null;
+  domain: [number, number];
+  emptyReason: string | null;
+}
+
+const STATE_CODES = GEOGRAPHIES.filter((g) => g.level === 'state').map((g) => g.code);
+
+/** Periods that have state figures for an indicator, newest first. */
+export function statePeriods(observations: readonly Observation[], indicator: string): string[] {
+  const periods = new Set(observations.filter((o) => o.indicator === indicator && STATE_CODES.includes(o.geography)).map((o) => o.period));
+  return [...periods].sort().reverse();
+}
+
+export function toStatesModel(observations: readonly Observation[], options: StatesOptions): StatesModel {
+  const measure = measureById(options.measure);
+  const relevant = observations.filter(
+    (o) => o.indicator === options.indicator && o.age_group === options.ageGroup && o.period === options.period && measureOfUnit(o.unit) === options.measure,
+  );
+  const chosen = choose(relevant, (o) => o.geography);
+  const usChoice = chosen.get('US');
+  const usPlotted = usChoice ? plotted(usChoice.observation) : null;
+  const us = usChoice && usPlotted ? { ...usPlotted, observation: usChoice.observation } : null;
+
+  const states: StateValue[] = [];
+  const missing: string[] = [];
+  for (const code of STATE_CODES) {
+    const c = chosen.get(code);
+    const p = c ? plotted(c.observation) : null;
+    if (!c || !p) {
+      missing.push(code);
+      continue;
+    }
+    let comparison: Comparison = 'no-interval';
+    if (us && p.lower !== null && p.upper !== null) {
+      comparison = p.lower > us.value ? 'above' : p.upper < us.value ? 'below' : 'overlaps';
+    }
+    states.push({ code, name: geographyName(code), ...p, observation: c.observation, comparison });
+  }
+  states.sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
+
+  const lo = min(states, (s) => s.lower ?? s.value) ?? 0;
+  const hi = max(states, (s) => s.upper ?? s.value) ?? 0;
+  return {
+    measure,
+    period: options.period,
+    states,
+    missing,
+    us,
+    domain: [lo, Math.max(hi, us?.value ?? 0)],
+    emptyReason: states.length
+      ? null
+      : `No state figures of “${options.indicatorTitle}” are published for ${ageGroupLabel(options.ageGroup).toLowerCase()} as ${measure.label.toLowerCase()}${options.period ? ` in ${formatPeriod(options.period)}` : ''}.`,
+  };
+}
+
+export interface MapClass {
+  color: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * Five equal-width classes over the range of state estimates (rounded to the measure's
+ * precision), so a colour always means the same span of values in the legend.
+ */
+export function mapClasses(model: StatesModel): MapClass[] {
+  if (!model.states.length) return [];
+  const values = model.states.map((s) => s.value);
+  const lo = min(values) as number;
+  const hi = max(values) as number;
+  const width = (hi - lo) / MAP.CLASSES || 1;
+  return Array.from({ length: MAP.CLASSES }, (_, i) => ({ color: i, from: lo + i * width, to: i === MAP.CLASSES - 1 ? hi : lo + (i + 1) * width }));
+}
+
+export function classOf(value: number, classes: MapClass[]): number {
+  for (const c of classes) if (value <= c.to) return c.color;
+  return classes.length - 1;
+}
+
+/** "50 states and DC", "12 states". */
+function placesCount(states: StateValue[]): string {
+  const dc = states.some((s) => s.code === 'DC');
+  const n = states.length - (dc ? 1 : 0);
+  return `${n} ${n === 1 ? 'state' : 'states'}${dc ? ' and DC' : ''}`;
+}
+
+const describe = (o: Observation) => {
+  const f = formatObservation(o);
+  return f.interval ? `${f.estimate} (95% interval ${f.interval})` : f.estimate;
+};
+
+/**
+ * One sentence per fact: highest, lowest and the U.S. figure (the map), plus how many intervals
+ * lie wholly above or below the U.S. estimate (the ranking).
+ */
+export function summarizeStates(model: StatesModel, options: StatesOptions, focus: 'map' | 'ranking' = 'ranking'): string {
+  if (model.emptyReason) return model.emptyReason;
+  const who = ageGroupLabel(options.ageGroup).toLowerCase();
+  const first = model.states[0];
+  const last = model.states[model.states.length - 1];
+  const parts = [
+    `${options.indicatorTitle}, ${who}, ${formatPeriod(model.period)} (annual average): ${placesCount(model.states)}.`,
+    `Highest: ${first.name}, ${describe(first.observation)}. Lowest: ${last.name}, ${describe(last.observation)}.`,
+  ];
+  if (model.us && focus === 'map') parts.push(`United States: ${describe(model.us.observation)}.`);
+  if (model.us && focus === 'ranking') {
+    const above = model.states.filter((s) => s.comparison === 'above');
+    const below = model.states.filter((s) => s.comparison === 'below');
+    parts.push(`United States: ${describe(model.us.observation)}.`);
+    parts.push(
+      `${above.length} ${above.length === 1 ? 'state has its' : 'states have their'} whole interval above the U.S. estimate${above.length ? ` (${above.map((s) => s.name).join(', ')})` : ''}; ${below.length} below${below.length ? ` (${below.map((s) => s.name).join(', ')})` : ''}; the rest overlap it.`,
+    );
+  }
+  if (model.missing.length) parts.push(`No figure for ${model.missing.map(geographyName).join(', ')}.`);
+  return parts.join(' ');
+}

@@ -1,0 +1,164 @@
+/**
+ * National trend model: one line per comparability series, broken wherever a year has no
+ * figure (never interpolated), pooled two-year averages drawn apart from annual figures, and
+ * the methodology breaks as data a chart can label.
+ */
+import { max, min } from 'd3-array';
+import { ageGroupLabel } from '../data/age-groups';
+import type { Observation } from '../data/schema';
+import { periodYears, SERIES, seriesByName, type Series } from '../data/series';
+import { formatObservation, formatPeriod } from '../format/numbers';
+import { measureById, measureOfUnit, plotted, type Measure } from './measure';
+import { choose } from './select';
+
+export interface TrendOptions {
+  indicator: string;
+  indicatorTitle: string;
+  geography: string;
+  ageGroup: string;
+  measure: string;
+}
+
+export interface TrendPoint {
+  key: string;
+  period: string;
+  firstYear: number;
+  lastYear: number;
+  /** A two-year average (2018-2019) rather than one survey year. */
+  pooled: boolean;
+  series: string;
+  value: number;
+  lower: number | null;
+  upper: number | null;
+  observation: Observation;
+  superseded: Observation[];
+}
+
+/** Consecutive survey years of one series: the only points a line may join. */
+export interface TrendRun {
+  series: string;
+  points: TrendPoint[];
+}
+
+export interface TrendBreak {
+  /** First survey year of the new series. */
+  year: number;
+  series: Series;
+}
+
+export interface TrendBand {
+  series: Series;
+  /** Years the series covers inside the chart. */
+  from: number;
+  to: number;
+}
+
+export interface TrendModel {
+  measure: Measure;
+  points: TrendPoint[];
+  runs: TrendRun[];
+  breaks: TrendBreak[];
+  bands: TrendBand[];
+  xDomain: [number, number];
+  yDomain: [number, number];
+  emptyReason: string | null;
+}
+
+export const TREND_YEARS: [number, number] = [2002, 2024];
+
+export function toTrendModel(observations: readonly Observation[], options: TrendOptions): TrendModel {
+  const measure = measureById(options.measure);
+  const relevant = observations.filter(
+    (o) =>
+      o.indicator === options.indicator &&
+      o.geography === options.geography &&
+      o.age_group === options.ageGroup &&
+      measureOfUnit(o.unit) === options.measure,
+  );
+  const chosen = choose(relevant, (o) => o.period);
+  const points: TrendPoint[] = [];
+  for (const [period, c] of chosen) {
+    const years = periodYears(period);
+    const p = plotted(c.observation);
+    if (!years || !p) continue;
+    points.push({
+      key: period,
+      period,
+      firstYear: years[0],
+      lastYear: years[1],
+      pooled: years[1] > years[0],
+      series: c.observation.series,
+      ...p,
+      observation: c.observation,
+      superseded: c.superseded,
+    });
+  }
+  points.sort((a, b) => a.firstYear - b.firstYear || a.lastYear - b.lastYear);
+
+  const runs: TrendRun[] = [];
+  for (const p of points.filter((q) => !q.pooled)) {
+    const last = runs.at(-1);
+    const prev = last?.points.at(-1);
+    if (last && prev && prev.series === p.series && p.firstYear === prev.firstYear + 1) last.points.push(p);
+    else runs.push({ series: p.series, points: [p] });
+  }
+
+  const from = Math.min(TREND_YEARS[0], min(points, (p) => p.firstYear) ?? TREND_YEARS[0]);
+  const to = Math.max(TREND_YEARS[1], max(points, (p) => p.lastYear) ?? TREND_YEARS[1]);
+  const bands: TrendBand[] = SERIES.filter((s) => s.firstYear <= to && (s.lastYear ?? to) >= from).map((s) => ({
+    series: s,
+    from: Math.max(from, s.firstYear),
+    to: Math.min(to, s.lastYear ?? to),
+  }));
+  const breaks = bands.filter((b) => b.series.firstYear > from).map((b) => ({ year: b.series.firstYear, series: b.series }));
+
+  const top = max(points, (p) => p.upper ?? p.value) ?? 0;
+
+  return {
+    measure,
+    points,
+    runs,
+    breaks,
+    bands,
+    xDomain: [from, to],
+    yDomain: [0, top || 1],
+    emptyReason: points.length
+      ? null
+      : `No national figure of “${options.indicatorTitle}” has been published as ${measure.label.toLowerCase()} for ${ageGroupLabel(options.ageGroup).toLowerCase()}.`,
+  };
+}
+
+const text = (p: TrendPoint) => {
+  const f = formatObservation(p.observation);
+  return f.interval ? `${f.estimate} (95% interval ${f.interval})` : f.estimate;
+};
+
+/**
+ * A plain-language description of what the chart shows, series by series, that never compares
+ * figures across a methodology break.
+ */
+export function summarizeTrend(model: TrendModel, options: TrendOptions): string {
+  if (model.emptyReason) return model.emptyReason;
+  const who = ageGroupLabel(options.ageGroup).toLowerCase();
+  const parts: string[] = [`${options.indicatorTitle}, ${who}, ${model.measure.label.toLowerCase()}.`];
+  const bySeries = new Map<string, TrendPoint[]>();
+  for (const p of model.points) bySeries.set(p.series, [...(bySeries.get(p.series) ?? []), p]);
+  for (const [name, pts] of bySeries) {
+    const series = seriesByName(name);
+    const first = pts[0];
+    const last = pts[pts.length - 1];
+    const label = series?.title ?? name;
+    if (pts.length === 1) {
+      parts.push(`${label}: ${formatPeriod(first.period)}, ${text(first)}.`);
+    } else {
+      const direction = last.value > first.value ? 'higher' : last.value < first.value ? 'lower' : 'the same';
+      parts.push(
+        `${label}: ${pts.length} figures from ${formatPeriod(first.period)} (${text(first)}) to ${formatPeriod(last.period)} (${text(last)}), ${direction === 'the same' ? 'the same at both ends' : `${direction} at the end`}.`,
+      );
+    }
+  }
+  if (bySeries.size > 1) parts.push('The series use different methods, so figures are not compared across them.');
+  const missing = model.xDomain[1] - model.xDomain[0] + 1 - new Set(model.points.filter((p) => !p.pooled).map((p) => p.firstYear)).size;
+  if (missing > 0) parts.push(`${missing} of the years shown have no published annual figure; they are left as gaps.`);
+  return parts.join(' ');
+}

@@ -1,0 +1,44 @@
+/**
+ * Everything the dashboard needs on first render, computed on the server from the same store
+ * and filters as the read API, so the client's first view matches what it would fetch.
+ */
+import 'server-only';
+import { GEOGRAPHIES } from './geography';
+import { indicatorOptions, parseView, viewRequests, type IndicatorOption, type View } from '../charts/view';
+import { applyFilter, parseFilter } from './query';
+import type { Observation } from './schema';
+import { getAllObservations, getDataset, getPackage } from './store';
+
+export interface DashboardData {
+  view: View;
+  options: IndicatorOption[];
+  datasets: Array<{ id: string; states: boolean }>;
+  /** The API URLs of the initial view, with the observations each returns. */
+  initial: Array<{ url: string; observations: Observation[] }>;
+}
+
+const STATES = new Set(GEOGRAPHIES.filter((g) => g.level === 'state').map((g) => g.code));
+
+/** Answers an API URL of ours in-process, exactly as the route handler would. */
+async function answer(url: string, indicators: ReadonlySet<string>): Promise<Observation[]> {
+  const parsed = new URL(url, 'http://local');
+  const id = decodeURIComponent(parsed.pathname.split('/').at(-1) ?? '');
+  const dataset = await getDataset(id);
+  const filter = parseFilter(parsed.searchParams, indicators);
+  if (!dataset || 'error' in filter) return [];
+  return applyFilter(dataset.observations, filter.filter);
+}
+
+export async function loadDashboard(searchParams: Record<string, string | string[] | undefined>): Promise<DashboardData> {
+  const pkg = await getPackage();
+  const all = await getAllObservations();
+  const options = indicatorOptions(all, new Map(pkg.indicators.map((i) => [i.name, i])));
+  const datasets = await Promise.all(
+    pkg.resources.map(async (r) => ({ id: r.name, states: ((await getDataset(r.name))?.observations ?? []).some((o) => STATES.has(o.geography)) })),
+  );
+  const view = parseView(searchParams, options);
+  const indicators = new Set(pkg.indicators.map((i) => i.name));
+  const urls = viewRequests(view, datasets);
+  const initial = await Promise.all(urls.map(async (url) => ({ url, observations: await answer(url, indicators) })));
+  return { view, options, datasets, initial };
+}

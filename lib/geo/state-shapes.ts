@@ -1,0 +1,50 @@
+/**
+ * State outlines for the map, computed once on the server: us-atlas TopoJSON (bundled, nothing
+ * downloaded at run time) → topojson-client → simplified → d3-geo's geoAlbersUsa projection into
+ * a 975 × 610 box. The browser receives only the finished path strings.
+ */
+import { geoAlbersUsa, geoPath } from 'd3-geo';
+import type { Feature, Geometry } from 'geojson';
+import { feature } from 'topojson-client';
+import { presimplify, quantile, simplify } from 'topojson-simplify';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import states from 'us-atlas/states-10m.json';
+import { MAP } from '../charts/constants';
+import { GEOGRAPHIES } from '../data/geography';
+
+export interface StateShape {
+  code: string;
+  name: string;
+  /** SVG path in the MAP.WIDTH × MAP.HEIGHT box. */
+  d: string;
+  centroid: [number, number];
+}
+
+/** Keeps the 6% most significant points: ~19 KB of paths, and the states still look like themselves. */
+const SIMPLIFY_QUANTILE = 0.06;
+
+let cached: StateShape[] | null = null;
+
+export function stateShapes(): StateShape[] {
+  if (cached) return cached;
+  const topology = states as unknown as Topology<{ states: GeometryCollection }>;
+  const pre = presimplify(topology);
+  const simple = simplify(pre, quantile(pre, SIMPLIFY_QUANTILE)) as Topology<{ states: GeometryCollection }>;
+  const collection = feature(simple, simple.objects.states) as unknown as { features: Array<Feature<Geometry, { name: string }>> };
+  const projection = geoAlbersUsa()
+    .scale(1300)
+    .translate([MAP.WIDTH / 2, MAP.HEIGHT / 2]);
+  const path = geoPath(projection).digits(1);
+  const byFips = new Map(GEOGRAPHIES.filter((g) => g.fips).map((g) => [g.fips as string, g]));
+  const shapes: StateShape[] = [];
+  for (const f of collection.features) {
+    const geo = byFips.get(String(f.id));
+    const d = geo ? path(f) : null;
+    if (!geo || !d) continue; // territories outside the projection
+    const [cx, cy] = path.centroid(f);
+    shapes.push({ code: geo.code, name: geo.name, d, centroid: [Math.round(cx * 10) / 10, Math.round(cy * 10) / 10] });
+  }
+  shapes.sort((a, b) => a.name.localeCompare(b.name));
+  cached = shapes;
+  return shapes;
+}
