@@ -16,7 +16,9 @@ const REFERENCE_PERIOD = '2014';
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function HomePage({ searchParams }: Props) {
-  const [observations, indicators, dashboard] = await Promise.all([getAllObservations(), getIndicators(), searchParams.then(loadDashboard)]);
+  const query = await searchParams;
+  const [observations, indicators, dashboard] = await Promise.all([getAllObservations(), getIndicators(), loadDashboard(query)]);
+  const initialSearch = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();
   const national = { indicator: 'sud_past_year', geography: 'US', age_group: '12+' } as const;
   const latest = latestFigure(observations.filter((o) => o.dataset === 'national-estimates'), national);
   const reference = figureFor(observations, { ...national, period: REFERENCE_PERIOD });
@@ -52,7 +54,7 @@ export default async function HomePage({ searchParams }: Props) {
       <section aria-labelledby="explore">
         <h2 id="explore">Explore the figures</h2>
         <SWRConfig value={{ fallback }}>
-          <Dashboard options={dashboard.options} datasets={dashboard.datasets} shapes={stateShapes()} />
+          <Dashboard options={dashboard.options} datasets={dashboard.datasets} shapes={stateShapes()} initialSearch={initialSearch ? `?${initialSearch}` : ''} />
         </SWRConfig>
       </section>
     </>

@@ -1,7 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useMemo, type MouseEvent } from 'react';
+import { useMemo } from 'react';
 import { RANKING } from '@/lib/charts/constants';
 import { layoutRanking, rankingHeight } from '@/lib/charts/ranking-layout';
 import type { StatesModel } from '@/lib/charts/states';
@@ -11,23 +10,21 @@ import { stateText } from './state-map';
 import { Tooltip } from './tooltip';
 import { useChartWidth } from './use-chart-width';
 import { useRovingPoints } from './use-roving-points';
+import { useTapToOpen } from './use-tap-to-open';
 
 const MARK = { above: 'higher', below: 'lower', overlaps: '', 'no-interval': '' } as const;
 
 /** States from highest to lowest with their intervals, against the U.S. estimate. */
 export function RankingChart({ model, label, highlight }: { model: StatesModel; label: string; highlight?: string }) {
-  const router = useRouter();
   const { ref, width } = useChartWidth<HTMLDivElement>();
   const layout = useMemo(() => layoutRanking(model, width), [model, width]);
-  const { active, bind } = useRovingPoints(layout.rows.length);
+  const { active, setActive, bind } = useRovingPoints(layout.rows.length);
+  const { tapped, handlers } = useTapToOpen(setActive);
 
   if (model.emptyReason) return <EmptyChart reason={model.emptyReason} height={rankingHeight(51)} />;
   const row = active === null ? null : layout.rows[active];
-  const open = (e: MouseEvent, code: string) => {
-    if (e.metaKey || e.ctrlKey || e.shiftKey) return;
-    e.preventDefault();
-    router.push(`/states/${code}`);
-  };
+  const tooltip = row ? stateText(row.state, model.period) : null;
+  if (tooltip && row && tapped === row.state.code) tooltip.lines.push('Tap again to open the profile');
 
   return (
     <div className="chart-body" ref={ref} style={{ height: layout.height }}>
@@ -61,8 +58,8 @@ export function RankingChart({ model, label, highlight }: { model: StatesModel; 
               key={r.state.code}
               href={`/states/${r.state.code}`}
               {...bind(i)}
-              onClick={(e) => open(e, r.state.code)}
-              aria-label={`${i + 1}. ${text.title}: ${text.lines.join('. ')}. Open the profile.`}
+              {...handlers(r.state.code, i)}
+              aria-label={`${text.title}: ${text.lines.join('. ')}. Ranked ${i + 1} of ${layout.rows.length}. Open the profile.`}
               className={`row ${r.state.comparison}${active === i ? ' active' : ''}${highlight === r.state.code ? ' highlight' : ''}`}
               data-state={r.state.code}
             >
@@ -83,7 +80,7 @@ export function RankingChart({ model, label, highlight }: { model: StatesModel; 
                 <circle cx={r.x} cy={r.y} r={RANKING.POINT_RADIUS} className="dot" />
               )}
               {mark ? (
-                <text x={layout.plot.right + 8} y={r.y} dy="0.32em" className="row-mark">
+                <text x={layout.plot.right + 8} y={r.y} dy="0.32em" className="row-mark" aria-hidden="true">
                   {mark}
                 </text>
               ) : null}
@@ -96,7 +93,7 @@ export function RankingChart({ model, label, highlight }: { model: StatesModel; 
           </text>
         ) : null}
       </svg>
-      <Tooltip content={row ? stateText(row.state, model.period) : null} x={row?.x ?? 0} y={row?.y ?? 0} width={layout.width} />
+      <Tooltip content={tooltip} x={row?.x ?? 0} y={row?.y ?? 0} width={layout.width} />
     </div>
   );
 }

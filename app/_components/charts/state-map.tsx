@@ -1,7 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useMemo, useRef, type MouseEvent, type PointerEvent } from 'react';
+import { useMemo } from 'react';
 import { MAP, MAP_COLORS } from '@/lib/charts/constants';
 import { classOf, type MapClass, type StateValue, type StatesModel } from '@/lib/charts/states';
 import type { StateShape } from '@/lib/geo/state-shapes';
@@ -10,6 +9,7 @@ import { EmptyChart } from './chart-frame';
 import { Tooltip, type TooltipContent } from './tooltip';
 import { useChartWidth } from './use-chart-width';
 import { useRovingPoints } from './use-roving-points';
+import { useTapToOpen } from './use-tap-to-open';
 
 const COMPARISON_TEXT = {
   above: 'Whole interval above the U.S. estimate',
@@ -27,15 +27,12 @@ export function stateText(s: StateValue, period: string): TooltipContent {
 
 /** Choropleth of the states (and DC, marked off the coast so it can be found); Enter or a click opens a state's profile. */
 export function StateMap({ shapes, model, classes, label }: { shapes: StateShape[]; model: StatesModel; classes: MapClass[]; label: string }) {
-  const router = useRouter();
   const { ref, width } = useChartWidth<HTMLDivElement>();
   const byCode = useMemo(() => new Map(model.states.map((s) => [s.code, s])), [model]);
   // Keyboard order: alphabetical by state name, DC included.
   const order = useMemo(() => shapes.map((s) => s.code), [shapes]);
   const { active, setActive, bind } = useRovingPoints(order.length);
-  const tapped = useRef<string | null>(null);
-  const armed = useRef(false);
-  const pointer = useRef<string | null>(null);
+  const { tapped, handlers } = useTapToOpen(setActive);
 
   if (model.emptyReason) return <EmptyChart reason={model.emptyReason} height={Math.round((width * MAP.HEIGHT) / MAP.WIDTH)} />;
 
@@ -50,27 +47,9 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
   let tooltip: TooltipContent | null = null;
   if (activeShape) {
     tooltip = activeValue ? stateText(activeValue, model.period) : { title: activeShape.name, lines: ['No published figure for this selection'] };
-    if (tapped.current === activeShape.code) tooltip = { ...tooltip, lines: [...tooltip.lines, 'Tap again to open the profile'] };
+    if (tapped === activeShape.code) tooltip = { ...tooltip, lines: [...tooltip.lines, 'Tap again to open the profile'] };
   }
   const anchor = activeShape ? (markerOf(activeShape.code) ?? { x: activeShape.centroid[0], y: activeShape.centroid[1] }) : { x: 0, y: 0 };
-
-  // Touch: the first tap on a state shows its figure; a second tap on it opens the profile.
-  // Mouse clicks and Enter (a click with no pointer) open the profile at once.
-  const onPointerDown = (e: PointerEvent, code: string, i: number) => {
-    pointer.current = e.pointerType;
-    if (e.pointerType === 'mouse') return;
-    armed.current = tapped.current === code;
-    tapped.current = code;
-    setActive(i);
-  };
-  const onClick = (e: MouseEvent, code: string) => {
-    if (e.metaKey || e.ctrlKey || e.shiftKey) return; // let the browser open a new tab
-    e.preventDefault();
-    const type = pointer.current;
-    pointer.current = null;
-    if ((type === 'touch' || type === 'pen') && !armed.current) return;
-    router.push(`/states/${code}`);
-  };
 
   return (
     <div className="chart-body map-body" ref={ref} style={{ height }}>
@@ -94,15 +73,14 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
               aria-label={`${text.title}: ${text.lines.join('. ')}. Open the ${shape.name} profile.`}
               className={activeCode === shape.code ? 'state active' : 'state'}
               data-state={shape.code}
-              onPointerDown={(e) => onPointerDown(e, shape.code, i)}
-              onClick={(e) => onClick(e, shape.code)}
+              {...handlers(shape.code, i)}
             >
               <path d={shape.d} fill={fill} className="state-shape" />
               {marker && dc ? (
                 <>
                   <line x1={dc.centroid[0]} y1={dc.centroid[1]} x2={marker.x - marker.r} y2={marker.y} className="leader" />
                   <circle cx={marker.x} cy={marker.y} r={marker.r} fill={fill} className="state-shape" />
-                  <text x={marker.x + marker.r + 4} y={marker.y} dy="0.35em" className="map-label">
+                  <text x={marker.x + marker.r + 4} y={marker.y} dy="0.35em" className="map-label" aria-hidden="true">
                     DC
                   </text>
                 </>

@@ -1,6 +1,5 @@
 'use client';
 
-import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { toAgeModel, summarizeAge } from '@/lib/charts/age';
 import { formatTick, measureById } from '@/lib/charts/measure';
@@ -19,12 +18,15 @@ import { RankingChart } from '../charts/ranking-chart';
 import { MapLegend, StateMap } from '../charts/state-map';
 import { TrendChart } from '../charts/trend-chart';
 import { Controls, MeasureSwitch } from './controls';
+import { pushUrlSearch, useUrlSearch } from './use-url-search';
 import { useViewData } from './use-view-data';
 
 export interface DashboardProps {
   options: IndicatorOption[];
   datasets: Array<{ id: string; states: boolean }>;
   shapes: StateShape[];
+  /** The query string the server rendered, for the first render before hydration. */
+  initialSearch: string;
 }
 
 const row = (key: string, label: string, o: Observation, note?: string): TableRow => {
@@ -38,9 +40,9 @@ const distinct = (values: string[]) => [...new Set(values)];
 const universe = (age: string) => `People ${ageGroupLabel(age).toLowerCase()} in the civilian, noninstitutionalized population`;
 
 /** The interactive dashboard: pickers, national trend, state map, state ranking and age groups, all driven by the URL. */
-export function Dashboard({ options, datasets, shapes }: DashboardProps) {
-  const params = useSearchParams();
-  const view = useMemo(() => parseView(params, options), [params, options]);
+export function Dashboard({ options, datasets, shapes, initialSearch }: DashboardProps) {
+  const search = useUrlSearch(initialSearch);
+  const view = useMemo(() => parseView(new URLSearchParams(search), options), [search, options]);
   const option = options.find((o) => o.name === view.indicator) as IndicatorOption;
   const urls = useMemo(() => viewRequests({ indicator: view.indicator }, datasets), [view.indicator, datasets]);
   const { data, error, isLoading, isValidating, mutate } = useViewData(urls);
@@ -48,8 +50,7 @@ export function Dashboard({ options, datasets, shapes }: DashboardProps) {
   const update = useCallback(
     (change: Partial<View>) => {
       const next = normalizeView({ ...view, ...change }, options);
-      // Native history integrates with Next's router: the URL changes without a server round trip.
-      window.history.pushState(null, '', viewToSearch(next));
+      pushUrlSearch(viewToSearch(next));
     },
     [view, options],
   );

@@ -1,0 +1,168 @@
+import { expect, test, type Page } from '@playwright/test';
+import { formatObservation } from '../../lib/format/numbers';
+import { rows, type Row } from './data';
+
+const STATE_FILE = 'state-estimates-2018-2019.csv';
+const STATES = new Set(rows(STATE_FILE).filter((r) => r.geography.length === 2 && r.geography !== 'US').map((r) => r.geography));
+
+/** The state rows of a selection, highest first, as the ranking orders them (ties by name via code order here). */
+function stateRows(indicator: string, age = '12+', unit = 'percent'): Row[] {
+  return rows(STATE_FILE)
+    .filter((r) => r.indicator === indicator && r.age_group === age && r.unit === unit && STATES.has(r.geography))
+    .sort((a, b) => Number(b.estimate) - Number(a.estimate));
+}
+
+/** The published estimate and interval of a row, formatted as the site shows them. */
+function shown(r: Row) {
+  const num = (v: string) => (v === '' ? null : Number(v));
+  return formatObservation({ estimate: num(r.estimate), ci_lower: num(r.ci_lower), ci_upper: num(r.ci_upper), unit: r.unit, qualifiers: r.qualifiers ? r.qualifiers.split(';') : [] });
+}
+
+const tooltip = (page: Page) => page.getByTestId('tooltip');
+
+test.describe('dashboard', () => {
+  test('hovering a state in the ranking shows its estimate and 95% interval from the data', async ({ page, isMobile }) => {
+    test.skip(isMobile, 'hover needs a mouse');
+    const [top, second] = stateRows('sud_past_year');
+    await page.goto('/');
+    for (const r of [top, second]) {
+      await page.locator(`[data-chart="ranking"] [data-state="${r.geography}"]`).hover();
+      const f = shown(r);
+      await expect(tooltip(page)).toContainText(f.estimate);
+      await expect(tooltip(page)).toContainText(f.interval as string);
+    }
+  });
+
+  test('the keyboard moves through the ranking with arrow keys, and Enter opens a state', async ({ page }) => {
+    const ranked = stateRows('sud_past_year');
+    await page.goto('/');
+    const first = page.locator('[data-chart="ranking"] a[tabindex="0"]');
+    await first.focus();
+    await expect(tooltip(page)).toContainText(shown(ranked[0]).estimate);
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('[data-chart="ranking"] a:focus')).toHaveAttribute('data-state', ranked[1].geography);
+    await expect(tooltip(page)).toContainText(shown(ranked[1]).estimate);
+    await page.keyboard.press('End');
+    const last = ranked[ranked.length - 1];
+    await expect(tooltip(page)).toContainText(shown(last).estimate);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/states/${last.geography}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  test('the map can be explored by keyboard, DC included, and Enter opens the profile', async ({ page }) => {
+    const dc = stateRows('sud_past_year').find((r) => r.geography === 'DC') as Row;
+    await page.goto('/');
+    await page.locator('[data-chart="map"] a[tabindex="0"]').focus();
+    for (let i = 0; i < 20; i++) {
+      if ((await page.locator('[data-chart="map"] a:focus').getAttribute('data-state')) === 'DC') break;
+      await page.keyboard.press('ArrowRight');
+    }
+    await expect(tooltip(page)).toContainText('District of Columbia');
+    await expect(tooltip(page)).toContainText(shown(dc).estimate);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/states\/DC$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('District of Columbia');
+  });
+
+  test('a methodology break explains itself on focus', async ({ page }) => {
+    await page.goto('/');
+    const breaks = page.locator('[data-chart="trend"] .break');
+    await expect(breaks).toHaveCount(3);
+    await breaks.first().focus();
+    await expect(tooltip(page)).toContainText('2015: the method changed');
+  });
+
+  test('the view lives in the URL: it survives a reload and back/forward restores it', async ({ page }) => {
+    await page.goto('/');
+    const picker = page.getByRole('combobox', { name: /^Indicator/ });
+    await picker.selectOption('aud_past_year');
+    await expect(page).toHaveURL(/indicator=aud_past_year/);
+    await page.getByRole('combobox', { name: /^Age group/ }).selectOption('18-25');
+    await expect(page).toHaveURL(/age=18-25/);
+    await page.reload();
+    await expect(picker).toHaveValue('aud_past_year');
+    await expect(page.getByRole('combobox', { name: /^Age group/ })).toHaveValue('18-25');
+    await expect(page.locator('#map .chart-title')).toContainText('Alcohol use disorder');
+    await page.goBack();
+    await expect(page).toHaveURL(/indicator=aud_past_year/);
+    await expect(page).not.toHaveURL(/age=18-25/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(picker).toHaveValue('sud_past_year');
+    await expect(page.locator('#map .chart-title')).toContainText('Substance use disorder');
+  });
+
+  test('changing the indicator updates the charts and their tables', async ({ page }) => {
+    const before = stateRows('sud_past_year').find((r) => r.geography === 'CO') as Row;
+    const after = stateRows('cocaine_use_past_year').find((r) => r.geography === 'CO') as Row;
+    await page.goto('/');
+    const table = page.locator('#map .chart-table');
+    await table.locator('summary').click();
+    const coRow = table.getByRole('row', { name: /^Colorado/ });
+    await expect(coRow).toContainText(shown(before).estimate);
+    await page.getByRole('combobox', { name: /^Indicator/ }).selectOption('cocaine_use_past_year');
+    await expect(page.locator('#map .chart-title')).toContainText('Cocaine use');
+    await expect(coRow).toContainText(shown(after).estimate);
+    await expect(page.locator('#map .chart-summary')).toContainText('Cocaine use in the past year');
+    await page.mouse.move(0, 0); // keep a hovered row from taking over the tooltip
+    await page.locator('[data-chart="ranking"] a[tabindex="0"]').focus();
+    await expect(tooltip(page)).toContainText(shown(stateRows('cocaine_use_past_year')[0]).estimate);
+  });
+
+  test('no drawn line spans two comparability series', async ({ page }) => {
+    await page.goto('/?indicator=sud_past_year&trend=count');
+    const result = await page.locator('[data-chart="trend"]').evaluate((svg) => {
+      const bands = [...svg.querySelectorAll('.bands rect')].map((r) => (r as SVGRectElement).getBBox());
+      const bandNames = ['DSM-IV_2002-2014', 'DSM-IV_2015-2019', 'DSM-5_2020', 'DSM-5_2021+'];
+      return [...svg.querySelectorAll('path[data-series]')].map((p) => {
+        const box = (p as SVGPathElement).getBBox();
+        const band = bands[bandNames.indexOf(p.getAttribute('data-series') as string)];
+        return { inside: box.x >= band.x - 0.01 && box.x + box.width <= band.x + band.width + 0.01, series: p.getAttribute('data-series') };
+      });
+    });
+    expect(result.length).toBeGreaterThan(1);
+    for (const r of result) expect(r, r.series as string).toMatchObject({ inside: true });
+  });
+
+  test('a tap on a state in the ranking shows its figure', async ({ page, isMobile }) => {
+    test.skip(!isMobile, 'touch');
+    const ranked = stateRows('sud_past_year');
+    await page.goto('/');
+    await page.locator(`[data-chart="ranking"] [data-state="${ranked[2].geography}"] .row-hit`).tap();
+    await expect(tooltip(page)).toContainText(shown(ranked[2]).estimate);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('every chart is in the page as SVG and the pickers still change the view', async ({ page }) => {
+    await page.goto('/?indicator=aud_past_year');
+    for (const chart of ['trend', 'map', 'ranking', 'age']) await expect(page.locator(`svg[data-chart="${chart}"]`)).toBeVisible();
+    await expect(page.locator('[data-chart="map"] a')).toHaveCount(51);
+    await page.getByRole('combobox', { name: /^Indicator/ }).selectOption('heroin_use_past_year');
+    await page.getByRole('button', { name: 'Update charts' }).click();
+    await expect(page).toHaveURL(/indicator=heroin_use_past_year/);
+    await expect(page.locator('#map .chart-title')).toContainText('Heroin use');
+    const top = stateRows('heroin_use_past_year')[0];
+    await expect(page.locator('[data-chart="ranking"] a').first()).toHaveAttribute('data-state', top.geography);
+  });
+});
+
+test.describe('state profiles', () => {
+  test('show every indicator for the state beside the U.S., with intervals', async ({ page }) => {
+    const indicators = new Set(rows(STATE_FILE).map((r) => r.indicator));
+    const tx = rows(STATE_FILE).find((r) => r.indicator === 'sud_past_year' && r.geography === 'TX' && r.age_group === '18-25' && r.unit === 'percent') as Row;
+    await page.goto('/states/TX');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Texas');
+    await expect(page.locator('section.profile-section')).toHaveCount(indicators.size);
+    const f = shown(tx);
+    await expect(page.locator('#sud_past_year').getByRole('row', { name: /^18–25/ })).toContainText(`${f.estimate} (${f.interval})`);
+  });
+
+  test('an unknown state code is a 404', async ({ page }) => {
+    const res = await page.goto('/states/ZZ');
+    expect(res?.status()).toBe(404);
+  });
+});
