@@ -120,7 +120,7 @@ export function summarizeAge(model: AgeModel, options: AgeOptions): string {
   const place = geographyName(model.geography);
   const text = (r: AgeRow) => {
     const f = formatObservation(r.value?.observation as Observation);
-    return `${ageGroupLabel(r.ageGroup).toLowerCase()}, ${f.estimate}${f.interval ? ` (95% interval ${f.interval})` : ''}`;
+    return `people ${ageGroupLabel(r.ageGroup).toLowerCase()}: ${f.estimate}${f.interval ? ` (95% interval ${f.interval})` : ''}`;
   };
   const parts = [`${options.indicatorTitle} in ${place}, ${formatPeriod(model.period)}, by age group.`];
   if (specific.length > 1) {
@@ -128,6 +128,6 @@ export function summarizeAge(model: AgeModel, options: AgeOptions): string {
     parts.push(`Highest among ${text(sorted[0])}; lowest among ${text(sorted[sorted.length - 1])}.`);
   }
   const total = model.rows.find((r) => r.ageGroup === '12+' && r.value);
-  if (total) parts.push(`All ages 12 and older: ${text(total).replace(/^aged 12 or older, /, '')}.`);
+  if (total) parts.push(`All ${text(total)}.`);
   return parts.join(' ');
 }

@@ -24,7 +24,7 @@ export const TREND = {
 
 export const RANKING = {
   ROW_HEIGHT: 18,
-  MARGIN: { top: 30, right: 72, bottom: 30, left: 112 } satisfies Margin,
+  MARGIN: { top: 30, right: 64, bottom: 30, left: 132 } satisfies Margin,
   POINT_RADIUS: 4.5,
   WHISKER_CAP: 3,
 };

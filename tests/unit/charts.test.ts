@@ -198,7 +198,7 @@ describe('toAgeModel', () => {
   });
 
   it('summarizes the highest and lowest specific age group', () => {
-    expect(summarizeAge(toAgeModel(rows, options), options)).toContain('Highest among aged 26 or older, 8.0%');
+    expect(summarizeAge(toAgeModel(rows, options), options)).toContain('Highest among people aged 26 or older: 8.0%');
   });
 });
 
