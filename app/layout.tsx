@@ -3,22 +3,31 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SiteFooter } from './_components/site-footer';
 import { SiteNav } from './_components/site-nav';
+import { NAV, SITE_NAME, siteUrl } from '@/lib/site/metadata';
 import './globals.css';
 
+const DESCRIPTION = 'US substance use and treatment statistics from SAMHSA’s National Survey on Drug Use and Health, with their uncertainty and sources.';
+
 export const metadata: Metadata = {
-  title: { default: 'Substance Use Atlas', template: '%s · Substance Use Atlas' },
-  description: 'US substance use and treatment statistics from SAMHSA’s National Survey on Drug Use and Health, with their uncertainty and sources.',
+  metadataBase: siteUrl(),
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+  description: DESCRIPTION,
+  openGraph: { siteName: SITE_NAME, type: 'website', locale: 'en_US', title: SITE_NAME, description: DESCRIPTION, url: '/' },
+  twitter: { card: 'summary', title: SITE_NAME, description: DESCRIPTION },
+  alternates: { canonical: '/' },
 };
+
+// Every page reads the live data (and gets a fresh CSP nonce), so nothing is prerendered.
+export const dynamic = 'force-dynamic';
 
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#111418' },
+  ],
 };
-
-const NAV = [
-  { href: '/', label: 'Dashboard' },
-  { href: '/data', label: 'Data' },
-];
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

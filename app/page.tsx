@@ -7,8 +7,16 @@ import { figureFor, latestFigure } from '@/lib/data/headline';
 import { seriesByName } from '@/lib/data/series';
 import { getAllObservations, getIndicators } from '@/lib/data/store';
 import { stateShapes } from '@/lib/geo/state-shapes';
+import { pageMetadata } from '@/lib/site/metadata';
 
 export const dynamic = 'force-dynamic';
+
+export const metadata = pageMetadata(
+  'Substance Use Atlas: substance use in the United States',
+  'How many people in the United States have a substance use disorder, and how many get treatment: national trends that respect methodology changes, state maps and rankings, and age groups, with 95% intervals and sources.',
+  '/',
+  true,
+);
 
 /** The 2014 national estimate is the project's reference point. */
 const REFERENCE_PERIOD = '2014';

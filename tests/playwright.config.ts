@@ -25,8 +25,12 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, launchOptions } },
-    { name: 'mobile', testIgnore: /api\.spec\.ts/, use: { ...devices['Pixel 7'], viewport: { width: 375, height: 812 }, launchOptions } },
+    { name: 'desktop', testIgnore: /\.mobile\.spec\.ts$/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, launchOptions } },
+    {
+      name: 'mobile',
+      testIgnore: [/api\.spec\.ts$/, /\.desktop\.spec\.ts$/],
+      use: { ...devices['Pixel 7'], viewport: { width: 375, height: 812 }, launchOptions },
+    },
   ],
   webServer: {
     // The production build (npm test runs `npm run build` first).

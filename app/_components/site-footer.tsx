@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { HelpLines } from './help-lines';
 import { getPackage } from '@/lib/data/store';
 
 function lastUpdated(dates: string[]): string | null {
@@ -14,21 +15,12 @@ export async function SiteFooter() {
     <footer className="site-footer">
       <div className="wrap">
         <h2>Find help</h2>
-        <ul className="help-lines">
-          <li>
-            SAMHSA’s National Helpline, free and confidential, 24/7: <a href="tel:+18006624357">1-800-662-HELP (4357)</a>
-          </li>
-          <li>
-            Find treatment near you: <a href="https://findtreatment.gov">FindTreatment.gov</a>
-          </li>
-          <li>
-            988 Suicide &amp; Crisis Lifeline: call or text <a href="tel:988">988</a>
-          </li>
-        </ul>
+        <HelpLines compact />
         <p>
           Data: Substance Abuse and Mental Health Services Administration (SAMHSA), National Survey on Drug Use and Health (NSDUH).
           Public domain; cite SAMHSA. {updated ? <>Data last updated {updated}. </> : null}
-          <Link href="/data">Download the data</Link>.
+          <Link href="/data">Download the data</Link> · <Link href="/methodology">How the numbers are made</Link> ·{' '}
+          <Link href="/iop">What is an Intensive Outpatient Program?</Link>
         </p>
       </div>
     </footer>

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDataset, getPackage } from '@/lib/data/store';
+import { pageMetadata } from '@/lib/site/metadata';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = {
-  title: 'Data',
-  description: 'Every dataset behind the Substance Use Atlas, with its source, coverage and observations.',
-};
+export const metadata: Metadata = pageMetadata('Data', 'Every dataset behind the Substance Use Atlas, with its source, coverage and observations.', '/data');
 
 export default async function DataPage() {
   const pkg = await getPackage();

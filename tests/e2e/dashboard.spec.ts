@@ -1,38 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { formatObservation } from '../../lib/format/numbers';
-import { rows, type Row } from './data';
-
-const STATE_FILE = 'state-estimates-2018-2019.csv';
-const STATES = new Set(rows(STATE_FILE).filter((r) => r.geography.length === 2 && r.geography !== 'US').map((r) => r.geography));
-
-/** The state rows of a selection, highest first, as the ranking orders them (ties by name via code order here). */
-function stateRows(indicator: string, age = '12+', unit = 'percent'): Row[] {
-  return rows(STATE_FILE)
-    .filter((r) => r.indicator === indicator && r.age_group === age && r.unit === unit && STATES.has(r.geography))
-    .sort((a, b) => Number(b.estimate) - Number(a.estimate));
-}
-
-/** The published estimate and interval of a row, formatted as the site shows them. */
-function shown(r: Row) {
-  const num = (v: string) => (v === '' ? null : Number(v));
-  return formatObservation({ estimate: num(r.estimate), ci_lower: num(r.ci_lower), ci_upper: num(r.ci_upper), unit: r.unit, qualifiers: r.qualifiers ? r.qualifiers.split(';') : [] });
-}
-
-const tooltip = (page: Page) => page.getByTestId('tooltip');
+import { expect, test } from '@playwright/test';
+import { rows, shown, STATE_FILE, stateRows, tooltip, type Row } from './data';
 
 test.describe('dashboard', () => {
-  test('hovering a state in the ranking shows its estimate and 95% interval from the data', async ({ page, isMobile }) => {
-    test.skip(isMobile, 'hover needs a mouse');
-    const [top, second] = stateRows('sud_past_year');
-    await page.goto('/');
-    for (const r of [top, second]) {
-      await page.locator(`[data-chart="ranking"] [data-state="${r.geography}"]`).hover();
-      const f = shown(r);
-      await expect(tooltip(page)).toContainText(f.estimate);
-      await expect(tooltip(page)).toContainText(f.interval as string);
-    }
-  });
-
   test('the keyboard moves through the ranking with arrow keys, and Enter opens a state', async ({ page }) => {
     const ranked = stateRows('sud_past_year');
     await page.goto('/');
@@ -125,13 +94,6 @@ test.describe('dashboard', () => {
     for (const r of result) expect(r, r.series as string).toMatchObject({ inside: true });
   });
 
-  test('a tap on a state in the ranking shows its figure', async ({ page, isMobile }) => {
-    test.skip(!isMobile, 'touch');
-    const ranked = stateRows('sud_past_year');
-    await page.goto('/');
-    await page.locator(`[data-chart="ranking"] [data-state="${ranked[2].geography}"] .row-hit`).tap();
-    await expect(tooltip(page)).toContainText(shown(ranked[2]).estimate);
-  });
 });
 
 test.describe('without JavaScript', () => {

@@ -1,7 +1,9 @@
 /** Reads expected values from data/ so tests never hard-code a statistic. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { formatObservation } from '../../lib/format/numbers';
 
 const DATA = path.join(__dirname, '..', '..', 'data');
 
@@ -16,3 +18,22 @@ export function findRow(file: string, match: Partial<Row>): Row {
   if (!found) throw new Error(`no row in ${file} matching ${JSON.stringify(match)}`);
   return found;
 }
+
+export const STATE_FILE = 'state-estimates-2018-2019.csv';
+const STATES = new Set(rows(STATE_FILE).filter((r) => r.geography.length === 2 && r.geography !== 'US').map((r) => r.geography));
+
+/** The state rows of a selection, highest first, as the ranking orders them (ties by name via code order here). */
+export function stateRows(indicator: string, age = '12+', unit = 'percent'): Row[] {
+  return rows(STATE_FILE)
+    .filter((r) => r.indicator === indicator && r.age_group === age && r.unit === unit && STATES.has(r.geography))
+    .sort((a, b) => Number(b.estimate) - Number(a.estimate));
+}
+
+/** The published estimate and interval of a row, formatted as the site shows them. */
+export function shown(r: Row) {
+  const num = (v: string) => (v === '' ? null : Number(v));
+  return formatObservation({ estimate: num(r.estimate), ci_lower: num(r.ci_lower), ci_upper: num(r.ci_upper), unit: r.unit, qualifiers: r.qualifiers ? r.qualifiers.split(';') : [] });
+}
+
+export const tooltip = (page: Page) => page.getByTestId('tooltip');
+

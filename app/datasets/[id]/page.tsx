@@ -6,6 +6,7 @@ import { geographyName } from '@/lib/data/geography';
 import { applyFilter, type ObservationFilter } from '@/lib/data/query';
 import { getDataset, getIndicators } from '@/lib/data/store';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
+import { pageMetadata } from '@/lib/site/metadata';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const dataset = await getDataset(id);
   if (!dataset) notFound(); // before anything streams, so the response is a real 404
-  return { title: dataset.resource.title, description: dataset.resource.description };
+  return pageMetadata(dataset.resource.title, dataset.resource.description, `/datasets/${id}`);
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

@@ -8,6 +8,7 @@ import { geographyByCode } from '@/lib/data/geography';
 import type { Observation } from '@/lib/data/schema';
 import { getAllObservations, getIndicators } from '@/lib/data/store';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
+import { pageMetadata } from '@/lib/site/metadata';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ async function stateOf(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const geo = await stateOf(params);
-  return { title: `${geo.name}`, description: `Substance use and treatment estimates for ${geo.name} beside the United States, with 95% intervals, from SAMHSA’s NSDUH state tables.` };
+  return pageMetadata(geo.name, `Substance use and treatment estimates for ${geo.name} beside the United States, with 95% intervals, from SAMHSA’s NSDUH state tables.`, `/states/${geo.code}`);
 }
 
 const show = (o: Observation | undefined) => {

@@ -1,0 +1,18 @@
+import type { MetadataRoute } from 'next';
+import { GEOGRAPHIES } from '@/lib/data/geography';
+import { getPackage } from '@/lib/data/store';
+import { siteUrl } from '@/lib/site/metadata';
+
+export const dynamic = 'force-dynamic';
+
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const base = siteUrl();
+  const pkg = await getPackage();
+  const updated = pkg.resources.map((r) => r.lastModified).sort().at(-1);
+  const url = (path: string) => new URL(path, base).toString();
+  return [
+    ...['/', '/states', '/iop', '/data', '/methodology'].map((p) => ({ url: url(p), lastModified: updated })),
+    ...pkg.resources.map((r) => ({ url: url(`/datasets/${r.name}`), lastModified: r.lastModified })),
+    ...GEOGRAPHIES.filter((g) => g.level === 'state').map((g) => ({ url: url(`/states/${g.code}`), lastModified: updated })),
+  ];
+}

@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { findRow, rows, shown, STATE_FILE, stateRows } from './data';
+
+export const SITE_PAGES = ['/', '/states', '/states/CO', '/iop', '/methodology', '/data', '/datasets/national-estimates', '/no-such-page'];
+
+test.describe('every page', () => {
+  for (const path of SITE_PAGES) {
+    test(`${path} loads without console errors or CSP violations, with the help lines and page metadata`, async ({ page }) => {
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !(path === '/no-such-page' && /status of 404/.test(m.text()))) problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+      });
+      const response = await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect(problems).toEqual([]);
+      const footer = page.getByRole('contentinfo');
+      await expect(footer.getByRole('link', { name: '1-800-662-HELP (4357)' })).toHaveAttribute('href', 'tel:+18006624357');
+      await expect(footer.getByRole('link', { name: 'FindTreatment.gov' })).toHaveAttribute('href', 'https://findtreatment.gov');
+      await expect(footer.getByRole('link', { name: 'call or text 988' })).toHaveAttribute('href', 'tel:988');
+      const headers = response?.headers() ?? {};
+      expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(headers['permissions-policy']).toContain('camera=()');
+      expect(headers['x-frame-options']).toBe('DENY');
+      await expect(page).toHaveTitle(/Substance Use Atlas/);
+      if (path !== '/no-such-page') {
+        await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{40,}/);
+        await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /Substance Use Atlas/);
+      }
+    });
+  }
+});
+
+test('the API answers with nosniff and a CSP that lets nothing run', async ({ request }) => {
+  const res = await request.get('/api/datasets');
+  expect(res.headers()['x-content-type-options']).toBe('nosniff');
+  expect(res.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+});
+
+test('the skip link and the main navigation work with the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await page.goto('/');
+  // Tab through the header; on a phone, open the Menu button with Enter on the way.
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press('Tab');
+    const text = (await page.locator(':focus').textContent())?.trim();
+    if (text === 'Menu') await page.keyboard.press('Enter');
+    if (text === 'IOP') break;
+  }
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/iop$/);
+  await expect(page.locator('nav[aria-label="Main"] a[href="/iop"]')).toHaveAttribute('aria-current', 'page');
+});
+
+test('sitemap.xml lists the public pages and robots.txt points to it', async ({ request }) => {
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  for (const p of ['/iop', '/methodology', '/states/DC', '/datasets/state-estimates-2018-2019']) expect(sitemap).toContain(`${p}</loc>`);
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
+});
+
+test.describe('/iop', () => {
+  test('quotes its statistics from data/, each with its source', async ({ page }) => {
+    const national = rows('national-estimates.csv');
+    const us12 = (indicator: string) => national.filter((r) => r.indicator === indicator && r.geography === 'US' && r.age_group === '12+');
+    const reference = findRow('national-estimates.csv', { indicator: 'sud_past_year', period: '2014', age_group: '12+', unit: 'millions' });
+    const latest = us12('sud_past_year').filter((r) => r.unit === 'millions' && /^\d{4}$/.test(r.period)).sort((a, b) => b.period.localeCompare(a.period))[0];
+    const neededPeriods = new Set(us12('needed_tx_any').map((r) => r.period));
+    const share = [...us12('received_specialty_tx_among_needing'), ...us12('received_specialty_tx_any_among_needing').filter((r) => r.unit === 'percent_of_needing')]
+      .filter((r) => neededPeriods.has(r.period))
+      .sort((a, b) => b.period.localeCompare(a.period))[0];
+    const needed = us12('needed_tx_any').find((r) => r.period === share.period && r.unit !== 'percent') as Record<string, string>;
+    const gapRows = stateRows('needing_not_receiving_specialty_tx');
+    const usGap = findRow(STATE_FILE, { indicator: 'needing_not_receiving_specialty_tx', geography: 'US', age_group: '12+', unit: 'percent' });
+
+    await page.goto('/iop');
+    const stats = page.locator('.stats');
+    for (const r of [reference, latest, share, needed, usGap, gapRows[0], gapRows[gapRows.length - 1]]) {
+      await expect(stats).toContainText(shown(r).estimate);
+      await expect(stats).toContainText(r.source);
+    }
+    await expect(stats).toContainText(`${reference.estimate} million`);
+    await expect(stats.getByRole('link', { name: /treatment gap by state/ })).toHaveAttribute('href', '/?indicator=needing_not_receiving_specialty_tx');
+    await expect(page.getByRole('heading', { name: 'Where IOP fits among levels of care' })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('link', { name: '1-800-662-HELP (4357)' })).toBeVisible();
+    await expect(page.locator('main')).not.toContainText(/\baddicts?\b/i);
+  });
+});
