@@ -6,7 +6,8 @@
 import { compareAgeGroups } from '../data/age-groups';
 import { GEOGRAPHIES } from '../data/geography';
 import type { Observation } from '../data/schema';
-import { measuresIn } from './measure';
+import { UNITS } from '../data/units';
+import { measureOfUnit, measuresIn } from './measure';
 
 export interface View {
   indicator: string;
@@ -115,14 +116,16 @@ export function viewToSearch(view: View): string {
 }
 
 /**
- * API requests that load what a view needs: each dataset's figures for the indicator (national
- * datasets: the U.S. only). Switching age, measure or place needs no new request.
+ * API requests that load what a view needs: every dataset's U.S. figures for the indicator (the
+ * trend), and, from datasets with states, the state figures in the view's state measure (map,
+ * ranking, ages). Changing age group or place needs no new request.
  */
-export function viewRequests(view: Pick<View, 'indicator'>, datasets: ReadonlyArray<{ id: string; states: boolean }>): string[] {
-  return datasets.map((d) => {
-    const params = new URLSearchParams({ indicator: view.indicator });
-    if (!d.states) params.set('geography', 'US');
-    return `/api/datasets/${d.id}?${params.toString()}`;
+export function viewRequests(view: Pick<View, 'indicator' | 'measure'>, datasets: ReadonlyArray<{ id: string; states: boolean }>): string[] {
+  const url = (id: string, params: Record<string, string>) => `/api/datasets/${id}?${new URLSearchParams({ indicator: view.indicator, ...params }).toString()}`;
+  return datasets.flatMap((d) => {
+    const national = url(d.id, { geography: 'US' });
+    if (!d.states) return [national];
+    return [national, url(d.id, { unit: UNITS.filter((u) => measureOfUnit(u.name) === view.measure).map((u) => u.name).join(',') })];
   });
 }
 

@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+'use client';
+
+import { useState, type ReactNode } from 'react';
 
 export interface ChartFrameProps {
   id: string;
@@ -37,10 +39,7 @@ export function ChartFrame({ id, title, subtitle, summary, sources, table, statu
       <p id={`${id}-summary`} className="chart-summary" aria-live="polite">
         {summary}
       </p>
-      <details className="chart-table">
-        <summary>Table of the data in this chart</summary>
-        {table}
-      </details>
+      <TableView>{table}</TableView>
       <p className="source">
         {sources.length === 0
           ? 'Source: no data in view.'
@@ -49,6 +48,20 @@ export function ChartFrame({ id, title, subtitle, summary, sources, table, statu
             : `Sources: ${sources.slice(0, MAX_SOURCES - 1).join('; ')}; and ${sources.length - MAX_SOURCES + 1} more — the table lists the source of every figure.`}
       </p>
     </section>
+  );
+}
+
+/**
+ * The chart's table behind a disclosure. With JavaScript the table is built when first opened
+ * (it would otherwise double the page's DOM); without JavaScript it comes inside <noscript>.
+ */
+function TableView({ children }: { children: ReactNode }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details className="chart-table" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary>Table of the data in this chart</summary>
+      {opened ? children : <noscript>{children}</noscript>}
+    </details>
   );
 }
 

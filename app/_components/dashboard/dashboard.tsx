@@ -44,7 +44,7 @@ export function Dashboard({ options, datasets, shapes, initialSearch }: Dashboar
   const search = useUrlSearch(initialSearch);
   const view = useMemo(() => parseView(new URLSearchParams(search), options), [search, options]);
   const option = options.find((o) => o.name === view.indicator) as IndicatorOption;
-  const urls = useMemo(() => viewRequests({ indicator: view.indicator }, datasets), [view.indicator, datasets]);
+  const urls = useMemo(() => viewRequests({ indicator: view.indicator, measure: view.measure }, datasets), [view.indicator, view.measure, datasets]);
   const { data, error, isLoading, isValidating, mutate } = useViewData(urls);
 
   const update = useCallback(
