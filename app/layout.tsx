@@ -1,9 +1,6 @@
 import type { Metadata, Viewport } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { SiteFooter } from './_components/site-footer';
-import { SiteNav } from './_components/site-nav';
-import { NAV, SITE_NAME, siteUrl } from '@/lib/site/metadata';
+import { SITE_NAME, siteUrl } from '@/lib/site/metadata';
 import './globals.css';
 
 const DESCRIPTION = 'US substance use and treatment statistics from SAMHSA’s National Survey on Drug Use and Health, with their uncertainty and sources.';
@@ -29,26 +26,11 @@ export const viewport: Viewport = {
   ],
 };
 
+/** The document. Site pages add the header and footer in (site)/layout.tsx; embeds stay bare. */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header className="site-header">
-          <div className="wrap">
-            <Link className="brand" href="/">
-              Substance Use Atlas
-            </Link>
-            <SiteNav items={NAV} />
-          </div>
-        </header>
-        <main id="main" className="wrap" tabIndex={-1}>
-          {children}
-        </main>
-        <SiteFooter />
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

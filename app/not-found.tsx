@@ -1,13 +1,14 @@
 import Link from 'next/link';
+import { SiteChrome } from './_components/site-chrome';
 
 export default function NotFound() {
   return (
-    <>
+    <SiteChrome>
       <h1>Page not found</h1>
       <p>There is no page at this address. It may have moved, or the link may have a typo.</p>
       <p>
         <Link href="/">Go to the dashboard</Link> or <Link href="/data">browse the data</Link>.
       </p>
-    </>
+    </SiteChrome>
   );
 }

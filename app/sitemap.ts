@@ -11,7 +11,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const updated = pkg.resources.map((r) => r.lastModified).sort().at(-1);
   const url = (path: string) => new URL(path, base).toString();
   return [
-    ...['/', '/states', '/iop', '/data', '/methodology'].map((p) => ({ url: url(p), lastModified: updated })),
+    ...['/', '/states', '/iop', '/data', '/api', '/methodology'].map((p) => ({ url: url(p), lastModified: updated })),
     ...pkg.resources.map((r) => ({ url: url(`/datasets/${r.name}`), lastModified: r.lastModified })),
     ...GEOGRAPHIES.filter((g) => g.level === 'state').map((g) => ({ url: url(`/states/${g.code}`), lastModified: updated })),
   ];

@@ -246,9 +246,10 @@ async function main() {
       notes: [...i.notes, ...(state.derivedNotes.get(i.name) ?? []).filter((n) => !i.notes.includes(n))],
     }));
 
-  const bump = (v: string) => {
-    const [major, minor] = v.split('.').map(Number);
-    return `${major}.${minor + 1}.0`;
+  // Data Package versioning: new or changed data is a minor version; metadata-only changes a patch.
+  const bump = (v: string, part: 'minor' | 'patch') => {
+    const [major, minor, patch] = v.split('.').map(Number);
+    return part === 'minor' ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
   };
   const pkg: DataPackage = {
     $schema: PROFILE,
@@ -256,7 +257,7 @@ async function main() {
     title: 'Substance Use Atlas: NSDUH estimates',
     description:
       'Estimates of substance use, substance use disorders and treatment in the United States from the National Survey on Drug Use and Health (NSDUH), published by SAMHSA, in one tidy format with their 95% intervals, comparability series and sources.',
-    version: previous ? (changed ? bump(previous.version) : previous.version) : '1.0.0',
+    version: previous?.version ?? '1.0.0',
     created: previous?.created ?? now,
     homepage: 'https://github.com/substance-use-atlas/substance-use-atlas',
     keywords: ['NSDUH', 'SAMHSA', 'substance use', 'substance use disorder', 'addiction', 'treatment'],
@@ -280,6 +281,9 @@ async function main() {
     qualifiers: [...QUALIFIERS],
     units: [...UNITS],
   };
+  const comparable = (p: DataPackage) => JSON.stringify({ ...p, version: undefined, created: undefined });
+  if (previous && changed) pkg.version = bump(previous.version, 'minor');
+  else if (previous && comparable(previous) !== comparable(pkg)) pkg.version = bump(previous.version, 'patch');
   await writeFile(path.join(outDir, PACKAGE_FILE), `${JSON.stringify(pkg, null, 2)}\n`);
   console.log(
     `data:build: wrote ${resources.map((r) => `${r.path} (${r.observations} observations)`).join(', ')} and ${PACKAGE_FILE} (version ${pkg.version}) to ${path.relative(ROOT, outDir) || '.'}`,

@@ -34,6 +34,8 @@ const PATTERN_HELP: Partial<Record<string, string>> = {
   period: 'a survey year such as 2014 or two pooled years such as 2018-2019',
   indicator: 'a valid indicator identifier: lower-case letters, digits and underscores, starting with a letter (e.g. sud_past_year)',
   qualifiers: 'a list of qualifier codes separated by semicolons (e.g. rounded_to_zero)',
+  source: 'allowed to start with =, +, -, @, a tab or a line break: spreadsheets run such text as a formula. Start it with a word (or put it in quotes inside the text)',
+  note: 'allowed to start with =, +, -, @, a tab or a line break: spreadsheets run such text as a formula. Start it with a word',
 };
 
 /** Hints that know the domain: a state's name where its code belongs, an age label where a code belongs. */

@@ -59,6 +59,8 @@ export const INTERVAL_TYPES: readonly IntervalType[] = ['confidence', 'credible'
 export const PERIOD_PATTERN = '^[0-9]{4}(-[0-9]{4})?$';
 export const INDICATOR_PATTERN = '^[a-z][a-z0-9_]*$';
 export const QUALIFIERS_PATTERN = '^([a-z][a-z0-9_]*(;[a-z][a-z0-9_]*)*)?$';
+/** Free text must not start like a spreadsheet formula (=, +, -, @, tab, line break): files get opened in Excel. */
+export const TEXT_PATTERN = '^([^=+\\-@\\t\\r\\n][\\s\\S]*)?$';
 
 export const CANONICAL_SCHEMA: TableSchema = {
   fields: [
@@ -155,14 +157,14 @@ export const CANONICAL_SCHEMA: TableSchema = {
       title: 'Source',
       type: 'string',
       description: 'The published table or text the figure comes from.',
-      constraints: { required: true, maxLength: 1000 },
+      constraints: { required: true, maxLength: 1000, pattern: TEXT_PATTERN },
     },
     {
       name: 'note',
       title: 'Note',
       type: 'string',
       description: 'Anything else a reader should know about this figure.',
-      constraints: { maxLength: 2000 },
+      constraints: { maxLength: 2000, pattern: TEXT_PATTERN },
     },
   ],
   primaryKey: ['indicator', 'period', 'geography', 'age_group', 'unit', 'revision'],

@@ -3,8 +3,8 @@
  * re-read whenever a file changes on disk (so a publish shows at once). Server-only.
  */
 import 'server-only';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ingest } from './ingest';
 import { PACKAGE_FILE, readPackage, type DataPackage, type DataResource, type IndicatorMeta } from './package';
@@ -18,21 +18,41 @@ export interface Dataset {
 
 interface Entry<T> {
   version: string;
+  checked: number;
   value: Promise<T>;
 }
 
 const cache = new Map<string, Entry<unknown>>();
 
+/**
+ * How long a file's size and modification time are trusted before they are looked at again.
+ * A publish through this server calls `forgetCachedData()` and shows at once; a file changed
+ * on disk by other means shows within this time.
+ */
+const RECHECK_MS = 500;
+
 /** Loads `file` with `load`, reusing the result until the file's size or modification time changes. */
 async function cached<T>(file: string, load: () => Promise<T>): Promise<T> {
-  const info = await stat(file);
-  const version = `${info.mtimeMs}:${info.size}`;
   const hit = cache.get(file) as Entry<T> | undefined;
-  if (hit && hit.version === version) return hit.value;
+  const now = performance.now();
+  if (hit && now - hit.checked < RECHECK_MS) return hit.value;
+  // statSync costs microseconds on a local file; the promise version queues on libuv's small
+  // thread pool, which under load made every API request wait its turn.
+  const info = statSync(file);
+  const version = `${info.mtimeMs}:${info.size}`;
+  if (hit && hit.version === version) {
+    hit.checked = now;
+    return hit.value;
+  }
   const value = load();
-  cache.set(file, { version, value });
+  cache.set(file, { version, checked: now, value });
   value.catch(() => cache.delete(file));
   return value;
+}
+
+/** Drops every cached file, so the next request reads the data folder afresh (after a publish). */
+export function forgetCachedData(): void {
+  cache.clear();
 }
 
 export async function getPackage(): Promise<DataPackage> {
@@ -77,4 +97,14 @@ export async function getAllObservations(): Promise<Array<Observation & { datase
     for (const o of d?.observations ?? []) out.push({ ...o, dataset: r.name });
   }
   return out;
+}
+
+/** The package's files exactly as they are on disk: datapackage.json and every dataset's CSV. */
+export async function readPackageFiles(): Promise<Array<{ name: string; data: Buffer }>> {
+  const dir = dataDir();
+  const pkg = await getPackage();
+  return [
+    { name: PACKAGE_FILE, data: await readFile(path.join(dir, PACKAGE_FILE)) },
+    ...(await Promise.all(pkg.resources.map(async (r) => ({ name: r.path, data: await readFile(path.join(dir, r.path)) })))),
+  ];
 }

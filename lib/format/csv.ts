@@ -17,22 +17,38 @@ export function quoteCell(text: string): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function cell(o: Observation, column: (typeof CANONICAL_COLUMNS)[number]): string {
+/** Characters that make a spreadsheet treat a cell as a formula when they come first (OWASP CSV injection). */
+export const FORMULA_TRIGGER = /^[=+\-@\t\r\n]/;
+
+/**
+ * Prefixes a text cell that would start a spreadsheet formula with an apostrophe, which Excel
+ * and others show as plain text. Numbers are written from numbers and never pass through here.
+ */
+export function neutralizeFormula(text: string): string {
+  return FORMULA_TRIGGER.test(text) ? `'${text}` : text;
+}
+
+export interface CsvOptions {
+  /** Neutralise formula-like text cells (for files people open in spreadsheets). */
+  neutralize?: boolean;
+}
+
+function cell(o: Observation, column: (typeof CANONICAL_COLUMNS)[number], options: CsvOptions): string {
   const value = o[column];
   if (value === null) return '';
   if (typeof value === 'number') return plainNumber(value);
-  if (Array.isArray(value)) return quoteCell(value.join(';'));
-  return quoteCell(value);
+  const text = Array.isArray(value) ? value.join(';') : value;
+  return quoteCell(options.neutralize ? neutralizeFormula(text) : text);
 }
 
 export const CANONICAL_HEADER = CANONICAL_COLUMNS.join(',');
 
-export function canonicalCsvRow(o: Observation): string {
-  return CANONICAL_COLUMNS.map((c) => cell(o, c)).join(',');
+export function canonicalCsvRow(o: Observation, options: CsvOptions = {}): string {
+  return CANONICAL_COLUMNS.map((c) => cell(o, c, options)).join(',');
 }
 
-export function toCanonicalCsv(observations: Iterable<Observation>): string {
+export function toCanonicalCsv(observations: Iterable<Observation>, options: CsvOptions = {}): string {
   const lines = [CANONICAL_HEADER];
-  for (const o of observations) lines.push(canonicalCsvRow(o));
+  for (const o of observations) lines.push(canonicalCsvRow(o, options));
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,7 @@ export interface ApiError {
 
 export function jsonError(status: number, code: string, message: string, parameter?: string): Response {
   const body: ApiError = { error: { status, code, message, ...(parameter ? { parameter } : {}) } };
-  return Response.json(body, { status, headers: { 'X-Content-Type-Options': 'nosniff' } });
+  return Response.json(body, { status, headers: { 'X-Content-Type-Options': 'nosniff', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' } });
 }
 
 /** Logs an unexpected failure on the server and answers with a fixed message. */

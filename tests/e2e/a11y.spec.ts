@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
 /** Every public page, plus a 404. */
-export const PAGES = ['/', '/?indicator=needing_not_receiving_specialty_tx&geo=CA', '/?indicator=mde_past_year', '/states', '/states/CO', '/states/DC', '/iop', '/methodology', '/data', '/datasets/national-estimates', '/datasets/state-estimates-2018-2019', '/no-such-page'];
+export const PAGES = ['/', '/?indicator=needing_not_receiving_specialty_tx&geo=CA', '/?indicator=mde_past_year', '/states', '/states/CO', '/states/DC', '/iop', '/methodology', '/data', '/datasets/national-estimates', '/datasets/state-estimates-2018-2019', '/api', '/embed/trend?indicator=heroin_use_past_year', '/embed/map', '/embed/ages?geo=CO', '/no-such-page'];
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`axe-core (${scheme} theme)`, () => {

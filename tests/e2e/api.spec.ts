@@ -1,7 +1,16 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { findRow, rows } from './data';
+import Papa from 'papaparse';
+import { ingest } from '../../lib/data/ingest';
+import { readZip } from '../../lib/format/zip';
+import { findRow, rows, STATE_FILE } from './data';
 
 // Real HTTP against the production server (run in the desktop project only: no browser involved).
+const DATA = path.join(__dirname, '..', '..', 'data');
+const STATE = '/api/datasets/state-estimates-2018-2019';
+const knownIndicators = new Set(JSON.parse(readFileSync(path.join(DATA, 'datapackage.json'), 'utf8')).indicators.map((i: { name: string }) => i.name) as string[]);
+
 test.describe('read API', () => {
   test('GET /api/datasets lists every dataset with its coverage', async ({ request }) => {
     const res = await request.get('/api/datasets');
@@ -9,33 +18,129 @@ test.describe('read API', () => {
     const body = await res.json();
     expect(body.datasets.map((d: { id: string }) => d.id)).toEqual(['national-estimates', 'state-estimates-2018-2019']);
     const state = body.datasets[1];
-    expect(state.observations).toBe(rows('state-estimates-2018-2019.csv').length);
+    expect(state.observations).toBe(rows(STATE_FILE).length);
     expect(state.geographies).toHaveLength(56);
+    expect(state.csv).toBe(`${STATE}?format=csv`);
   });
 
-  test('GET /api/datasets/{id} filters observations', async ({ request }) => {
-    const row = findRow('state-estimates-2018-2019.csv', { indicator: 'sud_past_year', geography: 'TX', age_group: '12+', unit: 'thousands' });
-    const res = await request.get('/api/datasets/state-estimates-2018-2019?indicator=sud_past_year&geography=TX&age_group=12%2B&unit=thousands');
-    expect(res.status()).toBe(200);
-    const body = await res.json();
-    expect(body.count).toBe(1);
-    expect(body.observations[0]).toMatchObject({ estimate: Number(row.estimate), ci_lower: Number(row.ci_lower), ci_upper: Number(row.ci_upper), source: row.source });
+  test('every filter narrows the observations as the data says', async ({ request }) => {
+    const all = rows(STATE_FILE);
+    const cases: Array<[string, (r: Record<string, string>) => boolean]> = [
+      ['indicator=sud_past_year', (r) => r.indicator === 'sud_past_year'],
+      ['geography=CA,TX', (r) => ['CA', 'TX'].includes(r.geography)],
+      ['age_group=18-25', (r) => r.age_group === '18-25'],
+      ['age_group=12%2B', (r) => r.age_group === '12+'],
+      ['period=2018-2019', (r) => r.period === '2018-2019'],
+      ['unit=thousands', (r) => r.unit === 'thousands'],
+      ['from=2018&to=2019', () => true],
+      ['from=2019', () => false],
+      ['to=2018', () => false],
+      ['indicator=sud_past_year,aud_past_year&geography=US&unit=percent', (r) => ['sud_past_year', 'aud_past_year'].includes(r.indicator) && r.geography === 'US' && r.unit === 'percent'],
+    ];
+    for (const [query, keep] of cases) {
+      const body = await (await request.get(`${STATE}?${query}`)).json();
+      expect(body.count, query).toBe(all.filter(keep).length);
+    }
+  });
+
+  test('values come back exactly, as JSON and as CSV that data:check accepts', async ({ request }) => {
+    const row = findRow(STATE_FILE, { indicator: 'sud_past_year', geography: 'TX', age_group: '12+', unit: 'thousands' });
+    const json = await (await request.get(`${STATE}?indicator=sud_past_year&geography=TX&age_group=12%2B&unit=thousands`)).json();
+    expect(json.observations).toEqual([
+      expect.objectContaining({ estimate: Number(row.estimate), ci_lower: Number(row.ci_lower), ci_upper: Number(row.ci_upper), source: row.source, series: row.series }),
+    ]);
+    const res = await request.get(`${STATE}?indicator=sud_past_year&format=csv`);
+    expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers()['content-disposition']).toMatch(/^attachment; filename="state-estimates-2018-2019_sud_past_year_v[\d.]+\.csv"$/);
+    expect(res.headers()['x-content-type-options']).toBe('nosniff');
+    const csv = await res.body();
+    const checked = await ingest(csv, { knownIndicators, collect: true });
+    expect(checked.errors).toEqual([]);
+    expect(checked.rows).toEqual(rows(STATE_FILE).filter((r) => r.indicator === 'sud_past_year').map(() => expect.anything()));
+    const parsed = Papa.parse<Record<string, string>>(csv.toString('utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(parsed.find((r) => r.geography === 'TX' && r.age_group === '12+' && r.unit === 'thousands')).toEqual(row);
   });
 
   test('bad requests get 400 or 404 JSON naming the bad parameter', async ({ request }) => {
     for (const [url, status, parameter] of [
       ['/api/datasets/nope', 404, 'id'],
+      ['/api/datasets?x=1', 400, 'x'],
       ['/api/datasets/national-estimates?geography=Texas', 400, 'geography'],
       ['/api/datasets/national-estimates?age_group=adults', 400, 'age_group'],
       ['/api/datasets/national-estimates?indicator=unknown_thing', 400, 'indicator'],
       ['/api/datasets/national-estimates?period=20x4', 400, 'period'],
+      ['/api/datasets/national-estimates?unit=percents', 400, 'unit'],
+      ['/api/datasets/national-estimates?from=20', 400, 'from'],
+      ['/api/datasets/national-estimates?to=2024x', 400, 'to'],
+      ['/api/datasets/national-estimates?from=2020&to=2010', 400, 'from'],
+      ['/api/datasets/national-estimates?format=xml', 400, 'format'],
+      ['/api/datasets/national-estimates?geography=CA&geography=TX', 400, 'geography'],
+      ['/api/datasets/national-estimates?geography=', 400, 'geography'],
       ['/api/datasets/national-estimates?colour=red', 400, 'colour'],
+      ['/data/nothing.csv', 404, 'file'],
     ] as const) {
       const res = await request.get(url);
       expect(res.status(), url).toBe(status);
+      expect(res.headers()['content-type'], url).toContain('application/json');
       const body = await res.json();
       expect(body.error.parameter, url).toBe(parameter);
       expect(body.error.message.length, url).toBeGreaterThan(10);
     }
+  });
+
+  test('strong ETags: the same answer gets 304 on If-None-Match, another answer a new tag', async ({ request }) => {
+    for (const url of ['/api/datasets', `${STATE}?indicator=sud_past_year`, `${STATE}?indicator=sud_past_year&format=csv`, '/api/package', '/api/openapi.json', '/data/datapackage.json']) {
+      const first = await request.get(url);
+      const etag = first.headers().etag;
+      expect(etag, url).toMatch(/^"[\w-]+"$/);
+      expect(first.headers()['cache-control'], url).toBe('public, no-cache');
+      const again = await request.get(url, { headers: { 'If-None-Match': etag } });
+      expect(again.status(), url).toBe(304);
+      expect(await again.body(), url).toHaveLength(0);
+      const stale = await request.get(url, { headers: { 'If-None-Match': '"something-else"' } });
+      expect(stale.status(), url).toBe(200);
+    }
+    const a = (await request.get(`${STATE}?indicator=sud_past_year`)).headers().etag;
+    const b = (await request.get(`${STATE}?indicator=aud_past_year`)).headers().etag;
+    expect(a).not.toBe(b);
+  });
+
+  test('CORS: any origin may GET, and a preflight is answered', async ({ request }) => {
+    const res = await request.get(`${STATE}?indicator=sud_past_year`, { headers: { Origin: 'https://researcher.example' } });
+    expect(res.headers()['access-control-allow-origin']).toBe('*');
+    expect(res.headers()['access-control-expose-headers']).toContain('ETag');
+    const pre = await request.fetch(`${STATE}`, { method: 'OPTIONS', headers: { Origin: 'https://researcher.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'if-none-match' } });
+    expect(pre.status()).toBe(204);
+    expect(pre.headers()['access-control-allow-methods']).toContain('GET');
+    expect(pre.headers()['access-control-allow-headers']).toContain('If-None-Match');
+  });
+
+  test('GET /api/package is a ZIP of the live files, byte for byte, with a README', async ({ request }) => {
+    const res = await request.get('/api/package');
+    expect(res.headers()['content-type']).toBe('application/zip');
+    expect(res.headers()['content-disposition']).toMatch(/attachment; filename="substance-use-atlas-data_v[\d.]+\.zip"/);
+    const entries = readZip(await res.body());
+    expect(entries.map((e) => e.name).sort()).toEqual(['README.md', 'datapackage.json', 'national-estimates.csv', 'state-estimates-2018-2019.csv']);
+    for (const name of ['datapackage.json', 'national-estimates.csv', 'state-estimates-2018-2019.csv']) {
+      expect(entries.find((e) => e.name === name)?.data.equals(readFileSync(path.join(DATA, name))), name).toBe(true);
+    }
+    const readme = entries.find((e) => e.name === 'README.md')?.data.toString('utf8') ?? '';
+    expect(readme).toContain('## Methodology breaks');
+    expect(readme).toContain('DSM-5_2021+');
+  });
+
+  test('the package is readable from /data/datapackage.json, with its CSVs beside it', async ({ request }) => {
+    const descriptor = await (await request.get('/data/datapackage.json')).json();
+    for (const r of descriptor.resources) {
+      const res = await request.get(`/data/${r.path}`);
+      expect(res.status()).toBe(200);
+      expect((await res.body()).equals(readFileSync(path.join(DATA, r.path)))).toBe(true);
+    }
+  });
+
+  test('GET /api/openapi.json documents the API', async ({ request }) => {
+    const doc = await (await request.get('/api/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(['/api/datasets', '/api/datasets/{id}', '/api/package', '/api/openapi.json']);
   });
 });

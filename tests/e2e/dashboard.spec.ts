@@ -109,7 +109,7 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('#map .chart-title')).toContainText('Heroin use');
     const top = stateRows('heroin_use_past_year')[0];
     await expect(page.locator('[data-chart="ranking"] a').first()).toHaveAttribute('data-state', top.geography);
-    await page.locator('#ranking summary').click();
+    await page.locator('#ranking .chart-table summary').click();
     await expect(page.locator('#ranking table')).toContainText(shown(top).estimate);
   });
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { findRow, rows, shown, STATE_FILE, stateRows } from './data';
 
-export const SITE_PAGES = ['/', '/states', '/states/CO', '/iop', '/methodology', '/data', '/datasets/national-estimates', '/no-such-page'];
+export const SITE_PAGES = ['/', '/states', '/states/CO', '/iop', '/methodology', '/data', '/datasets/national-estimates', '/api', '/no-such-page'];
 
 test.describe('every page', () => {
   for (const path of SITE_PAGES) {
@@ -64,7 +64,7 @@ test('the skip link and the main navigation work with the keyboard alone', async
 
 test('sitemap.xml lists the public pages and robots.txt points to it', async ({ request }) => {
   const sitemap = await (await request.get('/sitemap.xml')).text();
-  for (const p of ['/iop', '/methodology', '/states/DC', '/datasets/state-estimates-2018-2019']) expect(sitemap).toContain(`${p}</loc>`);
+  for (const p of ['/iop', '/methodology', '/api', '/states/DC', '/datasets/state-estimates-2018-2019']) expect(sitemap).toContain(`${p}</loc>`);
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
 });

@@ -5,7 +5,7 @@ import { GEOGRAPHIES } from '@/lib/data/geography';
 import { ingest } from '@/lib/data/ingest';
 import type { Observation } from '@/lib/data/schema';
 import { SERIES } from '@/lib/data/series';
-import { canonicalCsvRow, toCanonicalCsv } from '@/lib/format/csv';
+import { canonicalCsvRow, FORMULA_TRIGGER, neutralizeFormula, toCanonicalCsv } from '@/lib/format/csv';
 
 const INDICATORS = ['sud_past_year', 'aud_past_year', 'cocaine_use_past_year'];
 const known = new Set(INDICATORS);
@@ -24,7 +24,10 @@ const periodArb = fc.constantFrom(...SERIES.flatMap((s) => {
 /** A number written as a publisher would (up to 3 decimals, no trailing zeros). */
 const amount = (max: number) => fc.integer({ min: 0, max: max * 1000 }).map((n) => n / 1000);
 
-const textArb = fc.string({ unit: fc.constantFrom('a', 'B', ' ', ',', '"', ';', 'é', '—', '\n', '😀', '=', '-', '<', '>'), maxLength: 30 });
+// Free text may contain anything, but may not start like a spreadsheet formula (the schema refuses that).
+const textArb = fc
+  .string({ unit: fc.constantFrom('a', 'B', ' ', ',', '"', ';', 'é', '—', '\n', '😀', '=', '-', '<', '>'), maxLength: 30 })
+  .filter((s) => !FORMULA_TRIGGER.test(s));
 
 const observationArb: fc.Arbitrary<Observation> = fc
   .record({
@@ -79,5 +82,32 @@ describe('canonical CSV round trip', () => {
       source: 'SAMHSA, Short Report 2790', note: 'said "approximately"',
     });
     expect(row).toBe('sud_past_year,2014,US,12+,millions,21.5,,,,DSM-IV_2002-2014,0,,"SAMHSA, Short Report 2790","said ""approximately"""');
+  });
+});
+
+describe('CSV safety for spreadsheets', () => {
+  const base: Observation = {
+    indicator: 'sud_past_year', period: '2014', geography: 'US', age_group: '12+', unit: 'millions', estimate: 21.5,
+    ci_lower: null, ci_upper: null, interval_type: null, series: 'DSM-IV_2002-2014', revision: 0, qualifiers: [], source: 's', note: '',
+  };
+
+  it('neutralizeFormula prefixes text that a spreadsheet would run, and nothing else', () => {
+    expect(['=1+1', '+44 20 7946 0000', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '\n=1', '=1+1\nnote'].map(neutralizeFormula)).toEqual([
+      "'=1+1", "'+44 20 7946 0000", "'-2+3", "'@SUM(A1)", "'\t=1", "'\r=1", "'\n=1", "'=1+1\nnote",
+    ]);
+    expect(['SAMHSA', ' =x', '1=1', 'a,b"c'].map(neutralizeFormula)).toEqual(['SAMHSA', ' =x', '1=1', 'a,b"c']);
+  });
+
+  it('a neutralised download quotes what needs quoting and leaves numbers alone', () => {
+    const row = canonicalCsvRow({ ...base, estimate: 3.2, source: '=HYPERLINK("http://x","y")', note: 'a,b"c\nline two' }, { neutralize: true });
+    expect(row).toBe('sud_past_year,2014,US,12+,millions,3.2,,,,DSM-IV_2002-2014,0,,"\'=HYPERLINK(""http://x"",""y"")","a,b""c\nline two"');
+    // Any string either starts with a harmless character or with the apostrophe (property).
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const out = neutralizeFormula(text);
+        expect(out === text ? !FORMULA_TRIGGER.test(text) : out === `'${text}`).toBe(true);
+      }),
+      { seed: 3 },
+    );
   });
 });

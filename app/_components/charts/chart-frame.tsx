@@ -18,6 +18,10 @@ export interface ChartFrameProps {
   notes?: ReactNode;
   /** Chart-specific controls, under the subtitle. */
   controls?: ReactNode;
+  /** Download and share actions, under the table. */
+  actions?: ReactNode;
+  /** 3 inside the dashboard; 1 when the chart is the whole page (an embed). */
+  headingLevel?: 1 | 3;
   children: ReactNode;
 }
 
@@ -25,12 +29,13 @@ export interface ChartFrameProps {
 const MAX_SOURCES = 3;
 
 /** Title, subtitle, chart, summary, table view and source: the same frame for every chart. */
-export function ChartFrame({ id, title, subtitle, summary, sources, table, status, notes, controls, children }: ChartFrameProps) {
+export function ChartFrame({ id, title, subtitle, summary, sources, table, status, notes, controls, actions, headingLevel = 3, children }: ChartFrameProps) {
+  const Heading = headingLevel === 1 ? 'h1' : 'h3';
   return (
     <section className="chart" id={id} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="chart-title">
+      <Heading id={`${id}-title`} className="chart-title">
         {title}
-      </h3>
+      </Heading>
       <p className="chart-subtitle">{subtitle}</p>
       {controls}
       {status}
@@ -40,6 +45,7 @@ export function ChartFrame({ id, title, subtitle, summary, sources, table, statu
         {summary}
       </p>
       <TableView>{table}</TableView>
+      {actions}
       <p className="source">
         {sources.length === 0
           ? 'Source: no data in view.'

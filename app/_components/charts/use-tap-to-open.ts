@@ -27,7 +27,9 @@ export function useTapToOpen(show: (index: number) => void) {
       const type = pointer.current;
       pointer.current = null;
       if ((type === 'touch' || type === 'pen') && !armed.current) return;
-      router.push(`/states/${code}`);
+      // Inside an embed on another site, the profile opens in a new tab, not inside the frame.
+      if (window.self !== window.top) window.open(`/states/${code}`, '_blank', 'noopener');
+      else router.push(`/states/${code}`);
     },
   });
 

@@ -1,20 +1,39 @@
-import { summarize } from '@/lib/data/catalog';
+import type { NextRequest } from 'next/server';
+import { summarize, type DatasetSummary } from '@/lib/data/catalog';
 import { getDataset, getPackage } from '@/lib/data/store';
-import { internalError } from '@/lib/http/json';
+import { conditionalResponse, etagOf, preflight } from '@/lib/http/cache';
+import { internalError, jsonError } from '@/lib/http/json';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/datasets — every dataset with its coverage. */
-export async function GET() {
+/** GET /api/datasets — every dataset with its coverage, size, hash and download links. */
+export async function GET(request: NextRequest) {
   try {
+    const unknown = [...request.nextUrl.searchParams.keys()][0];
+    if (unknown) return jsonError(400, 'invalid-parameter', `Unknown parameter “${unknown}”; this endpoint takes none.`, unknown);
     const pkg = await getPackage();
-    const datasets = [];
+    const etag = etagOf(pkg.version, ...pkg.resources.map((r) => r.hash));
+    const datasets: Array<DatasetSummary & { url: string; csv: string }> = [];
     for (const resource of pkg.resources) {
       const data = await getDataset(resource.name);
-      if (data) datasets.push({ ...summarize(resource, data.observations), url: `/api/datasets/${resource.name}` });
+      if (data) {
+        datasets.push({
+          ...summarize(resource, data.observations),
+          url: `/api/datasets/${resource.name}`,
+          csv: `/api/datasets/${resource.name}?format=csv`,
+        });
+      }
     }
-    return Response.json({ name: pkg.name, title: pkg.title, version: pkg.version, license: pkg.licenses[0], datasets });
+    return conditionalResponse(request, {
+      etag,
+      contentType: 'application/json; charset=utf-8',
+      body: () => JSON.stringify({ name: pkg.name, title: pkg.title, version: pkg.version, license: pkg.licenses[0], package: '/api/package', openapi: '/api/openapi.json', datasets }),
+    });
   } catch (err) {
     return internalError(err);
   }
+}
+
+export function OPTIONS() {
+  return preflight();
 }

@@ -1,14 +1,30 @@
 import type { NextRequest } from 'next/server';
-import { applyFilter, parseFilter } from '@/lib/data/query';
+import { applyFilter, parseFilter, type ObservationFilter } from '@/lib/data/query';
 import { getDataset, getPackage } from '@/lib/data/store';
+import { toCanonicalCsv } from '@/lib/format/csv';
+import { conditionalResponse, etagOf, preflight } from '@/lib/http/cache';
 import { internalError, jsonError } from '@/lib/http/json';
 
 export const dynamic = 'force-dynamic';
 
+const FORMATS = ['json', 'csv'] as const;
+
+/** A file name that says what is in the file: dataset, single-valued filters, version. */
+function fileName(id: string, filter: ObservationFilter, version: string): string {
+  const parts = [id];
+  for (const key of ['indicator', 'geography', 'age_group', 'period', 'unit'] as const) {
+    const v = filter[key];
+    if (v && v.length === 1) parts.push(v[0]);
+    else if (v) parts.push(`${v.length}-${key.replace('_', '-')}s`);
+  }
+  if (filter.from !== undefined || filter.to !== undefined) parts.push(`${filter.from ?? ''}-${filter.to ?? ''}`);
+  return `${parts.join('_').replace(/\+/g, 'plus')}_v${version}.csv`;
+}
+
 /**
- * GET /api/datasets/{id}?indicator=&geography=&age_group=&period=&unit=&from=&to=
- * The dataset's observations, filtered. Lists are comma-separated. Unknown or malformed
- * parameters are answered with 400 and the parameter's name; an unknown dataset with 404.
+ * GET /api/datasets/{id}?indicator=&geography=&age_group=&period=&unit=&from=&to=&format=json|csv
+ * The dataset's observations, filtered. Lists are comma-separated. JSON by default; CSV is the
+ * canonical format (re-importable with data:check). Strong ETag; 304 on If-None-Match; CORS.
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   try {
@@ -18,17 +34,42 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     if (!dataset) {
       return jsonError(404, 'not-found', `There is no dataset “${id}”. Known datasets: ${pkg.resources.map((r) => r.name).join(', ')}.`, 'id');
     }
-    const parsed = parseFilter(request.nextUrl.searchParams, new Set(pkg.indicators.map((i) => i.name)));
+    const search = request.nextUrl.searchParams;
+    const format = search.get('format') ?? 'json';
+    if (!(FORMATS as readonly string[]).includes(format) || search.getAll('format').length > 1) {
+      return jsonError(400, 'invalid-parameter', `“format” must be json or csv.`, 'format');
+    }
+    const parsed = parseFilter(search, new Set(pkg.indicators.map((i) => i.name)), ['format']);
     if ('error' in parsed) return jsonError(400, 'invalid-parameter', parsed.error.message, parsed.error.parameter);
-    const observations = applyFilter(dataset.observations, parsed.filter);
     const r = dataset.resource;
-    return Response.json({
-      dataset: { id: r.name, title: r.title, lastModified: r.lastModified, hash: r.hash, version: pkg.version },
-      filter: parsed.filter,
-      count: observations.length,
-      observations,
+    const etag = etagOf(r.hash, pkg.version, format, JSON.stringify(parsed.filter));
+    const rows = () => applyFilter(dataset.observations, parsed.filter);
+    if (format === 'csv') {
+      return conditionalResponse(request, {
+        etag,
+        contentType: 'text/csv; charset=utf-8',
+        filename: fileName(r.name, parsed.filter, pkg.version),
+        body: () => toCanonicalCsv(rows(), { neutralize: true }),
+      });
+    }
+    return conditionalResponse(request, {
+      etag,
+      contentType: 'application/json; charset=utf-8',
+      body: () => {
+        const observations = rows();
+        return JSON.stringify({
+          dataset: { id: r.name, title: r.title, lastModified: r.lastModified, hash: r.hash, version: pkg.version },
+          filter: parsed.filter,
+          count: observations.length,
+          observations,
+        });
+      },
     });
   } catch (err) {
     return internalError(err);
   }
+}
+
+export function OPTIONS() {
+  return preflight();
 }

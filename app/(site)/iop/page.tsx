@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { HelpLines } from '../_components/help-lines';
+import { HelpLines } from '@/app/_components/help-lines';
 import { iopStatistics } from '@/lib/data/iop';
 import type { Observation } from '@/lib/data/schema';
 import { seriesByName } from '@/lib/data/series';

@@ -1,6 +1,6 @@
 import { SWRConfig, unstable_serialize } from 'swr';
-import { Dashboard } from './_components/dashboard/dashboard';
-import { FigureCard } from './_components/figure-card';
+import { Dashboard } from '@/app/_components/dashboard/dashboard';
+import { FigureCard } from '@/app/_components/figure-card';
 import { viewDataKey } from '@/lib/charts/view';
 import { loadDashboard } from '@/lib/data/dashboard';
 import { figureFor, latestFigure } from '@/lib/data/headline';

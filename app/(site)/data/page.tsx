@@ -1,0 +1,181 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CitePanel } from '@/app/_components/cite-panel';
+import { ageGroupShortLabel } from '@/lib/data/age-groups';
+import { summarize } from '@/lib/data/catalog';
+import { geographyName } from '@/lib/data/geography';
+import { CANONICAL_SCHEMA } from '@/lib/data/schema';
+import { getDataset, getIndicators, getPackage } from '@/lib/data/store';
+import { formatPeriod } from '@/lib/format/numbers';
+import { siteCitation, sourceCitation } from '@/lib/site/citation';
+import { pageMetadata, siteUrl } from '@/lib/site/metadata';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = pageMetadata(
+  'Data',
+  'Every dataset behind the Substance Use Atlas: coverage, schema, sources and license, with CSV, JSON and ZIP downloads, citations and an API.',
+  '/data',
+);
+
+const UNIT_NOTE: Partial<Record<string, string>> = {
+  estimate: 'given by the unit column',
+  ci_lower: 'given by the unit column',
+  ci_upper: 'given by the unit column',
+};
+
+const date = (iso: string) => new Date(iso).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+export default async function DataPage() {
+  const pkg = await getPackage();
+  const indicators = await getIndicators();
+  const datasets = await Promise.all(pkg.resources.map(async (r) => ({ resource: r, summary: summarize(r, (await getDataset(r.name))?.observations ?? []) })));
+  const license = pkg.licenses[0];
+  const citations = [...pkg.resources.map(sourceCitation), siteCitation(pkg, siteUrl().toString(), new Date())];
+
+  return (
+    <>
+      <h1>Data</h1>
+      <p className="lead">{pkg.description}</p>
+      <ul className="download-list" aria-label="Everything at once">
+        <li>
+          <a href="/api/package" download>
+            Download everything (ZIP): datapackage.json, the CSVs and a README
+          </a>
+        </li>
+        <li>
+          <a href="/data/datapackage.json">datapackage.json</a>: the Frictionless Data Package descriptor (its CSVs sit beside it under /data/)
+        </li>
+        <li>
+          <Link href="/api">Use the API</Link> (JSON or CSV, filters, OpenAPI 3.1)
+        </li>
+        <li>
+          <Link href="/methodology">Methodology</Link>: what the figures mean and where the methods changed
+        </li>
+      </ul>
+      <p>
+        Version {pkg.version}. License: {license.title ?? license.name}. Every row names its source, its comparability series and, where
+        published, its 95% interval.
+      </p>
+
+      {datasets.map(({ resource, summary }) => (
+        <section key={resource.name} aria-labelledby={`ds-${resource.name}`} className="dataset">
+          <h2 id={`ds-${resource.name}`}>{resource.title}</h2>
+          <p>{resource.description}</p>
+          <ul className="download-list" aria-label={`Downloads of ${resource.title}`}>
+            <li>
+              <a href={`/api/datasets/${resource.name}?format=csv`} download>
+                CSV ({Math.round(resource.bytes / 1024)} KB)
+              </a>
+            </li>
+            <li>
+              <a href={`/api/datasets/${resource.name}`} download={`${resource.name}_v${pkg.version}.json`}>
+                JSON
+              </a>
+            </li>
+            <li>
+              <Link href={`/datasets/${resource.name}`}>Browse the observations</Link>
+            </li>
+          </ul>
+          <dl className="facts">
+            <div>
+              <dt>Observations</dt>
+              <dd>{summary.observations.toLocaleString('en-US')}</dd>
+            </div>
+            <div>
+              <dt>Indicators ({summary.indicators.length})</dt>
+              <dd>{summary.indicators.map((i) => indicators.get(i)?.title ?? i).join('; ')}</dd>
+            </div>
+            <div>
+              <dt>Periods</dt>
+              <dd>{summary.periods.map(formatPeriod).join(', ')}</dd>
+            </div>
+            <div>
+              <dt>Geographies ({summary.geographies.length})</dt>
+              <dd>{summary.geographies.length > 6 ? `${summary.geographies.slice(0, 6).map(geographyName).join(', ')} and ${summary.geographies.length - 6} more` : summary.geographies.map(geographyName).join(', ')}</dd>
+            </div>
+            <div>
+              <dt>Age groups</dt>
+              <dd>{summary.ageGroups.map(ageGroupShortLabel).join(', ')}</dd>
+            </div>
+            <div>
+              <dt>Units</dt>
+              <dd>{summary.units.join(', ')}</dd>
+            </div>
+            <div>
+              <dt>Comparability series</dt>
+              <dd>{summary.series.join(', ')}</dd>
+            </div>
+            <div>
+              <dt>Source</dt>
+              <dd>
+                {resource.sources.map((s) => (
+                  <span key={s.title}>
+                    {s.path ? <a href={s.path}>{s.title}</a> : s.title}
+                    {s.version ? ` (${s.version})` : ''}
+                  </span>
+                ))}
+              </dd>
+            </div>
+            <div>
+              <dt>License</dt>
+              <dd>{license.title ?? license.name}</dd>
+            </div>
+            <div>
+              <dt>Last updated</dt>
+              <dd>{date(resource.lastModified)}</dd>
+            </div>
+            <div>
+              <dt>SHA-256</dt>
+              <dd>
+                <code className="hash">{resource.hash.replace(/^sha256:/, '')}</code>
+              </dd>
+            </div>
+          </dl>
+        </section>
+      ))}
+
+      <section aria-labelledby="schema">
+        <h2 id="schema">Columns (every dataset)</h2>
+        <div className="table-scroll" role="region" aria-label="Schema" tabIndex={0}>
+          <table className="data">
+            <caption>The canonical format: one row per published estimate</caption>
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Type</th>
+                <th scope="col">Unit</th>
+                <th scope="col">Description</th>
+              </tr>
+            </thead>
+            <tbody>
+              {CANONICAL_SCHEMA.fields.map((f) => (
+                <tr key={f.name}>
+                  <th scope="row">
+                    <code>{f.name}</code>
+                  </th>
+                  <td>
+                    {f.type}
+                    {f.constraints?.required ? ', required' : ''}
+                  </td>
+                  <td>{UNIT_NOTE[f.name] ?? '—'}</td>
+                  <td>{f.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="chart-note">
+          Missing values are empty cells, never 0. Text that would start a spreadsheet formula (=, +, -, @, tab) is refused by the validator
+          and neutralised with a leading apostrophe in CSV downloads; JSON downloads carry text exactly.
+        </p>
+      </section>
+
+      <section aria-labelledby="cite" id="cite-section">
+        <h2 id="cite">How to cite</h2>
+        <p>Cite SAMHSA for the figures; cite this site too if you used its compiled files.</p>
+        <CitePanel citations={citations} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+'use client';
+
+import { useState } from 'react';
+import { viewToSearch, type View } from '@/lib/charts/view';
+import type { Observation } from '@/lib/data/schema';
+import { toCanonicalCsv } from '@/lib/format/csv';
+import { chartSvg, legendOf, pngFromSvg, saveFile } from './export-image';
+
+export type ChartKind = 'trend' | 'map' | 'ranking' | 'ages';
+
+/** Embedded charts keep these heights at most widths. */
+export const EMBED_HEIGHTS: Record<ChartKind, number> = { trend: 720, map: 860, ranking: 1500, ages: 640 };
+
+/** "sud_past_year_map_12plus_percent_2018-2019": what the file shows, in its name. */
+export function fileBase(kind: ChartKind, view: View): string {
+  const parts = [view.indicator, kind, view.age.replace('+', 'plus'), kind === 'trend' ? view.trend : view.measure];
+  if (kind !== 'trend') parts.push(view.period);
+  if (kind === 'ages') parts.push(view.geo);
+  return parts.filter(Boolean).join('_');
+}
+
+/**
+ * Download and share actions under every chart: exactly the plotted rows as CSV (canonical,
+ * re-importable) or JSON; the chart as PNG or SVG with its title, source and date drawn in; a link
+ * to this view; an embed code.
+ */
+export function ChartActions({ kind, title, view, rows, embedded }: { kind: ChartKind; title: string; view: View; rows: Observation[]; embedded?: boolean }) {
+  const [message, setMessage] = useState('');
+  const base = fileBase(kind, view);
+  const origin = () => window.location.origin;
+  const pageUrl = () => `${origin()}/${viewToSearch(view)}#${kind}`;
+  const embedCode = () =>
+    `<iframe src="${origin()}/embed/${kind}${viewToSearch(view)}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="${EMBED_HEIGHTS[kind]}" style="border:0" loading="lazy"></iframe>`;
+
+  const image = () => {
+    const section = document.getElementById(kind);
+    const svg = section?.querySelector<SVGSVGElement>('svg[data-chart]');
+    if (!section || !svg) throw new Error('The chart is not on the page.');
+    const sources = [...new Set(rows.map((o) => o.source))];
+    return chartSvg(svg, {
+      title,
+      subtitle: section.querySelector('.chart-subtitle')?.textContent ?? '',
+      source: sources.length > 3 ? `${sources.slice(0, 2).join('; ')}; and ${sources.length - 2} more (see the data file)` : sources.join('; '),
+      address: pageUrl(),
+      date: new Date().toISOString().slice(0, 10),
+      legend: legendOf(section),
+    });
+  };
+
+  const run = (label: string, action: () => void | Promise<void>) => async () => {
+    try {
+      await action();
+      setMessage(label);
+    } catch (err) {
+      setMessage(`Could not ${label.toLowerCase()}: ${(err as Error).message}`);
+    }
+  };
+
+  return (
+    <details className="chart-actions">
+      <summary>Download or share this chart</summary>
+      <div className="action-row">
+        <span className="action-label">Data shown ({rows.length} rows)</span>
+        <button type="button" className="secondary" onClick={run('Downloaded the CSV', () => saveFile(new Blob([toCanonicalCsv(rows, { neutralize: true })], { type: 'text/csv;charset=utf-8' }), `${base}.csv`))}>
+          Data (CSV)
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={run('Downloaded the JSON', () =>
+            saveFile(new Blob([JSON.stringify({ chart: title, view: pageUrl(), downloaded: new Date().toISOString(), observations: rows }, null, 2)], { type: 'application/json' }), `${base}.json`),
+          )}
+        >
+          Data (JSON)
+        </button>
+      </div>
+      <div className="action-row">
+        <span className="action-label">Image</span>
+        <button type="button" className="secondary" onClick={run('Downloaded the PNG', async () => saveFile(await pngFromSvg(image()), `${base}.png`))}>
+          Image (PNG)
+        </button>
+        <button type="button" className="secondary" onClick={run('Downloaded the SVG', () => saveFile(new Blob([image()], { type: 'image/svg+xml' }), `${base}.svg`))}>
+          Image (SVG)
+        </button>
+      </div>
+      {embedded ? null : (
+        <div className="action-row">
+          <span className="action-label">Share</span>
+          <button type="button" className="secondary" onClick={run('Copied the link', () => navigator.clipboard.writeText(pageUrl()))}>
+            Copy link
+          </button>
+          <button type="button" className="secondary" onClick={run('Copied the embed code', () => navigator.clipboard.writeText(embedCode()))}>
+            Copy embed code
+          </button>
+        </div>
+      )}
+      <p className="copy-status" role="status">
+        {message}
+      </p>
+    </details>
+  );
+}

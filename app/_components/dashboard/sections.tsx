@@ -1,0 +1,215 @@
+'use client';
+
+import { useMemo, type ReactNode } from 'react';
+import { summarizeAge, toAgeModel, type AgeOptions } from '@/lib/charts/age';
+import { formatTick, measureById } from '@/lib/charts/measure';
+import { mapClasses, summarizeStates, toStatesModel, type StatesOptions } from '@/lib/charts/states';
+import { summarizeTrend, toTrendModel, type TrendOptions } from '@/lib/charts/trend';
+import type { IndicatorOption, View } from '@/lib/charts/view';
+import { ageGroupLabel, ageGroupShortLabel } from '@/lib/data/age-groups';
+import { geographyName } from '@/lib/data/geography';
+import type { Observation } from '@/lib/data/schema';
+import { seriesByName } from '@/lib/data/series';
+import type { StateShape } from '@/lib/geo/state-shapes';
+import { formatObservation, formatPeriod } from '@/lib/format/numbers';
+import { AgeChart } from '../charts/age-chart';
+import { ChartActions, type ChartKind } from '../charts/chart-actions';
+import { ChartFrame, DataTable, type TableRow } from '../charts/chart-frame';
+import { RankingChart } from '../charts/ranking-chart';
+import { MapLegend, StateMap } from '../charts/state-map';
+import { TrendChart } from '../charts/trend-chart';
+import { MeasureSwitch } from './controls';
+
+const row = (key: string, label: string, o: Observation, note?: string): TableRow => {
+  const f = formatObservation(o);
+  return { key, label, estimate: f.estimate, interval: f.interval, period: formatPeriod(o.period), series: seriesByName(o.series)?.title ?? o.series, source: o.source, note };
+};
+
+const distinct = (values: string[]) => [...new Set(values)];
+
+/** Universe of a chart in a few words: "People aged 18–25 in the civilian, noninstitutionalized population". */
+const universe = (age: string) => `People ${ageGroupLabel(age).toLowerCase()} in the civilian, noninstitutionalized population`;
+
+/** Every chart model of a view, computed once from the loaded observations. */
+export function useViewModels(observations: Observation[], view: View, option: IndicatorOption) {
+  const title = option.title;
+  const trendOptions: TrendOptions = useMemo(
+    () => ({ indicator: view.indicator, indicatorTitle: title, geography: 'US', ageGroup: view.age, measure: view.trend }),
+    [view.indicator, title, view.age, view.trend],
+  );
+  const statesOptions: StatesOptions = useMemo(
+    () => ({ indicator: view.indicator, indicatorTitle: title, ageGroup: view.age, measure: view.measure, period: view.period }),
+    [view.indicator, title, view.age, view.measure, view.period],
+  );
+  const ageOptions: AgeOptions = useMemo(
+    () => ({ indicator: view.indicator, indicatorTitle: title, geography: view.geo, measure: view.measure, period: view.period }),
+    [view.indicator, title, view.geo, view.measure, view.period],
+  );
+  const trend = useMemo(() => toTrendModel(observations, trendOptions), [observations, trendOptions]);
+  const states = useMemo(() => toStatesModel(observations, statesOptions), [observations, statesOptions]);
+  const classes = useMemo(() => mapClasses(states), [states]);
+  const ages = useMemo(() => toAgeModel(observations, ageOptions), [observations, ageOptions]);
+  return { trend, trendOptions, states, statesOptions, classes, ages, ageOptions };
+}
+
+export type ViewModels = ReturnType<typeof useViewModels>;
+
+export interface SectionProps {
+  view: View;
+  option: IndicatorOption;
+  models: ViewModels;
+  /** Loading or error message from the data hook. */
+  status?: ReactNode;
+  /** Present on the dashboard (chart-level pickers); absent in an embed. */
+  onChange?: (change: Partial<View>) => void;
+  /** True in an embed: no share/embed actions pointing back at an embed. */
+  embedded?: boolean;
+}
+
+function actions(kind: ChartKind, title: string, view: View, rows: Observation[], embedded: boolean | undefined) {
+  return <ChartActions kind={kind} title={title} view={view} rows={rows} embedded={embedded} />;
+}
+
+export function TrendSection({ view, option, models, status, onChange, embedded }: SectionProps) {
+  const { trend, trendOptions } = models;
+  const measure = measureById(view.trend);
+  const who = ageGroupLabel(view.age).toLowerCase();
+  const title = `${option.title}: national trend, ${trend.xDomain[0]}–${trend.xDomain[1]}`;
+  return (
+    <ChartFrame
+      id="trend"
+      headingLevel={embedded ? 1 : 3}
+      title={title}
+      subtitle={`${universe(view.age)}, United States. ${measure.label}. One line per survey method; a gap is a year with no published figure.`}
+      summary={summarizeTrend(trend, trendOptions)}
+      sources={distinct(trend.points.map((p) => p.observation.source))}
+      status={status}
+      controls={onChange ? <MeasureSwitch name="trend" measures={option.nationalMeasures} value={view.trend} onChange={(m) => onChange({ trend: m })} /> : null}
+      notes={
+        trend.points.length ? (
+          <ul className="legend" aria-label="Survey methods (series)">
+            {distinct(trend.points.map((p) => p.series)).map((name) => (
+              <li key={name}>
+                <span className="series-swatch" data-series={name} aria-hidden="true" /> {seriesByName(name)?.title ?? name}
+              </li>
+            ))}
+          </ul>
+        ) : null
+      }
+      table={
+        <DataTable
+          caption={`${option.title}, United States, ${who}: the figures plotted in the trend chart`}
+          labelHeading="Year"
+          rows={trend.points.map((p) =>
+            row(p.key, formatPeriod(p.period), p.observation, p.superseded.length ? `(revised; first published as ${p.superseded.map((s) => formatObservation(s).estimate).join(', ')})` : undefined),
+          )}
+        />
+      }
+      actions={actions('trend', title, view, trend.points.map((p) => p.observation), embedded)}
+    >
+      <TrendChart model={trend} label={`Line chart: ${option.title}, United States, ${who}, by year`} />
+    </ChartFrame>
+  );
+}
+
+export function MapSection({ view, option, models, status, onChange, embedded, shapes }: SectionProps & { shapes: StateShape[] }) {
+  const { states, statesOptions, classes } = models;
+  const measure = measureById(view.measure);
+  const period = formatPeriod(view.period);
+  const who = ageGroupLabel(view.age).toLowerCase();
+  const title = `${option.title} by state, ${period}`;
+  return (
+    <ChartFrame
+      id="map"
+      headingLevel={embedded ? 1 : 3}
+      title={title}
+      subtitle={`${universe(view.age)}. ${measure.label}, annual average of ${period.replace('–', ' and ')}. Select a state to open its profile.`}
+      summary={summarizeStates(states, statesOptions, 'map')}
+      sources={distinct(states.states.map((s) => s.observation.source))}
+      status={status}
+      controls={onChange ? <MeasureSwitch name="measure" measures={option.stateMeasures} value={view.measure} onChange={(m) => onChange({ measure: m })} /> : null}
+      notes={<MapLegend classes={classes} format={(v) => formatTick(v, measure)} missing={states.missing.length > 0} />}
+      table={
+        <DataTable caption={`${option.title} by state, ${who}, ${period}`} labelHeading="State" rows={[...states.states].sort((a, b) => a.name.localeCompare(b.name)).map((s) => row(s.code, s.name, s.observation))} />
+      }
+      actions={actions('map', title, view, states.states.map((s) => s.observation), embedded)}
+    >
+      <StateMap shapes={shapes} model={states} classes={classes} label={`Map of the United States: ${option.title} by state, ${who}, ${period}`} />
+    </ChartFrame>
+  );
+}
+
+export function RankingSection({ view, option, models, status, embedded }: SectionProps) {
+  const { states, statesOptions } = models;
+  const measure = measureById(view.measure);
+  const period = formatPeriod(view.period);
+  const who = ageGroupLabel(view.age).toLowerCase();
+  const title = `States ranked: ${option.title}, ${period}`;
+  const rows = [...states.states.map((s) => s.observation), ...(states.us ? [states.us.observation] : [])];
+  return (
+    <ChartFrame
+      id="ranking"
+      headingLevel={embedded ? 1 : 3}
+      title={title}
+      subtitle={`${universe(view.age)}. ${measure.label}, with 95% intervals; the line is the U.S. estimate.`}
+      summary={summarizeStates(states, statesOptions, 'ranking')}
+      sources={distinct(rows.map((o) => o.source))}
+      status={status}
+      notes={
+        <p className="chart-note">
+          “Higher” or “lower” marks a state whose whole 95% interval lies above or below the U.S. estimate: a difference unlikely to be
+          chance alone. An overlapping interval does not mean the state equals the U.S.; it means the survey cannot tell them apart. This is
+          not a formal significance test.
+        </p>
+      }
+      table={
+        <DataTable
+          caption={`States ranked by ${option.title.toLowerCase()}, ${who}, ${period}`}
+          labelHeading="State"
+          rows={[
+            ...states.states.map((s, i) =>
+              row(s.code, `${i + 1}. ${s.name}`, s.observation, s.comparison === 'above' ? '(interval above U.S.)' : s.comparison === 'below' ? '(interval below U.S.)' : undefined),
+            ),
+            ...(states.us ? [row('US', 'United States', states.us.observation)] : []),
+          ]}
+        />
+      }
+      actions={actions('ranking', title, view, rows, embedded)}
+    >
+      <RankingChart model={states} label={`Ranking chart: ${option.title} by state, ${who}, ${period}, highest first`} highlight={view.geo} />
+    </ChartFrame>
+  );
+}
+
+export function AgeSection({ view, option, models, status, embedded }: SectionProps) {
+  const { ages, ageOptions } = models;
+  const measure = measureById(view.measure);
+  const period = formatPeriod(view.period);
+  const place = geographyName(view.geo);
+  const title = `${option.title} by age group: ${place}, ${period}`;
+  const rows = ages.rows.flatMap((r) => [...(r.value ? [r.value.observation] : []), ...(r.us ? [r.us.observation] : [])]);
+  return (
+    <ChartFrame
+      id="ages"
+      headingLevel={embedded ? 1 : 3}
+      title={`By age group: ${place}, ${period}`}
+      subtitle={`${option.title}. ${measure.label}, with 95% intervals${view.geo !== 'US' ? '; hollow markers are the U.S. figures' : ''}. The totals 18+ and 12+ include the groups above them.`}
+      summary={summarizeAge(ages, ageOptions)}
+      sources={distinct(rows.map((o) => o.source))}
+      status={status}
+      table={
+        <DataTable
+          caption={`${option.title} by age group, ${place}, ${period}`}
+          labelHeading="Age group"
+          rows={ages.rows.flatMap((r) => [
+            ...(r.value ? [row(r.ageGroup, `${ageGroupShortLabel(r.ageGroup)} (${place})`, r.value.observation)] : []),
+            ...(r.us ? [row(`${r.ageGroup}-us`, `${ageGroupShortLabel(r.ageGroup)} (United States)`, r.us.observation)] : []),
+          ])}
+        />
+      }
+      actions={actions('ages', title, view, rows, embedded)}
+    >
+      <AgeChart model={ages} label={`Chart of ${option.title} by age group, ${place}, ${period}`} />
+    </ChartFrame>
+  );
+}

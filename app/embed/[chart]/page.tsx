@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { SWRConfig, unstable_serialize } from 'swr';
+import type { ChartKind } from '@/app/_components/charts/chart-actions';
+import { EmbedChart } from '@/app/_components/dashboard/embed-chart';
+import { viewDataKey } from '@/lib/charts/view';
+import { loadDashboard } from '@/lib/data/dashboard';
+import { stateShapes } from '@/lib/geo/state-shapes';
+
+export const dynamic = 'force-dynamic';
+
+const KINDS: readonly ChartKind[] = ['trend', 'map', 'ranking', 'ages'];
+
+type Props = { params: Promise<{ chart: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { chart } = await params;
+  if (!KINDS.includes(chart as ChartKind)) notFound();
+  return { title: 'Embedded chart', robots: { index: false, follow: true } };
+}
+
+/** /embed/{trend|map|ranking|ages}?view… — one chart, nothing else, for an <iframe>. */
+export default async function EmbedPage({ params, searchParams }: Props) {
+  const { chart } = await params;
+  if (!KINDS.includes(chart as ChartKind)) notFound();
+  const query = await searchParams;
+  const dashboard = await loadDashboard(query);
+  const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();
+  const fallback = { [unstable_serialize(viewDataKey(dashboard.initial.map((i) => i.url)))]: dashboard.initial };
+  return (
+    <SWRConfig value={{ fallback }}>
+      <EmbedChart kind={chart as ChartKind} search={search} options={dashboard.options} datasets={dashboard.datasets} shapes={chart === 'map' ? stateShapes() : []} />
+    </SWRConfig>
+  );
+}

@@ -1,0 +1,29 @@
+/** The README that travels in the data package ZIP: what is in it, what every column and code means, and the methodology breaks. */
+import { ageGroupLabel } from './age-groups';
+import type { DataPackage } from './package';
+import { CANONICAL_SCHEMA } from './schema';
+import { siteCitation, sourceCitation } from '../site/citation';
+
+export function packageReadme(pkg: DataPackage, siteUrl: string, accessed: Date): string {
+  const lines: string[] = [];
+  lines.push(`# ${pkg.title}`, '', pkg.description, '', `Version ${pkg.version}. ${pkg.licenses.map((l) => l.title ?? l.name).join('; ')}.`, '');
+  lines.push('## Files', '', '- `datapackage.json`: the Frictionless Data Package descriptor (schema, sizes, SHA-256 hashes, sources, and the definitions below, machine-readable).');
+  for (const r of pkg.resources) lines.push(`- \`${r.path}\`: ${r.title} — ${r.observations} observations, last modified ${r.lastModified.slice(0, 10)}. ${r.description}`);
+  lines.push('', '## Columns', '');
+  for (const f of CANONICAL_SCHEMA.fields) lines.push(`- \`${f.name}\` (${f.type}${f.constraints?.required ? ', required' : ''}): ${f.description}`);
+  lines.push('', `Missing values are empty cells, never 0. Each row is unique by ${CANONICAL_SCHEMA.primaryKey.join(', ')}.`, '');
+  lines.push('## Methodology breaks (comparability series)', '', 'NSDUH changed its methods several times; SAMHSA advises against comparing estimates across these breaks. Every row names its series.', '');
+  for (const s of pkg.series) lines.push(`- \`${s.name}\` (${s.firstYear}–${s.lastYear ?? 'present'}): ${s.change} ${s.comparability}`);
+  lines.push('', '## Intervals', '', '- `confidence`: design-based 95% confidence intervals (national estimates).', '- `credible`: 95% Bayesian credible intervals (state and census-region small-area estimates).', '- Empty: the publisher gave no interval; none was computed.', '');
+  lines.push('## Qualifiers', '');
+  for (const q of pkg.qualifiers) lines.push(`- \`${q.code}\` (${q.label}): ${q.description}`);
+  lines.push('', '## Units', '');
+  for (const u of pkg.units) lines.push(`- \`${u.name}\`: ${u.description}`);
+  lines.push('', '## Age groups', '', 'Codes such as `12+` mean ' + ageGroupLabel('12+').toLowerCase() + '; `18-25` means ' + ageGroupLabel('18-25').toLowerCase() + '.', '');
+  lines.push('## Indicators', '');
+  for (const i of pkg.indicators) lines.push(`### ${i.title} (\`${i.name}\`)`, '', i.definition, '', `Universe: ${i.universe}`, '', ...i.notes.map((n) => `- Note: ${n}`), ...(i.notes.length ? [''] : []));
+  lines.push('## How to cite', '');
+  for (const c of [...pkg.resources.map(sourceCitation), siteCitation(pkg, siteUrl, accessed)]) lines.push(`- ${c.text}`);
+  lines.push('', 'Text cells that begin with =, +, -, @ or a tab are refused by the validator, so these files are safe to open in a spreadsheet.', '');
+  return lines.join('\n');
+}
