@@ -64,6 +64,24 @@ export interface DataResource {
   /** Number of observations (data rows). */
   observations: number;
   sourceTables?: SourceTable[];
+  /** The public changelog: every publish and rollback through the staff pages, newest first. */
+  changes?: ResourceChange[];
+}
+
+/** One entry of a dataset's public changelog. */
+export interface ResourceChange {
+  /** The package version the change produced. */
+  version: string;
+  /** ISO 8601 time it went live. */
+  date: string;
+  kind: 'publish' | 'rollback' | 'add';
+  /** The release note staff wrote. */
+  note: string;
+  added: number;
+  removed: number;
+  changed: number;
+  /** sha256 of the CSV after the change. */
+  hash: string;
 }
 
 export interface DataPackage {

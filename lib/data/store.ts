@@ -3,13 +3,16 @@
  * re-read whenever a file changes on disk (so a publish shows at once). Server-only.
  */
 import 'server-only';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ingest } from './ingest';
 import { PACKAGE_FILE, readPackage, type DataPackage, type DataResource, type IndicatorMeta } from './package';
+import { privatePath } from '../admin/paths';
 import { dataDir } from './paths';
 import type { Observation } from './schema';
+
+const journalPath = () => privatePath('journal.json');
 
 export interface Dataset {
   resource: DataResource;
@@ -22,7 +25,8 @@ interface Entry<T> {
   value: Promise<T>;
 }
 
-const cache = new Map<string, Entry<unknown>>();
+// On globalThis, so every route of the server shares one cache (and a publish clears it for all).
+const cache: Map<string, Entry<unknown>> = ((globalThis as { __atlasDataCache?: Map<string, Entry<unknown>> }).__atlasDataCache ??= new Map());
 
 /**
  * How long a file's size and modification time are trusted before they are looked at again.
@@ -55,8 +59,19 @@ export function forgetCachedData(): void {
   cache.clear();
 }
 
+let journalChecked = 0;
+
 export async function getPackage(): Promise<DataPackage> {
   const dir = dataDir();
+  // A publish interrupted by a crash leaves a journal; finish it before anyone reads the data.
+  const now = performance.now();
+  if (now - journalChecked > RECHECK_MS) {
+    journalChecked = now;
+    if (existsSync(journalPath())) {
+      const { recoverPending } = await import('../admin/publish');
+      await recoverPending();
+    }
+  }
   return cached(path.join(dir, PACKAGE_FILE), () => readPackage(dir));
 }
 

@@ -94,3 +94,13 @@ export function formatObservation(
 export function formatPeriod(period: string): string {
   return period.replace('-', '–');
 }
+
+/** "November 26, 2026" (UTC, so server and browser agree). */
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+/** "Nov 26, 2026, 23:09 UTC". */
+export function formatDateTime(iso: string): string {
+  return `${new Date(iso).toLocaleString('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' })} UTC`;
+}

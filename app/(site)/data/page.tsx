@@ -6,7 +6,7 @@ import { summarize } from '@/lib/data/catalog';
 import { geographyName } from '@/lib/data/geography';
 import { CANONICAL_SCHEMA } from '@/lib/data/schema';
 import { getDataset, getIndicators, getPackage } from '@/lib/data/store';
-import { formatPeriod } from '@/lib/format/numbers';
+import { formatDate, formatPeriod } from '@/lib/format/numbers';
 import { siteCitation, sourceCitation } from '@/lib/site/citation';
 import { pageMetadata, siteUrl } from '@/lib/site/metadata';
 
@@ -24,7 +24,7 @@ const UNIT_NOTE: Partial<Record<string, string>> = {
   ci_upper: 'given by the unit column',
 };
 
-const date = (iso: string) => new Date(iso).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const date = formatDate;
 
 export default async function DataPage() {
   const pkg = await getPackage();

@@ -64,13 +64,15 @@ export interface SectionProps {
   onChange?: (change: Partial<View>) => void;
   /** True in an embed: no share/embed actions pointing back at an embed. */
   embedded?: boolean;
+  /** No download or share actions at all (the staff preview of unpublished data). */
+  noActions?: boolean;
 }
 
 function actions(kind: ChartKind, title: string, view: View, rows: Observation[], embedded: boolean | undefined) {
   return <ChartActions kind={kind} title={title} view={view} rows={rows} embedded={embedded} />;
 }
 
-export function TrendSection({ view, option, models, status, onChange, embedded }: SectionProps) {
+export function TrendSection({ view, option, models, status, onChange, embedded, noActions }: SectionProps) {
   const { trend, trendOptions } = models;
   const measure = measureById(view.trend);
   const who = ageGroupLabel(view.age).toLowerCase();
@@ -105,14 +107,14 @@ export function TrendSection({ view, option, models, status, onChange, embedded 
           )}
         />
       }
-      actions={actions('trend', title, view, trend.points.map((p) => p.observation), embedded)}
+      actions={noActions ? undefined : actions('trend', title, view, trend.points.map((p) => p.observation), embedded)}
     >
       <TrendChart model={trend} label={`Line chart: ${option.title}, United States, ${who}, by year`} />
     </ChartFrame>
   );
 }
 
-export function MapSection({ view, option, models, status, onChange, embedded, shapes }: SectionProps & { shapes: StateShape[] }) {
+export function MapSection({ view, option, models, status, onChange, embedded, shapes, noActions }: SectionProps & { shapes: StateShape[] }) {
   const { states, statesOptions, classes } = models;
   const measure = measureById(view.measure);
   const period = formatPeriod(view.period);
@@ -132,14 +134,14 @@ export function MapSection({ view, option, models, status, onChange, embedded, s
       table={
         <DataTable caption={`${option.title} by state, ${who}, ${period}`} labelHeading="State" rows={[...states.states].sort((a, b) => a.name.localeCompare(b.name)).map((s) => row(s.code, s.name, s.observation))} />
       }
-      actions={actions('map', title, view, states.states.map((s) => s.observation), embedded)}
+      actions={noActions ? undefined : actions('map', title, view, states.states.map((s) => s.observation), embedded)}
     >
       <StateMap shapes={shapes} model={states} classes={classes} label={`Map of the United States: ${option.title} by state, ${who}, ${period}`} />
     </ChartFrame>
   );
 }
 
-export function RankingSection({ view, option, models, status, embedded }: SectionProps) {
+export function RankingSection({ view, option, models, status, embedded, noActions }: SectionProps) {
   const { states, statesOptions } = models;
   const measure = measureById(view.measure);
   const period = formatPeriod(view.period);
@@ -174,14 +176,14 @@ export function RankingSection({ view, option, models, status, embedded }: Secti
           ]}
         />
       }
-      actions={actions('ranking', title, view, rows, embedded)}
+      actions={noActions ? undefined : actions('ranking', title, view, rows, embedded)}
     >
       <RankingChart model={states} label={`Ranking chart: ${option.title} by state, ${who}, ${period}, highest first`} highlight={view.geo} />
     </ChartFrame>
   );
 }
 
-export function AgeSection({ view, option, models, status, embedded }: SectionProps) {
+export function AgeSection({ view, option, models, status, embedded, noActions }: SectionProps) {
   const { ages, ageOptions } = models;
   const measure = measureById(view.measure);
   const period = formatPeriod(view.period);
@@ -207,7 +209,7 @@ export function AgeSection({ view, option, models, status, embedded }: SectionPr
           ])}
         />
       }
-      actions={actions('ages', title, view, rows, embedded)}
+      actions={noActions ? undefined : actions('ages', title, view, rows, embedded)}
     >
       <AgeChart model={ages} label={`Chart of ${option.title} by age group, ${place}, ${period}`} />
     </ChartFrame>

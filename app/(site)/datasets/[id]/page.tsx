@@ -5,12 +5,13 @@ import { ageGroupShortLabel, compareAgeGroups } from '@/lib/data/age-groups';
 import { geographyName } from '@/lib/data/geography';
 import { applyFilter, type ObservationFilter } from '@/lib/data/query';
 import { getDataset, getIndicators } from '@/lib/data/store';
-import { formatObservation, formatPeriod } from '@/lib/format/numbers';
+import { formatDate, formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { pageMetadata } from '@/lib/site/metadata';
 
 export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 100;
+const CHANGE_KIND = { publish: 'new data', rollback: 'an earlier version restored', add: 'first published' } as const;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,6 +30,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   if (!dataset) notFound();
   const query = await searchParams;
   const indicators = await getIndicators();
+  const changes = dataset.resource.changes ?? [];
 
   const indicatorOptions = [...new Set(dataset.observations.map((o) => o.indicator))].sort((a, b) =>
     (indicators.get(a)?.title ?? a).localeCompare(indicators.get(b)?.title ?? b),
@@ -55,6 +57,10 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       </p>
       <h1>{dataset.resource.title}</h1>
       <p className="lead">{dataset.resource.description}</p>
+      <p>
+        Last updated {formatDate(dataset.resource.lastModified)}. <a href="#changes">What changed</a> ·{' '}
+        <a href={`/api/datasets/${id}?format=csv`}>Download the CSV</a> · <Link href="/data">Citation and other formats</Link>
+      </p>
 
       <form className="filters" method="get" aria-label="Filter observations">
         <label>
@@ -148,6 +154,24 @@ export default async function DatasetPage({ params, searchParams }: Props) {
           {page < pages ? <Link href={pageHref(page + 1)}>Next →</Link> : null}
         </nav>
       ) : null}
+
+      <section aria-labelledby="changes" className="changelog">
+        <h2 id="changes">Changes</h2>
+        {changes.length ? (
+          <ol reversed>
+            {changes.map((c) => (
+              <li key={`${c.version}-${c.date}`}>
+                <strong>{formatDate(c.date)}</strong> (data package version {c.version}, {CHANGE_KIND[c.kind]}): {c.note}{' '}
+                <span className="muted">
+                  — {c.added.toLocaleString('en-US')} added, {c.removed.toLocaleString('en-US')} removed, {c.changed.toLocaleString('en-US')} changed
+                </span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>No revisions since this dataset was published on {formatDate(dataset.resource.lastModified)}.</p>
+        )}
+      </section>
     </>
   );
 }

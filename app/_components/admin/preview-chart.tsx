@@ -1,0 +1,106 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import useSWR from 'swr';
+import { indicatorOptions, parseView, type IndicatorOption } from '@/lib/charts/view';
+import type { Observation } from '@/lib/data/schema';
+import { RankingSection, TrendSection, useViewModels } from '../dashboard/sections';
+
+interface PreviewData {
+  indicator: { name: string; title: string; definition: string };
+  live: Observation[];
+  candidate: Observation[];
+  /** Age groups whose figures change, the first shown by default. */
+  changedAges: string[];
+}
+
+async function loadPreview(uploadId: string, indicator: string): Promise<PreviewData> {
+  const res = await fetch(`/api/admin/uploads/${uploadId}/preview?${new URLSearchParams({ indicator })}`);
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new Error((body as { error?: { message?: string } } | null)?.error?.message ?? 'The preview could not be loaded.');
+  return body as PreviewData;
+}
+
+/**
+ * The chart an upload changes, drawn with the public chart components: the figures as they would
+ * be after publishing, or as they are live now, one click apart.
+ */
+export function PreviewChart({ uploadId, indicators }: { uploadId: string; indicators: string[] }) {
+  const [indicator, setIndicator] = useState(indicators[0]);
+  const [which, setWhich] = useState<'candidate' | 'live'>('candidate');
+  const [age, setAge] = useState<string | null>(null);
+  const { data, error } = useSWR(['admin-preview', uploadId, indicator], ([, id, name]) => loadPreview(id, name), { revalidateOnFocus: false });
+
+  return (
+    <section className="preview" aria-label="Preview">
+      <h4>Preview</h4>
+      <div className="filters">
+        {indicators.length > 1 ? (
+          <label>
+            Indicator
+            <select value={indicator} onChange={(e) => setIndicator(e.target.value)}>
+              {indicators.map((i) => (
+                <option key={i} value={i}>
+                  {i}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <fieldset className="measure-switch">
+          <legend>Show</legend>
+          <label className="radio">
+            <input type="radio" name="preview-which" checked={which === 'candidate'} onChange={() => setWhich('candidate')} /> After publishing
+          </label>
+          <label className="radio">
+            <input type="radio" name="preview-which" checked={which === 'live'} onChange={() => setWhich('live')} /> Live now
+          </label>
+        </fieldset>
+      </div>
+      {error ? (
+        <p className="form-error" role="alert">
+          {(error as Error).message}
+        </p>
+      ) : null}
+      {data && data.indicator.name === indicator ? (
+        <>
+          {data.changedAges.length > 1 ? (
+            <label className="preview-age">
+              Age group with changes{' '}
+              <select value={age && data.changedAges.includes(age) ? age : data.changedAges[0]} onChange={(e) => setAge(e.target.value)}>
+                {data.changedAges.map((a) => (
+                  <option key={a} value={a}>
+                    {a}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <PreviewCharts data={data} which={which} age={age && data.changedAges.includes(age) ? age : (data.changedAges[0] ?? '')} />
+        </>
+      ) : !error ? (
+        <p>Loading the preview…</p>
+      ) : null}
+    </section>
+  );
+}
+
+function PreviewCharts({ data, which, age }: { data: PreviewData; which: 'candidate' | 'live'; age: string }) {
+  const observations = which === 'candidate' ? data.candidate : data.live;
+  const meta = useMemo(() => new Map([[data.indicator.name, data.indicator]]), [data.indicator]);
+  const options = useMemo(() => indicatorOptions(observations, meta), [observations, meta]);
+  const option: IndicatorOption | undefined = options.find((o) => o.name === data.indicator.name);
+  if (!option) return <p>{which === 'live' ? 'The live data has no figures for this indicator yet.' : 'After publishing, this indicator has no figures.'}</p>;
+  return <Charts observations={observations} option={option} options={options} which={which} age={age} />;
+}
+
+function Charts({ observations, option, options, which, age }: { observations: Observation[]; option: IndicatorOption; options: IndicatorOption[]; which: string; age: string }) {
+  const view = useMemo(() => parseView(new URLSearchParams({ indicator: option.name, age }), options), [option, options, age]);
+  const models = useViewModels(observations, view, option);
+  return (
+    <div className="preview-charts" data-preview={which}>
+      {option.states ? <RankingSection view={view} option={option} models={models} embedded noActions /> : null}
+      {!option.states && option.national ? <TrendSection view={view} option={option} models={models} embedded noActions /> : null}
+    </div>
+  );
+}

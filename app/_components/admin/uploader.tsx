@@ -1,0 +1,364 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import type { UploadReport } from '@/lib/admin/uploads';
+import { formatPeriod } from '@/lib/format/numbers';
+import type { Observation } from '@/lib/data/schema';
+import { PreviewChart } from './preview-chart';
+
+type Phase = { name: 'idle' } | { name: 'uploading'; loaded: number; total: number } | { name: 'checking' } | { name: 'report'; report: UploadReport } | { name: 'failed'; message: string };
+
+interface Published {
+  version: string;
+  packageVersion: string;
+  dataset: string;
+}
+
+async function sha256Hex(file: File): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Sends the file with XMLHttpRequest, which (unlike fetch) reports upload progress. */
+function send(url: string, file: File, hash: string, onProgress: (loaded: number, total: number) => void): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Content-Type', 'text/csv');
+    xhr.setRequestHeader('X-Content-SHA256', hash);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      resolve({ status: xhr.status, body });
+    };
+    xhr.onerror = () => reject(new Error('The connection failed during the upload. Nothing was changed; try again.'));
+    xhr.send(file);
+  });
+}
+
+const errorMessage = (body: unknown, fallback: string) => (body as { error?: { message?: string } } | null)?.error?.message ?? fallback;
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+const where = (row: number | null, column: string | null) => [row === null ? 'whole file' : `row ${row}`, column ? `column “${column}”` : ''].filter(Boolean).join(', ');
+const describe = (o: Observation) => `${o.indicator} · ${o.geography} · ${o.age_group} · ${formatPeriod(o.period)} · ${o.unit}${o.revision ? ` · revision ${o.revision}` : ''}`;
+const show = (v: unknown) => (v === null || v === '' ? '(empty)' : Array.isArray(v) ? v.join(';') || '(none)' : String(v));
+
+export interface UploaderProps {
+  mode: 'replace' | 'add';
+  /** The dataset to replace (replace mode). */
+  dataset?: string;
+  maxBytes: number;
+}
+
+/**
+ * Upload → report → publish. The report lists every error by row and column (as text), the
+ * warnings to acknowledge, the differences from the live data, and a preview of the chart with
+ * the new figures. Publishing needs zero errors, acknowledged warnings and a release note.
+ */
+export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
+  const router = useRouter();
+  const id = useId();
+  const [phase, setPhase] = useState<Phase>({ name: 'idle' });
+  const [name, setName] = useState(dataset ?? '');
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [note, setNote] = useState('');
+  const [meta, setMeta] = useState({ title: '', description: '', source: '', sourceUrl: '' });
+  const [publishing, setPublishing] = useState(false);
+  const [publishError, setPublishError] = useState('');
+  const [published, setPublished] = useState<Published | null>(null);
+
+  async function upload(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const input = e.currentTarget.elements.namedItem('file') as HTMLInputElement;
+    const file = input.files?.[0];
+    setPublished(null);
+    setPublishError('');
+    setAcknowledged(false);
+    if (!file) return setPhase({ name: 'failed', message: 'Choose a CSV file first.' });
+    if (file.size > maxBytes) return setPhase({ name: 'failed', message: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxBytes / 1024 / 1024} MB.` });
+    if (file.size === 0) return setPhase({ name: 'failed', message: 'The file is empty.' });
+    setPhase({ name: 'uploading', loaded: 0, total: file.size });
+    try {
+      const params = new URLSearchParams({ dataset: name, mode, name: file.name });
+      const res = await send(`/api/admin/uploads?${params}`, file, await sha256Hex(file), (loaded, total) => setPhase(loaded >= total ? { name: 'checking' } : { name: 'uploading', loaded, total }));
+      const report = res.body as UploadReport | null;
+      if ((res.status === 200 || res.status === 422) && report && 'uploadId' in report) setPhase({ name: 'report', report });
+      else setPhase({ name: 'failed', message: errorMessage(res.body, `The server answered ${res.status}. Nothing was changed.`) });
+    } catch (err) {
+      setPhase({ name: 'failed', message: (err as Error).message });
+    }
+  }
+
+  async function publish(report: UploadReport) {
+    setPublishing(true);
+    setPublishError('');
+    try {
+      const res = await fetch('/api/admin/publish', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ uploadId: report.uploadId, baseHash: report.baseHash, note, acknowledged, ...(mode === 'add' ? { meta } : {}) }),
+      });
+      const body = (await res.json().catch(() => null)) as Published | null;
+      if (res.ok && body) {
+        setPublished(body);
+        setPhase({ name: 'idle' });
+        setNote('');
+        router.refresh();
+      } else setPublishError(errorMessage(body, `The server answered ${res.status}. Nothing was published.`));
+    } catch {
+      setPublishError('The connection failed. Nothing was published; try again.');
+    } finally {
+      setPublishing(false);
+    }
+  }
+
+  const report = phase.name === 'report' ? phase.report : null;
+  const canPublish = !!report?.ok && (report.warnings.length === 0 || acknowledged) && note.trim() !== '' && (mode === 'replace' || (meta.title.trim() && meta.description.trim() && meta.source.trim()));
+
+  return (
+    <div className="uploader">
+      <form onSubmit={upload} className="stack-form" aria-describedby={`${id}-help`}>
+        {mode === 'add' ? (
+          <label>
+            Dataset name (lower-case letters, digits and dashes; it becomes the file name and the API address)
+            <input name="dataset" value={name} onChange={(e) => setName(e.target.value.toLowerCase())} pattern="[a-z0-9][a-z0-9-]{1,62}[a-z0-9]" required />
+          </label>
+        ) : null}
+        <label>
+          CSV file
+          <input type="file" name="file" accept=".csv,text/csv" required />
+        </label>
+        <p id={`${id}-help`} className="hint">
+          Either format works: our canonical CSV (see the README’s data format guide), or a SAMHSA state table exactly as published — a table replaces only the
+          observations it covers. At most {maxBytes / 1024 / 1024} MB. Checking changes nothing; only Publish does.
+        </p>
+        <button type="submit" disabled={phase.name === 'uploading' || phase.name === 'checking'}>
+          Check this file
+        </button>
+      </form>
+
+      <div aria-live="polite" className="upload-status">
+        {phase.name === 'uploading' ? (
+          <label className="progress">
+            Uploading… {Math.round((phase.loaded / phase.total) * 100)}%
+            <progress max={phase.total} value={phase.loaded} />
+          </label>
+        ) : null}
+        {phase.name === 'checking' ? <p>Checking the file…</p> : null}
+        {phase.name === 'failed' ? (
+          <p className="form-error" role="alert">
+            {phase.message}
+          </p>
+        ) : null}
+        {published ? (
+          <p className="form-success" role="status">
+            Published: version {published.version} of {published.dataset} is live (data package {published.packageVersion}).{' '}
+            <a href={`/datasets/${published.dataset}`}>See it on the public dataset page</a>.
+          </p>
+        ) : null}
+      </div>
+
+      {report ? (
+        <section className="report" aria-labelledby={`${id}-report`}>
+          <h3 id={`${id}-report`}>
+            {report.ok ? 'This file can be published' : `This file has ${plural(report.errorCount, 'error')} — nothing was changed`}
+          </h3>
+          <p>
+            {report.fileName}, {plural(report.bytes, 'byte')}, {report.format === 'samhsa-state-table' ? 'a SAMHSA state table' : report.format === 'canonical' ? 'canonical format' : 'format not recognised'}.{' '}
+            {report.scope}
+          </p>
+          {report.errors.length ? (
+            <div className="table-scroll">
+              <table className="data report-errors">
+                <caption>
+                  Errors{report.errorCount > report.errors.length ? ` (the first ${report.errors.length} of ${report.errorCount})` : ''}: fix them in the file and check it again
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Where</th>
+                    <th scope="col">Problem</th>
+                    <th scope="col">Code</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.errors.map((e, i) => (
+                    <tr key={i}>
+                      <td>{where(e.row, e.column)}</td>
+                      <td>{e.message}</td>
+                      <td>
+                        <code>{e.code}</code>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {report.fileWarnings.length ? (
+            <ul className="file-warnings">
+              {report.fileWarnings.map((w, i) => (
+                <li key={i}>
+                  {where(w.row, w.column)}: {w.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {report.diff ? (
+            <>
+              <h4>Differences from the live data</h4>
+              <p>
+                {plural(report.diff.added, 'observation')} added, {plural(report.diff.removed, 'observation')} removed, {plural(report.diff.changed, 'observation')} changed,{' '}
+                {plural(report.diff.unchanged, 'observation')} unchanged ({plural(report.liveObservations, 'observation')} now → {plural(report.candidateObservations, 'observation')} after).
+              </p>
+              <DiffTables report={report} />
+              {report.affectedIndicators.length ? <PreviewChart uploadId={report.uploadId} indicators={report.affectedIndicators} /> : null}
+            </>
+          ) : null}
+          {report.ok ? (
+            <form
+              className="stack-form publish-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void publish(report);
+              }}
+            >
+              <h4>Publish</h4>
+              {report.warnings.length ? (
+                <div className="warning-box" role="group" aria-labelledby={`${id}-warnings`}>
+                  <p id={`${id}-warnings`}>
+                    <strong>{plural(report.warnings.length, 'warning')}</strong> — read them before publishing:
+                  </p>
+                  <ul>
+                    {report.warnings.slice(0, 50).map((w, i) => (
+                      <li key={i}>{w.message}</li>
+                    ))}
+                  </ul>
+                  {report.warnings.length > 50 ? <p>…and {report.warnings.length - 50} more of the same kinds.</p> : null}
+                  <label className="check">
+                    <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} /> I have read the warnings and the figures are right
+                  </label>
+                </div>
+              ) : null}
+              {mode === 'add' ? (
+                <fieldset>
+                  <legend>About the new dataset</legend>
+                  <label>
+                    Title
+                    <input value={meta.title} onChange={(e) => setMeta({ ...meta, title: e.target.value })} maxLength={200} required />
+                  </label>
+                  <label>
+                    Description (what it holds, for whom, which years)
+                    <textarea value={meta.description} onChange={(e) => setMeta({ ...meta, description: e.target.value })} maxLength={2000} rows={3} required />
+                  </label>
+                  <label>
+                    Source (the publication)
+                    <input value={meta.source} onChange={(e) => setMeta({ ...meta, source: e.target.value })} maxLength={500} required />
+                  </label>
+                  <label>
+                    Source address (optional)
+                    <input type="url" value={meta.sourceUrl} onChange={(e) => setMeta({ ...meta, sourceUrl: e.target.value })} placeholder="https://www.samhsa.gov/data/…" />
+                  </label>
+                </fieldset>
+              ) : null}
+              <label>
+                Release note (public: researchers read it on the dataset’s page)
+                <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} required />
+              </label>
+              <button type="submit" disabled={!canPublish || publishing}>
+                {publishing ? 'Publishing…' : 'Publish'}
+              </button>
+              {publishError ? (
+                <p className="form-error" role="alert">
+                  {publishError}
+                </p>
+              ) : null}
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function DiffTables({ report }: { report: UploadReport }) {
+  const diff = report.diff;
+  if (!diff) return null;
+  const more = (shown: number, total: number) => (total > shown ? ` (the first ${shown} are listed)` : '');
+  return (
+    <>
+      {diff.changed ? (
+        <details open>
+          <summary>
+            Changed observations: {diff.changed.toLocaleString('en-US')}
+            {more(diff.changedSample.length, diff.changed)}
+          </summary>
+          <div className="table-scroll">
+            <table className="data diff-changed">
+              <thead>
+                <tr>
+                  <th scope="col">Observation</th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Before → after</th>
+                </tr>
+              </thead>
+              <tbody>
+                {diff.changedSample.flatMap((c) =>
+                  c.fields.map((f, i) => (
+                    <tr key={`${describe(c.after)}-${f}`}>
+                      {i === 0 ? (
+                        <th scope="row" rowSpan={c.fields.length}>
+                          {describe(c.after)}
+                        </th>
+                      ) : null}
+                      <td>{f}</td>
+                      <td>
+                        <del>{show(c.before[f])}</del> → <ins>{show(c.after[f])}</ins>
+                      </td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
+      {diff.added ? <ObservationList title={`Added observations: ${diff.added.toLocaleString('en-US')}${more(diff.addedSample.length, diff.added)}`} rows={diff.addedSample} /> : null}
+      {diff.removed ? <ObservationList title={`Removed observations: ${diff.removed.toLocaleString('en-US')}${more(diff.removedSample.length, diff.removed)}`} rows={diff.removedSample} /> : null}
+    </>
+  );
+}
+
+function ObservationList({ title, rows }: { title: string; rows: Observation[] }) {
+  return (
+    <details>
+      <summary>{title}</summary>
+      <div className="table-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Observation</th>
+              <th scope="col">Estimate</th>
+              <th scope="col">95% interval</th>
+              <th scope="col">Series</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((o) => (
+              <tr key={describe(o)}>
+                <th scope="row">{describe(o)}</th>
+                <td className="num">{show(o.estimate)}</td>
+                <td className="num">{o.ci_lower === null ? '—' : `${o.ci_lower} to ${o.ci_upper}`}</td>
+                <td>{o.series}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

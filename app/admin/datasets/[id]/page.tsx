@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { RollbackForm } from '@/app/_components/admin/rollback-form';
+import { Uploader } from '@/app/_components/admin/uploader';
+import { requireStaffPage } from '@/lib/admin/guard';
+import { listVersions } from '@/lib/admin/history';
+import { MAX_UPLOAD_BYTES } from '@/lib/admin/uploads';
+import { getPackage } from '@/lib/data/store';
+import { formatDateTime } from '@/lib/format/numbers';
+
+export const metadata: Metadata = { title: 'Replace data' };
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }> };
+
+const KIND = { initial: 'Bundled data', publish: 'Publish', rollback: 'Restore', add: 'New dataset' } as const;
+
+/** One dataset for staff: replace its data, and its history with restore buttons. */
+export default async function AdminDatasetPage({ params }: Props) {
+  const { id } = await params;
+  await requireStaffPage(`/admin/datasets/${id}`);
+  const pkg = await getPackage();
+  const resource = pkg.resources.find((r) => r.name === id);
+  if (!resource) notFound();
+  const versions = listVersions(id);
+  const liveIndex = versions.findIndex((v) => v.hash === resource.hash);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/admin">Datasets</Link> ›
+      </p>
+      <h1>{resource.title}</h1>
+      <p>
+        Live now: {resource.observations.toLocaleString('en-US')} observations, changed {formatDateTime(resource.lastModified)} (<code>{resource.hash.slice(0, 19)}</code>).{' '}
+        <Link href={`/datasets/${id}`}>Public page</Link>
+      </p>
+
+      <h2>Replace data</h2>
+      <Uploader mode="replace" dataset={id} maxBytes={MAX_UPLOAD_BYTES} />
+
+      <h2 id="history">History</h2>
+      {versions.length === 0 ? (
+        <p>The data is as bundled with the application; its first replacement will keep this version in the history, so it can be restored.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data history">
+            <caption>Every version that has been live, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Went live</th>
+                <th scope="col">By</th>
+                <th scope="col">What</th>
+                <th scope="col">Release note</th>
+                <th scope="col">Changes</th>
+                <th scope="col">State</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v, i) => (
+                <tr key={v.id}>
+                  <th scope="row">
+                    <Link href={`/admin/datasets/${id}/versions/${v.id}`}>{formatDateTime(v.time)}</Link>
+                    <br />
+                    <code>{v.hash.slice(7, 19)}</code>
+                  </th>
+                  <td>{v.user}</td>
+                  <td>{KIND[v.kind]}</td>
+                  <td>{v.note}</td>
+                  <td className="num">{v.counts ? `+${v.counts.added} −${v.counts.removed} ~${v.counts.changed}` : '—'}</td>
+                  <td>{i === liveIndex ? <strong>Live</strong> : <RollbackForm dataset={id} version={v.id} label={formatDateTime(v.time)} liveHash={resource.hash} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { diffObservations, type ChangedObservation } from '@/lib/admin/changes';
+import { requireStaffPage } from '@/lib/admin/guard';
+import { findVersion, readVersion } from '@/lib/admin/history';
+import { ingest } from '@/lib/data/ingest';
+import type { Observation } from '@/lib/data/schema';
+import { getPackage } from '@/lib/data/store';
+import { formatDateTime, formatPeriod } from '@/lib/format/numbers';
+
+export const metadata: Metadata = { title: 'Version' };
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string; version: string }> };
+
+const LIMIT = 500;
+const describe = (o: Observation) => `${o.indicator} · ${o.geography} · ${o.age_group} · ${formatPeriod(o.period)} · ${o.unit}`;
+const show = (v: unknown) => (v === null || v === '' ? '(empty)' : Array.isArray(v) ? v.join(';') || '(none)' : String(v));
+
+async function observationsOf(dataset: string, id: string, known: Set<string>): Promise<Observation[]> {
+  const result = await ingest(readVersion(dataset, id), { knownIndicators: known, encoding: 'utf-8', collect: true });
+  return result.rows;
+}
+
+/** One version of a dataset: who published it, why, and what it changed from the version before. */
+export default async function VersionPage({ params }: Props) {
+  const { id, version } = await params;
+  await requireStaffPage(`/admin/datasets/${id}/versions/${version}`);
+  const meta = /^[a-z0-9][a-z0-9-]*$/.test(id) ? findVersion(id, version) : null;
+  if (!meta) notFound();
+  const pkg = await getPackage();
+  const known = new Set(pkg.indicators.map((i) => i.name));
+  const after = await observationsOf(id, meta.id, known);
+  const previous = meta.previous ? findVersion(id, meta.previous) : null;
+  const before = previous ? await observationsOf(id, previous.id, known) : [];
+  const diff = diffObservations(before, after);
+  const changedRows = (c: ChangedObservation) =>
+    c.fields.map((f, i) => (
+      <tr key={`${describe(c.after)}-${f}`}>
+        {i === 0 ? (
+          <th scope="row" rowSpan={c.fields.length}>
+            {describe(c.after)}
+          </th>
+        ) : null}
+        <td>{f}</td>
+        <td>
+          <del>{show(c.before[f])}</del> → <ins>{show(c.after[f])}</ins>
+        </td>
+      </tr>
+    ));
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/admin">Datasets</Link> › <Link href={`/admin/datasets/${id}#history`}>{pkg.resources.find((r) => r.name === id)?.title ?? id}</Link> ›
+      </p>
+      <h1>Version of {formatDateTime(meta.time)}</h1>
+      <dl className="facts">
+        <div>
+          <dt>By</dt>
+          <dd>{meta.user}</dd>
+        </div>
+        <div>
+          <dt>Release note</dt>
+          <dd>{meta.note}</dd>
+        </div>
+        <div>
+          <dt>Observations</dt>
+          <dd>{meta.observations.toLocaleString('en-US')}</dd>
+        </div>
+        <div>
+          <dt>SHA-256</dt>
+          <dd>
+            <code className="hash">{meta.hash.slice(7)}</code>
+          </dd>
+        </div>
+      </dl>
+      <h2>Changes from {previous ? `the version of ${formatDateTime(previous.time)}` : 'nothing (the first version)'}</h2>
+      <p>
+        {diff.added.length} added, {diff.removed.length} removed, {diff.changed.length} changed, {diff.unchanged} unchanged.
+      </p>
+      {diff.changed.length ? (
+        <div className="table-scroll">
+          <table className="data">
+            <caption>Changed observations{diff.changed.length > LIMIT ? ` (the first ${LIMIT})` : ''}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Observation</th>
+                <th scope="col">Column</th>
+                <th scope="col">Before → after</th>
+              </tr>
+            </thead>
+            <tbody>{diff.changed.slice(0, LIMIT).flatMap(changedRows)}</tbody>
+          </table>
+        </div>
+      ) : null}
+      {[
+        ['Added', diff.added],
+        ['Removed', diff.removed],
+      ].map(([label, rows]) =>
+        (rows as Observation[]).length && previous ? (
+          <details key={label as string}>
+            <summary>
+              {label as string} observations ({(rows as Observation[]).length})
+            </summary>
+            <ul>
+              {(rows as Observation[]).slice(0, LIMIT).map((o) => (
+                <li key={describe(o)}>
+                  {describe(o)}: {show(o.estimate)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null,
+      )}
+    </>
+  );
+}

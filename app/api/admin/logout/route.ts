@@ -1,0 +1,19 @@
+import { endSessions } from '@/lib/admin/accounts';
+import { appendAudit, newAuditEntry } from '@/lib/admin/audit';
+import { adminHeaders, requireStaffApi } from '@/lib/admin/guard';
+import { clientAddress } from '@/lib/admin/requests';
+import { clearedCookies } from '@/lib/admin/session';
+
+export const dynamic = 'force-dynamic';
+
+/** POST /api/admin/logout: ends every session of the account and clears the cookie. */
+export async function POST(request: Request) {
+  const guard = requireStaffApi(request, true);
+  if (guard.response) return guard.response;
+  endSessions(guard.staff.email);
+  await appendAudit(newAuditEntry({ user: guard.staff.email, action: 'sign-out', address: clientAddress(request) }));
+  const headers = adminHeaders();
+  for (const cookie of clearedCookies(request.headers)) headers.append('Set-Cookie', cookie);
+  headers.set('Location', '/admin/login?signed-out=1');
+  return new Response(null, { status: 303, headers });
+}

@@ -1,0 +1,22 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The private folder: staff accounts, the session key, the audit log, the history of every
+ * published version and uploads waiting to be published. Never served, never committed
+ * (.atlas/ is gitignored). ATLAS_PRIVATE_DIR points elsewhere — in production, a persistent volume
+ * beside the data folder. Reading never creates it; writers go through `writablePrivatePath`.
+ */
+export function privateDir(): string {
+  const configured = process.env.ATLAS_PRIVATE_DIR;
+  return configured ? path.resolve(/* turbopackIgnore: true */ configured) : path.join(process.cwd(), '.atlas');
+}
+
+export const privatePath = (...parts: string[]) => path.join(privateDir(), ...parts);
+
+/** A path in the private folder whose parent folders exist (created with mode 0700). */
+export function writablePrivatePath(...parts: string[]): string {
+  const file = privatePath(...parts);
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  return file;
+}

@@ -1,0 +1,318 @@
+/**
+ * Publishing: the one way live data changes at run time.
+ *
+ * Under a lock, the live CSV's hash is compared with the one the staff member previewed (409 if
+ * someone published meanwhile). The version going live is stored in the history first, then a
+ * journal naming every file to write; then the live CSV is replaced atomically, then
+ * datapackage.json, then the audit log gets its line, then the journal goes. A crash at any point
+ * leaves either the old data (no journal yet) or a journal that the next request — or the next
+ * publish — completes. Nothing already published is ever overwritten.
+ */
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { ingest } from '../data/ingest';
+import { PACKAGE_FILE, type DataPackage, type DataResource, type IndicatorMeta, type ResourceChange } from '../data/package';
+import { dataDir } from '../data/paths';
+import { CANONICAL_SCHEMA } from '../data/schema';
+import { forgetCachedData } from '../data/store';
+import { fsyncDir, writeFileAtomic } from './atomic';
+import { appendAudit, newAuditEntry, readAudit, type AuditEntry } from './audit';
+import { diffObservations } from './changes';
+import { findVersion, listVersions, readVersion, storeVersion, versionId, type VersionMeta } from './history';
+import { withLock } from './lock';
+import { privateDir, privatePath, writablePrivatePath } from './paths';
+import type { Staff } from './session';
+import { readLive, readStaged, removeStaged, sha256 } from './uploads';
+
+export class PublishError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Journal {
+  dataset: string;
+  /** The live CSV, relative to the data folder. */
+  path: string;
+  version: string;
+  hash: string;
+  packageText: string;
+  audit: AuditEntry;
+}
+
+const journalFile = () => privatePath('journal.json');
+const lockDir = () => writablePrivatePath('publish.lock');
+
+/** Test hook: ATLAS_FAULT_PAUSE_MS stretches each step, so a fault test can kill the server mid-publish. */
+async function step(): Promise<void> {
+  const ms = Number(process.env.ATLAS_FAULT_PAUSE_MS ?? 0);
+  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+}
+
+async function applyJournal(journal: Journal): Promise<void> {
+  const live = path.join(dataDir(), journal.path);
+  const bytes = readVersion(journal.dataset, journal.version);
+  if (sha256(bytes) !== journal.hash) throw new Error(`History version ${journal.version} of ${journal.dataset} does not match its hash; refusing to publish it.`);
+  let current: string | null = null;
+  try {
+    current = sha256(readFileSync(live));
+  } catch {
+    current = null;
+  }
+  if (current !== journal.hash) writeFileAtomic(live, bytes);
+  await step();
+  writeFileAtomic(path.join(dataDir(), PACKAGE_FILE), journal.packageText);
+  await step();
+  if (!readAudit().some((e) => e.id === journal.audit.id)) await appendAudit(journal.audit);
+  await step();
+  unlinkSync(journalFile());
+  fsyncDir(privateDir());
+  forgetCachedData();
+}
+
+async function recoverLocked(): Promise<boolean> {
+  if (!existsSync(journalFile())) return false;
+  const journal = JSON.parse(readFileSync(journalFile(), 'utf8')) as Journal;
+  await applyJournal(journal);
+  return true;
+}
+
+/** Completes a publish a crash interrupted, if there is one. Safe to call at any time. */
+export async function recoverPending(): Promise<boolean> {
+  if (!existsSync(journalFile())) return false;
+  return withLock(lockDir(), recoverLocked);
+}
+
+export const hasPendingPublish = () => existsSync(journalFile());
+
+const bumpMinor = (v: string) => {
+  const [major, minor] = v.split('.').map(Number);
+  return `${major}.${minor + 1}.0`;
+};
+
+export interface NewDatasetMeta {
+  title: string;
+  description: string;
+  source: string;
+  sourceUrl?: string;
+}
+
+interface Commit {
+  dataset: string;
+  kind: 'publish' | 'rollback' | 'add';
+  csv: Buffer;
+  baseHash: string | null;
+  note: string;
+  staff: Staff;
+  counts: { added: number; removed: number; changed: number };
+  newIndicators: IndicatorMeta[];
+  meta?: NewDatasetMeta;
+  restored?: string;
+  address?: string;
+}
+
+export interface PublishResult {
+  dataset: string;
+  version: string;
+  packageVersion: string;
+  hash: string;
+}
+
+async function commit(c: Commit): Promise<PublishResult> {
+  return withLock(lockDir(), async () => {
+    await recoverLocked();
+    const dir = dataDir();
+    const pkg = JSON.parse(readFileSync(path.join(dir, PACKAGE_FILE), 'utf8')) as DataPackage;
+    const existing = pkg.resources.find((r) => r.name === c.dataset);
+    if (c.kind === 'add' && existing) throw new PublishError(409, 'conflict', `A dataset named “${c.dataset}” was added meanwhile. Nothing was changed.`);
+    if (c.kind !== 'add' && !existing) throw new PublishError(404, 'not-found', `There is no dataset “${c.dataset}”.`);
+    const livePath = existing?.path ?? `${c.dataset}.csv`;
+    let liveBytes: Buffer | null = null;
+    try {
+      liveBytes = readFileSync(path.join(dir, livePath));
+    } catch {
+      liveBytes = null;
+    }
+    const liveHash = liveBytes ? sha256(liveBytes) : null;
+    if (c.kind === 'add' && liveBytes) throw new PublishError(409, 'conflict', `A file ${livePath} is already in the data folder. Nothing was changed.`);
+    if (liveHash !== c.baseHash) {
+      throw new PublishError(
+        409,
+        'conflict',
+        'The live data changed after you checked this file — someone else published in the meantime. Nothing was changed. Upload your file again to see its differences from the data that is live now.',
+      );
+    }
+    const now = new Date();
+    const hash = sha256(c.csv);
+    const observations = (await ingest(c.csv, { knownIndicators: new Set([...pkg.indicators, ...c.newIndicators].map((i) => i.name)), encoding: 'utf-8' })).observations;
+
+    // 1. The version that is live now is in the history (the bundled data has no entry until its first replacement).
+    const versions = listVersions(c.dataset);
+    let previous: VersionMeta | null = versions.find((v) => v.hash === liveHash) ?? null;
+    if (liveBytes && liveHash && !previous) {
+      previous = {
+        id: versionId(new Date(existing?.lastModified ?? now), liveHash),
+        dataset: c.dataset,
+        hash: liveHash,
+        bytes: liveBytes.length,
+        observations: existing?.observations ?? 0,
+        time: existing?.lastModified ?? now.toISOString(),
+        user: 'data:build (bundled data)',
+        kind: 'initial',
+        note: 'The data as bundled with the application, before its first change through the staff pages.',
+        previous: null,
+        counts: null,
+      };
+      await storeVersion(previous, liveBytes);
+    }
+    await step();
+
+    // 2. The new version.
+    const meta: VersionMeta = {
+      id: versionId(now, hash),
+      dataset: c.dataset,
+      hash,
+      bytes: c.csv.length,
+      observations,
+      time: now.toISOString(),
+      user: c.staff.email,
+      kind: c.kind,
+      note: c.note,
+      previous: previous?.id ?? null,
+      counts: c.counts,
+      ...(c.restored ? { restored: c.restored } : {}),
+    };
+    await storeVersion(meta, c.csv);
+    await step();
+
+    // 3. The package as it will be.
+    const change: ResourceChange = { version: bumpMinor(pkg.version), date: meta.time, kind: c.kind, note: c.note, ...c.counts, hash };
+    let resource: DataResource;
+    if (existing) {
+      resource = { ...existing, bytes: c.csv.length, hash, lastModified: meta.time, observations, changes: [change, ...(existing.changes ?? [])] };
+    } else {
+      const template = pkg.resources[0];
+      const m = c.meta as NewDatasetMeta;
+      resource = {
+        name: c.dataset,
+        title: m.title,
+        description: m.description,
+        path: livePath,
+        type: 'table',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        bytes: c.csv.length,
+        hash,
+        dialect: template?.dialect ?? { header: true, delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true },
+        schema: CANONICAL_SCHEMA,
+        sources: [{ title: m.source, ...(m.sourceUrl ? { path: m.sourceUrl } : {}) }],
+        lastModified: meta.time,
+        observations,
+        changes: [change],
+      };
+    }
+    const known = new Set(pkg.indicators.map((i) => i.name));
+    const next: DataPackage = {
+      ...pkg,
+      version: change.version,
+      resources: existing ? pkg.resources.map((r) => (r.name === c.dataset ? resource : r)) : [...pkg.resources, resource],
+      indicators: [...pkg.indicators, ...c.newIndicators.filter((i) => !known.has(i.name))],
+    };
+    const audit = newAuditEntry(
+      {
+        user: c.staff.email,
+        action: c.kind === 'add' ? 'add-dataset' : c.kind,
+        dataset: c.dataset,
+        fromHash: liveHash,
+        toHash: hash,
+        version: meta.id,
+        note: c.note,
+        detail: `+${c.counts.added} −${c.counts.removed} ~${c.counts.changed}${c.restored ? `; restores ${c.restored}` : ''}; package ${pkg.version} → ${change.version}`,
+        ...(c.address ? { address: c.address } : {}),
+      },
+      now,
+    );
+    const journal: Journal = { dataset: c.dataset, path: livePath, version: meta.id, hash, packageText: `${JSON.stringify(next, null, 2)}\n`, audit };
+    writeFileAtomic(writablePrivatePath('journal.json'), JSON.stringify(journal), { mode: 0o600 });
+    await step();
+
+    // 4. Live files, package, audit line; then the journal goes.
+    await applyJournal(journal);
+    return { dataset: c.dataset, version: meta.id, packageVersion: change.version, hash };
+  });
+}
+
+const NOTE_MAX = 2000;
+
+function checkNote(note: unknown): string {
+  const text = typeof note === 'string' ? note.trim() : '';
+  if (!text) throw new PublishError(400, 'note-required', 'Write a release note: what changed and why (researchers read it on the dataset’s page).');
+  if (text.length > NOTE_MAX) throw new PublishError(400, 'note-too-long', `The release note must be at most ${NOTE_MAX} characters.`);
+  return text;
+}
+
+/** Publishes a staged upload. */
+export async function publishUpload(input: { uploadId: string; baseHash: string | null; note: unknown; acknowledged: boolean; staff: Staff; meta?: NewDatasetMeta; address?: string }): Promise<PublishResult> {
+  const staged = readStaged(input.uploadId);
+  if (!staged) throw new PublishError(404, 'upload-not-found', 'This upload is no longer available (uploads are kept for a day). Upload the file again.');
+  const { report, csv } = staged;
+  if (!report.ok || !report.diff) throw new PublishError(400, 'has-errors', 'This file has errors; it cannot be published.');
+  if (sha256(csv) !== report.candidateHash) throw new PublishError(500, 'staged-corrupt', 'The stored upload does not match its hash; upload the file again.');
+  if (input.baseHash !== report.baseHash) throw new PublishError(409, 'conflict', 'This publish names a different live version than the one the file was checked against. Upload the file again.');
+  if (report.warnings.length && !input.acknowledged) throw new PublishError(400, 'warnings-not-acknowledged', 'Read the warnings and tick the box to confirm them before publishing.');
+  const note = checkNote(input.note);
+  let meta: NewDatasetMeta | undefined;
+  if (report.mode === 'add') {
+    const m = input.meta;
+    if (!m || !m.title?.trim() || !m.description?.trim() || !m.source?.trim()) throw new PublishError(400, 'metadata-required', 'A new dataset needs a title, a description and a source.');
+    if (m.sourceUrl && !/^https?:\/\/\S+$/.test(m.sourceUrl)) throw new PublishError(400, 'metadata-invalid', 'The source address must start with https:// or http://.');
+    meta = { title: m.title.trim().slice(0, 200), description: m.description.trim().slice(0, 2000), source: m.source.trim().slice(0, 500), ...(m.sourceUrl ? { sourceUrl: m.sourceUrl } : {}) };
+  }
+  const result = await commit({
+    dataset: report.dataset,
+    kind: report.mode === 'add' ? 'add' : 'publish',
+    csv,
+    baseHash: report.baseHash,
+    note,
+    staff: input.staff,
+    counts: { added: report.diff.added, removed: report.diff.removed, changed: report.diff.changed },
+    newIndicators: report.newIndicators,
+    meta,
+    address: input.address,
+  });
+  removeStaged(input.uploadId);
+  return result;
+}
+
+/** Makes an earlier version live again — itself a publish, with its own history entry and audit line. */
+export async function rollbackTo(input: { dataset: string; versionId: string; baseHash: string | null; note: unknown; staff: Staff; address?: string }): Promise<PublishResult> {
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(input.dataset)) throw new PublishError(404, 'not-found', 'There is no such dataset.');
+  const note = checkNote(input.note);
+  const version = findVersion(input.dataset, input.versionId);
+  if (!version) throw new PublishError(404, 'version-not-found', `There is no version ${input.versionId} of ${input.dataset}.`);
+  const csv = readVersion(input.dataset, version.id);
+  if (sha256(csv) !== version.hash) throw new PublishError(500, 'history-corrupt', `Version ${version.id} does not match its recorded hash; it cannot be restored.`);
+  const live = await readLive(input.dataset);
+  if (live.bytes && sha256(live.bytes) === version.hash) throw new PublishError(400, 'already-live', 'This version is the one that is live now; there is nothing to restore.');
+  const known = new Set(live.pkg.indicators.map((i) => i.name));
+  const checked = await ingest(csv, { knownIndicators: known, encoding: 'utf-8', collect: true });
+  if (!checked.ok) throw new PublishError(400, 'has-errors', `Version ${version.id} no longer validates: ${checked.errors[0]?.message}`);
+  const diff = diffObservations(live.observations, checked.rows);
+  return commit({
+    dataset: input.dataset,
+    kind: 'rollback',
+    csv,
+    baseHash: input.baseHash,
+    note,
+    staff: input.staff,
+    counts: { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length },
+    newIndicators: [],
+    restored: version.id,
+    address: input.address,
+  });
+}

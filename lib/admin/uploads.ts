@@ -1,0 +1,225 @@
+/**
+ * An upload, from bytes to a report: read the request body up to a size limit, validate it with
+ * the same validator as data:check, work out the dataset it would produce (a canonical file
+ * replaces the dataset; a SAMHSA table replaces the observations it covers), diff that against
+ * the live data, and keep the candidate in the private folder until someone publishes it.
+ * Nothing here touches the live data.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ingest, type InputFormat } from '../data/ingest';
+import type { Issue, Warning } from '../data/issues';
+import { PACKAGE_FILE, type DataPackage, type IndicatorMeta } from '../data/package';
+import { dataDir } from '../data/paths';
+import type { Observation } from '../data/schema';
+import { toCanonicalCsv } from '../format/csv';
+import { TEMP_PREFIX, writeFileAtomic } from './atomic';
+import { changeWarnings, diffObservations, mergeTable, type ChangedObservation, type ChangeWarning } from './changes';
+import { privatePath, writablePrivatePath } from './paths';
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** Uploads not published within a day are removed. */
+const STAGED_TTL_MS = 24 * 60 * 60_000;
+/** How many added, removed and changed observations a report lists (it counts them all). */
+const SAMPLE = 300;
+export const DATASET_NAME = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
+
+export class UploadTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`The file is larger than ${Math.round(limit / 1024 / 1024)} MB, the upload limit. Split it, or remove rows that do not change.`);
+  }
+}
+
+/** Reads a request body, stopping as soon as it passes `limit` bytes (never buffers more). */
+export async function readLimited(body: ReadableStream<Uint8Array> | null, limit = MAX_UPLOAD_BYTES): Promise<Buffer> {
+  if (!body) return Buffer.alloc(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new UploadTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+export const sha256 = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+
+export interface UploadReport {
+  uploadId: string;
+  dataset: string;
+  mode: 'replace' | 'add';
+  fileName: string;
+  bytes: number;
+  uploaded: string;
+  user: string;
+  format: InputFormat | null;
+  ok: boolean;
+  /** Validation errors, by row and column, in plain English. */
+  errors: Issue[];
+  errorCount: number;
+  /** The validator's warnings about the file itself. */
+  fileWarnings: Warning[];
+  /** Warnings about the change, to acknowledge before publishing. */
+  warnings: ChangeWarning[];
+  /** What the file replaces, in a sentence. */
+  scope: string;
+  liveObservations: number;
+  candidateObservations: number;
+  diff: {
+    added: number;
+    removed: number;
+    changed: number;
+    unchanged: number;
+    addedSample: Observation[];
+    removedSample: Observation[];
+    changedSample: ChangedObservation[];
+  } | null;
+  /** Hash of the live CSV the diff was made against (null for a new dataset). */
+  baseHash: string | null;
+  candidateHash: string | null;
+  /** Indicators whose figures change (for the preview). */
+  affectedIndicators: string[];
+  /** Indicators a SAMHSA table defines that the package does not have yet. */
+  newIndicators: IndicatorMeta[];
+}
+
+/** The live package and a dataset's live bytes and observations, read from disk now. */
+export async function readLive(dataset: string): Promise<{ pkg: DataPackage; bytes: Buffer | null; observations: Observation[] }> {
+  const dir = dataDir();
+  const pkg = JSON.parse(readFileSync(path.join(dir, PACKAGE_FILE), 'utf8')) as DataPackage;
+  const resource = pkg.resources.find((r) => r.name === dataset);
+  if (!resource) return { pkg, bytes: null, observations: [] };
+  const bytes = readFileSync(path.join(dir, resource.path));
+  const result = await ingest(bytes, { knownIndicators: new Set(pkg.indicators.map((i) => i.name)), encoding: 'utf-8', collect: true });
+  if (!result.ok) throw new Error(`The live dataset ${dataset} does not validate (${result.errors[0]?.message}); run npm run data:check.`);
+  return { pkg, bytes, observations: result.rows };
+}
+
+function stagedPath(uploadId: string, ext: 'csv' | 'json'): string {
+  if (!/^[0-9a-f-]{36}$/.test(uploadId)) throw new Error('Unknown upload.');
+  return privatePath('uploads', `${uploadId}.${ext}`);
+}
+
+function removeOldUploads(now = Date.now()): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(privatePath('uploads'));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = privatePath('uploads', name);
+    try {
+      if (name.startsWith(TEMP_PREFIX) || now - statSync(file).mtimeMs > STAGED_TTL_MS) rmSync(file, { force: true });
+    } catch {
+      // gone already
+    }
+  }
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+export async function analyseUpload(input: { bytes: Buffer; fileName: string; dataset: string; mode: 'replace' | 'add'; user: string }): Promise<UploadReport> {
+  const { bytes, dataset, mode } = input;
+  const live = await readLive(dataset);
+  const known = new Set(live.pkg.indicators.map((i) => i.name));
+  const report: UploadReport = {
+    uploadId: randomUUID(),
+    dataset,
+    mode,
+    fileName: input.fileName.slice(0, 200),
+    bytes: bytes.length,
+    uploaded: new Date().toISOString(),
+    user: input.user,
+    format: null,
+    ok: false,
+    errors: [],
+    errorCount: 0,
+    fileWarnings: [],
+    warnings: [],
+    scope: '',
+    liveObservations: live.observations.length,
+    candidateObservations: 0,
+    diff: null,
+    baseHash: live.bytes ? sha256(live.bytes) : null,
+    candidateHash: null,
+    affectedIndicators: [],
+    newIndicators: [],
+  };
+  const fail = (message: string) => {
+    report.errors.push({ row: null, column: null, code: 'format-error', message });
+    report.errorCount++;
+    return report;
+  };
+  if (mode === 'replace' && !live.bytes) return fail(`There is no dataset “${dataset}” to replace.`);
+  if (mode === 'add' && live.bytes) return fail(`A dataset named “${dataset}” exists already; choose “Replace data” on it instead.`);
+
+  const result = await ingest(bytes, { knownIndicators: known, collect: true });
+  report.format = result.format;
+  report.errors = result.errors;
+  report.errorCount = result.errorCount;
+  report.fileWarnings = result.warnings;
+  if (!result.ok) return report;
+
+  let rows: Observation[];
+  if (result.format === 'samhsa-state-table' && mode === 'replace') {
+    const merged = mergeTable(live.observations, result.rows);
+    rows = merged.rows;
+    const t = result.table;
+    const distinct = (i: number) => [...new Set(merged.scope.map((s) => s.split('|')[i]))].join(', ');
+    report.scope = `This SAMHSA table${t ? ` (Table ${t.number}, ${t.unit}, ${t.period})` : ''} replaces the dataset’s observations of ${distinct(0)} for ages ${distinct(3)} in that unit and period; every other observation stays as it is.`;
+  } else {
+    rows = result.rows;
+    report.scope =
+      mode === 'add'
+        ? `This file becomes the new dataset “${dataset}” with ${plural(rows.length, 'observation')}.`
+        : `This file replaces the whole dataset: after publishing, it holds exactly the file’s ${plural(rows.length, 'observation')}.`;
+  }
+  report.newIndicators = result.indicators.filter((i) => !known.has(i.name));
+  const diff = diffObservations(live.observations, rows);
+  report.diff = {
+    added: diff.added.length,
+    removed: diff.removed.length,
+    changed: diff.changed.length,
+    unchanged: diff.unchanged,
+    addedSample: diff.added.slice(0, SAMPLE),
+    removedSample: diff.removed.slice(0, SAMPLE),
+    changedSample: diff.changed.slice(0, SAMPLE),
+  };
+  report.warnings = changeWarnings(live.observations, rows, diff, known);
+  report.affectedIndicators = [...new Set([...diff.added, ...diff.removed, ...diff.changed.map((c) => c.after)].map((o) => o.indicator))].sort();
+  report.candidateObservations = rows.length;
+  const csv = Buffer.from(toCanonicalCsv(rows), 'utf8');
+  report.candidateHash = sha256(csv);
+  if (report.candidateHash === report.baseHash || (!diff.added.length && !diff.removed.length && !diff.changed.length)) {
+    return fail('This file holds exactly the data that is live now; there is nothing to publish.');
+  }
+  report.ok = true;
+  removeOldUploads();
+  writeFileAtomic(writablePrivatePath('uploads', `${report.uploadId}.csv`), csv, { mode: 0o600 });
+  writeFileAtomic(writablePrivatePath('uploads', `${report.uploadId}.json`), JSON.stringify(report), { mode: 0o600 });
+  return report;
+}
+
+/** A staged upload: its report and the candidate CSV; null when unknown or expired. */
+export function readStaged(uploadId: string): { report: UploadReport; csv: Buffer } | null {
+  try {
+    const report = JSON.parse(readFileSync(stagedPath(uploadId, 'json'), 'utf8')) as UploadReport;
+    const csv = readFileSync(stagedPath(uploadId, 'csv'));
+    return { report, csv };
+  } catch {
+    return null;
+  }
+}
+
+export function removeStaged(uploadId: string): void {
+  for (const ext of ['csv', 'json'] as const) rmSync(stagedPath(uploadId, ext), { force: true });
+}
