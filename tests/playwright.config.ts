@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { ADMIN_DATA, ADMIN_PORT, ADMIN_PRIVATE } from './e2e/admin/env';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,19 +26,37 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: 'desktop', testIgnore: /\.mobile\.spec\.ts$/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, launchOptions } },
+    { name: 'desktop', testIgnore: [/\.mobile\.spec\.ts$/, /admin\//], use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, launchOptions } },
     {
       name: 'mobile',
-      testIgnore: [/api\.spec\.ts$/, /\.desktop\.spec\.ts$/],
+      testIgnore: [/api\.spec\.ts$/, /\.desktop\.spec\.ts$/, /admin\//],
       use: { ...devices['Pixel 7'], viewport: { width: 375, height: 812 }, launchOptions },
     },
+    {
+      // Staff pages, against their own server with a scratch copy of the data (tests publish).
+      name: 'admin',
+      testMatch: /admin\/.*\.spec\.ts$/,
+      fullyParallel: false,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, baseURL: `http://127.0.0.1:${ADMIN_PORT}`, launchOptions },
+    },
   ],
-  webServer: {
-    // The production build (npm test runs `npm run build` first).
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
-    cwd: path.join(__dirname, '..'),
-    url: `http://127.0.0.1:${PORT}/api/datasets`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      // The production build (npm test runs `npm run build` first).
+      command: `npx next start -p ${PORT} -H 127.0.0.1`,
+      cwd: path.join(__dirname, '..'),
+      url: `http://127.0.0.1:${PORT}/api/datasets`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // The same build for the staff tests, on a scratch copy of data/ with test accounts.
+      command: `npx tsx tests/e2e/admin/setup.ts && npx next start -p ${ADMIN_PORT} -H 127.0.0.1`,
+      cwd: path.join(__dirname, '..'),
+      url: `http://127.0.0.1:${ADMIN_PORT}/api/datasets`,
+      env: { ATLAS_DATA_DIR: ADMIN_DATA, ATLAS_PRIVATE_DIR: ADMIN_PRIVATE },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

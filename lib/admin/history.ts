@@ -73,19 +73,32 @@ export function readVersion(dataset: string, id: string): Buffer {
   return readFileSync(versionFile(dataset, id));
 }
 
-/** Stores a version: the CSV first, then its metadata (a version without metadata is invisible). */
-export async function storeVersion(meta: VersionMeta, bytes: Uint8Array): Promise<void> {
-  await mkdir(historyDir(meta.dataset), { recursive: true, mode: 0o700 });
-  const csv = versionFile(meta.dataset, meta.id);
+const ignoreExisting = (err: unknown) => {
+  // Written before a crash: the same id means the same time and bytes, so it is already right.
+  if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+};
+
+/** Stores a version's CSV. Until its metadata is written too, the version is not listed. */
+export async function storeVersionFile(dataset: string, id: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(historyDir(dataset), { recursive: true, mode: 0o700 });
   try {
-    writeFileAtomic(csv, bytes, { exclusive: true, mode: 0o400 });
+    writeFileAtomic(versionFile(dataset, id), bytes, { exclusive: true, mode: 0o400 });
   } catch (err) {
-    // Written before a crash: the same id means the same time and bytes, so it is already right.
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    ignoreExisting(err);
   }
+}
+
+/** Lists a stored version: written once the version has gone live. */
+export function storeVersionMeta(meta: VersionMeta): void {
   try {
     writeFileAtomic(path.join(historyDir(meta.dataset), `${meta.id}.json`), `${JSON.stringify(meta, null, 2)}\n`, { exclusive: true, mode: 0o400 });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    ignoreExisting(err);
   }
+}
+
+/** Stores a version that is live now: the CSV first, then its metadata. */
+export async function storeVersion(meta: VersionMeta, bytes: Uint8Array): Promise<void> {
+  await storeVersionFile(meta.dataset, meta.id, bytes);
+  storeVersionMeta(meta);
 }

@@ -8,17 +8,17 @@
  * leaves either the old data (no journal yet) or a journal that the next request — or the next
  * publish — completes. Nothing already published is ever overwritten.
  */
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { ingest } from '../data/ingest';
 import { PACKAGE_FILE, type DataPackage, type DataResource, type IndicatorMeta, type ResourceChange } from '../data/package';
 import { dataDir } from '../data/paths';
 import { CANONICAL_SCHEMA } from '../data/schema';
 import { forgetCachedData } from '../data/store';
-import { fsyncDir, writeFileAtomic } from './atomic';
+import { fsyncDir, TEMP_PREFIX, writeFileAtomic } from './atomic';
 import { appendAudit, newAuditEntry, readAudit, type AuditEntry } from './audit';
 import { diffObservations } from './changes';
-import { findVersion, listVersions, readVersion, storeVersion, versionId, type VersionMeta } from './history';
+import { findVersion, historyDir, listVersions, readVersion, storeVersion, storeVersionFile, storeVersionMeta, versionId, type VersionMeta } from './history';
 import { withLock } from './lock';
 import { privateDir, privatePath, writablePrivatePath } from './paths';
 import type { Staff } from './session';
@@ -38,8 +38,8 @@ interface Journal {
   dataset: string;
   /** The live CSV, relative to the data folder. */
   path: string;
-  version: string;
-  hash: string;
+  /** The version going live; its CSV is already in the history, its metadata is written on apply. */
+  meta: VersionMeta;
   packageText: string;
   audit: AuditEntry;
 }
@@ -55,18 +55,20 @@ async function step(): Promise<void> {
 
 async function applyJournal(journal: Journal): Promise<void> {
   const live = path.join(dataDir(), journal.path);
-  const bytes = readVersion(journal.dataset, journal.version);
-  if (sha256(bytes) !== journal.hash) throw new Error(`History version ${journal.version} of ${journal.dataset} does not match its hash; refusing to publish it.`);
+  const { meta } = journal;
+  const bytes = readVersion(journal.dataset, meta.id);
+  if (sha256(bytes) !== meta.hash) throw new Error(`History version ${meta.id} of ${journal.dataset} does not match its hash; refusing to publish it.`);
   let current: string | null = null;
   try {
     current = sha256(readFileSync(live));
   } catch {
     current = null;
   }
-  if (current !== journal.hash) writeFileAtomic(live, bytes);
+  if (current !== meta.hash) writeFileAtomic(live, bytes);
   await step();
   writeFileAtomic(path.join(dataDir(), PACKAGE_FILE), journal.packageText);
   await step();
+  storeVersionMeta(meta);
   if (!readAudit().some((e) => e.id === journal.audit.id)) await appendAudit(journal.audit);
   await step();
   unlinkSync(journalFile());
@@ -74,7 +76,25 @@ async function applyJournal(journal: Journal): Promise<void> {
   forgetCachedData();
 }
 
+/** Temporary files only a publish writes (under the lock): left by a crash, never in use now. */
+function sweepTemporaryFiles(): void {
+  const dirs = [dataDir()];
+  try {
+    for (const d of readdirSync(privatePath('history'))) dirs.push(historyDir(d));
+  } catch {
+    // no history yet
+  }
+  for (const dir of dirs) {
+    try {
+      for (const name of readdirSync(dir)) if (name.startsWith(TEMP_PREFIX)) rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // folder gone
+    }
+  }
+}
+
 async function recoverLocked(): Promise<boolean> {
+  sweepTemporaryFiles();
   if (!existsSync(journalFile())) return false;
   const journal = JSON.parse(readFileSync(journalFile(), 'utf8')) as Journal;
   await applyJournal(journal);
@@ -186,7 +206,7 @@ async function commit(c: Commit): Promise<PublishResult> {
       counts: c.counts,
       ...(c.restored ? { restored: c.restored } : {}),
     };
-    await storeVersion(meta, c.csv);
+    await storeVersionFile(c.dataset, meta.id, c.csv);
     await step();
 
     // 3. The package as it will be.
@@ -237,7 +257,7 @@ async function commit(c: Commit): Promise<PublishResult> {
       },
       now,
     );
-    const journal: Journal = { dataset: c.dataset, path: livePath, version: meta.id, hash, packageText: `${JSON.stringify(next, null, 2)}\n`, audit };
+    const journal: Journal = { dataset: c.dataset, path: livePath, meta, packageText: `${JSON.stringify(next, null, 2)}\n`, audit };
     writeFileAtomic(writablePrivatePath('journal.json'), JSON.stringify(journal), { mode: 0o600 });
     await step();
 

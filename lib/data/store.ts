@@ -59,7 +59,7 @@ export function forgetCachedData(): void {
   cache.clear();
 }
 
-let journalChecked = 0;
+let journalChecked = -Infinity;
 
 export async function getPackage(): Promise<DataPackage> {
   const dir = dataDir();

@@ -260,7 +260,7 @@ describe('changes', () => {
   });
 
   it('warnings: a move of more than half, disappearing rows, a new series, a new indicator, a dropped interval', () => {
-    const live = [obs(), obs({ geography: 'CO', ci_lower: 20, ci_upper: 23, interval_type: 'bayesian_credible_95' })];
+    const live = [obs(), obs({ geography: 'CO', ci_lower: 20, ci_upper: 23, interval_type: 'credible' })];
     const next = [obs({ estimate: 33 }), obs({ geography: 'CA', series: 'DSM-5_2021-', indicator: 'new_thing' })];
     const warnings = changeWarnings(live, next, diffObservations(live, next), new Set(['sud_past_year']));
     expect(warnings.map((w) => w.code).sort()).toEqual(['large-change', 'new-indicator', 'new-series', 'rows-removed']);

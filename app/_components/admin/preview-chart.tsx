@@ -99,8 +99,8 @@ function Charts({ observations, option, options, which, age }: { observations: O
   const models = useViewModels(observations, view, option);
   return (
     <div className="preview-charts" data-preview={which}>
-      {option.states ? <RankingSection view={view} option={option} models={models} embedded noActions /> : null}
-      {!option.states && option.national ? <TrendSection view={view} option={option} models={models} embedded noActions /> : null}
+      {option.states ? <RankingSection view={view} option={option} models={models} embedded noActions headingLevel={5} /> : null}
+      {!option.states && option.national ? <TrendSection view={view} option={option} models={models} embedded noActions headingLevel={5} /> : null}
     </div>
   );
 }

@@ -20,8 +20,8 @@ export interface ChartFrameProps {
   controls?: ReactNode;
   /** Download and share actions, under the table. */
   actions?: ReactNode;
-  /** 3 inside the dashboard; 1 when the chart is the whole page (an embed). */
-  headingLevel?: 1 | 3;
+  /** 3 inside the dashboard; 1 when the chart is the whole page (an embed); 5 in the staff preview. */
+  headingLevel?: 1 | 3 | 5;
   children: ReactNode;
 }
 
@@ -30,7 +30,7 @@ const MAX_SOURCES = 3;
 
 /** Title, subtitle, chart, summary, table view and source: the same frame for every chart. */
 export function ChartFrame({ id, title, subtitle, summary, sources, table, status, notes, controls, actions, headingLevel = 3, children }: ChartFrameProps) {
-  const Heading = headingLevel === 1 ? 'h1' : 'h3';
+  const Heading = (['h1', 'h2', 'h3', 'h4', 'h5'] as const)[headingLevel - 1];
   return (
     <section className="chart" id={id} aria-labelledby={`${id}-title`}>
       <Heading id={`${id}-title`} className="chart-title">

@@ -66,13 +66,14 @@ export interface SectionProps {
   embedded?: boolean;
   /** No download or share actions at all (the staff preview of unpublished data). */
   noActions?: boolean;
+  headingLevel?: 1 | 3 | 5;
 }
 
 function actions(kind: ChartKind, title: string, view: View, rows: Observation[], embedded: boolean | undefined) {
   return <ChartActions kind={kind} title={title} view={view} rows={rows} embedded={embedded} />;
 }
 
-export function TrendSection({ view, option, models, status, onChange, embedded, noActions }: SectionProps) {
+export function TrendSection({ view, option, models, status, onChange, embedded, noActions, headingLevel }: SectionProps) {
   const { trend, trendOptions } = models;
   const measure = measureById(view.trend);
   const who = ageGroupLabel(view.age).toLowerCase();
@@ -80,7 +81,7 @@ export function TrendSection({ view, option, models, status, onChange, embedded,
   return (
     <ChartFrame
       id="trend"
-      headingLevel={embedded ? 1 : 3}
+      headingLevel={headingLevel ?? (embedded ? 1 : 3)}
       title={title}
       subtitle={`${universe(view.age)}, United States. ${measure.label}. One line per survey method; a gap is a year with no published figure.`}
       summary={summarizeTrend(trend, trendOptions)}
@@ -114,7 +115,7 @@ export function TrendSection({ view, option, models, status, onChange, embedded,
   );
 }
 
-export function MapSection({ view, option, models, status, onChange, embedded, shapes, noActions }: SectionProps & { shapes: StateShape[] }) {
+export function MapSection({ view, option, models, status, onChange, embedded, shapes, noActions, headingLevel }: SectionProps & { shapes: StateShape[] }) {
   const { states, statesOptions, classes } = models;
   const measure = measureById(view.measure);
   const period = formatPeriod(view.period);
@@ -123,7 +124,7 @@ export function MapSection({ view, option, models, status, onChange, embedded, s
   return (
     <ChartFrame
       id="map"
-      headingLevel={embedded ? 1 : 3}
+      headingLevel={headingLevel ?? (embedded ? 1 : 3)}
       title={title}
       subtitle={`${universe(view.age)}. ${measure.label}, annual average of ${period.replace('–', ' and ')}. Select a state to open its profile.`}
       summary={summarizeStates(states, statesOptions, 'map')}
@@ -141,7 +142,7 @@ export function MapSection({ view, option, models, status, onChange, embedded, s
   );
 }
 
-export function RankingSection({ view, option, models, status, embedded, noActions }: SectionProps) {
+export function RankingSection({ view, option, models, status, embedded, noActions, headingLevel }: SectionProps) {
   const { states, statesOptions } = models;
   const measure = measureById(view.measure);
   const period = formatPeriod(view.period);
@@ -151,7 +152,7 @@ export function RankingSection({ view, option, models, status, embedded, noActio
   return (
     <ChartFrame
       id="ranking"
-      headingLevel={embedded ? 1 : 3}
+      headingLevel={headingLevel ?? (embedded ? 1 : 3)}
       title={title}
       subtitle={`${universe(view.age)}. ${measure.label}, with 95% intervals; the line is the U.S. estimate.`}
       summary={summarizeStates(states, statesOptions, 'ranking')}
@@ -183,7 +184,7 @@ export function RankingSection({ view, option, models, status, embedded, noActio
   );
 }
 
-export function AgeSection({ view, option, models, status, embedded, noActions }: SectionProps) {
+export function AgeSection({ view, option, models, status, embedded, noActions, headingLevel }: SectionProps) {
   const { ages, ageOptions } = models;
   const measure = measureById(view.measure);
   const period = formatPeriod(view.period);
@@ -193,7 +194,7 @@ export function AgeSection({ view, option, models, status, embedded, noActions }
   return (
     <ChartFrame
       id="ages"
-      headingLevel={embedded ? 1 : 3}
+      headingLevel={headingLevel ?? (embedded ? 1 : 3)}
       title={`By age group: ${place}, ${period}`}
       subtitle={`${option.title}. ${measure.label}, with 95% intervals${view.geo !== 'US' ? '; hollow markers are the U.S. figures' : ''}. The totals 18+ and 12+ include the groups above them.`}
       summary={summarizeAge(ages, ageOptions)}
