@@ -3,6 +3,7 @@
  * re-read whenever a file changes on disk (so a publish shows at once). Server-only.
  */
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -114,12 +115,20 @@ export async function getAllObservations(): Promise<Array<Observation & { datase
   return out;
 }
 
-/** The package's files exactly as they are on disk: datapackage.json and every dataset's CSV. */
+/**
+ * The package's files exactly as they are on disk: datapackage.json and every dataset's CSV, read
+ * as one consistent set. A publish replaces the CSV a moment before datapackage.json; if the
+ * hashes disagree, the files are read again, so a download never pairs a CSV with the wrong
+ * description.
+ */
 export async function readPackageFiles(): Promise<Array<{ name: string; data: Buffer }>> {
   const dir = dataDir();
-  const pkg = await getPackage();
-  return [
-    { name: PACKAGE_FILE, data: await readFile(path.join(dir, PACKAGE_FILE)) },
-    ...(await Promise.all(pkg.resources.map(async (r) => ({ name: r.path, data: await readFile(path.join(dir, r.path)) })))),
-  ];
+  for (let attempt = 0; ; attempt++) {
+    const packageBytes = await readFile(path.join(dir, PACKAGE_FILE));
+    const pkg = JSON.parse(packageBytes.toString('utf8')) as DataPackage;
+    const files = await Promise.all(pkg.resources.map(async (r) => ({ name: r.path, data: await readFile(path.join(dir, r.path)), hash: r.hash })));
+    const consistent = files.every((f) => `sha256:${createHash('sha256').update(f.data).digest('hex')}` === f.hash);
+    if (consistent || attempt >= 5) return [{ name: PACKAGE_FILE, data: packageBytes }, ...files.map(({ name, data }) => ({ name, data }))];
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -367,6 +367,38 @@ describe('upload, publish and roll back (files on disk)', () => {
   });
 });
 
+describe('adding a dataset', () => {
+  it('checks the name, needs a title, description and source, and lists the new dataset in the package', async () => {
+    const staff = { email: 'ed@example.org' };
+    const table = readFileSync(path.join(ROOT, 'tests/fixtures/samhsa-family/NSDUHsaeExcelTab27-2019.csv'));
+    const taken = await analyseUpload({ bytes: table, fileName: 'Tab27.csv', dataset: 'national-estimates', mode: 'add', user: staff.email });
+    expect(taken.ok).toBe(false);
+    expect(taken.errors[0].message).toMatch(/exists already/);
+    const report = await analyseUpload({ bytes: table, fileName: 'Tab27.csv', dataset: 'extra-table-27', mode: 'add', user: staff.email });
+    expect(report.ok).toBe(true);
+    expect(report.baseHash).toBeNull();
+    expect(report.diff?.removed).toBe(0);
+    await expect(publishUpload({ uploadId: report.uploadId, baseHash: null, note: 'New', acknowledged: true, staff, meta: { title: '', description: 'd', source: 's' } })).rejects.toMatchObject({ code: 'metadata-required' });
+    await publishUpload({
+      uploadId: report.uploadId,
+      baseHash: null,
+      note: 'Table 27 as a dataset of its own',
+      acknowledged: true,
+      staff,
+      meta: { title: 'Table 27, 2018–2019', description: 'SAMHSA state table 27.', source: 'SAMHSA, 2018-2019 NSDUH State-Specific Tables', sourceUrl: 'https://www.samhsa.gov/data/' },
+    });
+    const dir = process.env.ATLAS_DATA_DIR as string;
+    const pkg = await readPackage(dir);
+    const added = pkg.resources.find((r) => r.name === 'extra-table-27');
+    expect(added).toMatchObject({ path: 'extra-table-27.csv', title: 'Table 27, 2018–2019', observations: report.candidateObservations, sources: [{ title: 'SAMHSA, 2018-2019 NSDUH State-Specific Tables', path: 'https://www.samhsa.gov/data/' }] });
+    expect(added?.changes?.[0]).toMatchObject({ kind: 'add', added: report.candidateObservations });
+    const log = new IssueLog();
+    await checkPackage(pkg, dir, log);
+    expect(log.errors).toEqual([]);
+    expect(readAudit().at(-1)).toMatchObject({ action: 'add-dataset', dataset: 'extra-table-27', fromHash: null });
+  });
+});
+
 describe('the staff:add command', () => {
   it('creates an account from a password on stdin, and refuses a short one', () => {
     const env = { ...process.env, ATLAS_PRIVATE_DIR: path.join(work, 'cli-private') };
