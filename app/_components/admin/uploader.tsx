@@ -3,8 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import type { UploadReport } from '@/lib/admin/uploads';
-import { formatPeriod } from '@/lib/format/numbers';
-import type { Observation } from '@/lib/data/schema';
+import { DiffTables } from './diff-tables';
 import { PreviewChart } from './preview-chart';
 
 type Phase = { name: 'idle' } | { name: 'uploading'; loaded: number; total: number } | { name: 'checking' } | { name: 'report'; report: UploadReport } | { name: 'failed'; message: string };
@@ -45,8 +44,6 @@ function send(url: string, file: File, hash: string, onProgress: (loaded: number
 const errorMessage = (body: unknown, fallback: string) => (body as { error?: { message?: string } } | null)?.error?.message ?? fallback;
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 const where = (row: number | null, column: string | null) => [row === null ? 'whole file' : `row ${row}`, column ? `column “${column}”` : ''].filter(Boolean).join(', ');
-const describe = (o: Observation) => `${o.indicator} · ${o.geography} · ${o.age_group} · ${formatPeriod(o.period)} · ${o.unit}${o.revision ? ` · revision ${o.revision}` : ''}`;
-const show = (v: unknown) => (v === null || v === '' ? '(empty)' : Array.isArray(v) ? v.join(';') || '(none)' : String(v));
 
 export interface UploaderProps {
   mode: 'replace' | 'add';
@@ -215,7 +212,12 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
                 {plural(report.diff.added, 'observation')} added, {plural(report.diff.removed, 'observation')} removed, {plural(report.diff.changed, 'observation')} changed,{' '}
                 {plural(report.diff.unchanged, 'observation')} unchanged ({plural(report.liveObservations, 'observation')} now → {plural(report.candidateObservations, 'observation')} after).
               </p>
-              <DiffTables report={report} />
+              <DiffTables
+                added={report.diff.addedSample}
+                removed={report.diff.removedSample}
+                changed={report.diff.changedSample}
+                totals={{ added: report.diff.added, removed: report.diff.removed, changed: report.diff.changed }}
+              />
               {report.affectedIndicators.length ? <PreviewChart uploadId={report.uploadId} indicators={report.affectedIndicators} /> : null}
             </>
           ) : null}
@@ -282,83 +284,5 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
         </section>
       ) : null}
     </div>
-  );
-}
-
-function DiffTables({ report }: { report: UploadReport }) {
-  const diff = report.diff;
-  if (!diff) return null;
-  const more = (shown: number, total: number) => (total > shown ? ` (the first ${shown} are listed)` : '');
-  return (
-    <>
-      {diff.changed ? (
-        <details open>
-          <summary>
-            Changed observations: {diff.changed.toLocaleString('en-US')}
-            {more(diff.changedSample.length, diff.changed)}
-          </summary>
-          <div className="table-scroll">
-            <table className="data diff-changed">
-              <thead>
-                <tr>
-                  <th scope="col">Observation</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Before → after</th>
-                </tr>
-              </thead>
-              <tbody>
-                {diff.changedSample.flatMap((c) =>
-                  c.fields.map((f, i) => (
-                    <tr key={`${describe(c.after)}-${f}`}>
-                      {i === 0 ? (
-                        <th scope="row" rowSpan={c.fields.length}>
-                          {describe(c.after)}
-                        </th>
-                      ) : null}
-                      <td>{f}</td>
-                      <td>
-                        <del>{show(c.before[f])}</del> → <ins>{show(c.after[f])}</ins>
-                      </td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      ) : null}
-      {diff.added ? <ObservationList title={`Added observations: ${diff.added.toLocaleString('en-US')}${more(diff.addedSample.length, diff.added)}`} rows={diff.addedSample} /> : null}
-      {diff.removed ? <ObservationList title={`Removed observations: ${diff.removed.toLocaleString('en-US')}${more(diff.removedSample.length, diff.removed)}`} rows={diff.removedSample} /> : null}
-    </>
-  );
-}
-
-function ObservationList({ title, rows }: { title: string; rows: Observation[] }) {
-  return (
-    <details>
-      <summary>{title}</summary>
-      <div className="table-scroll">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Observation</th>
-              <th scope="col">Estimate</th>
-              <th scope="col">95% interval</th>
-              <th scope="col">Series</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((o) => (
-              <tr key={describe(o)}>
-                <th scope="row">{describe(o)}</th>
-                <td className="num">{show(o.estimate)}</td>
-                <td className="num">{o.ci_lower === null ? '—' : `${o.ci_lower} to ${o.ci_upper}`}</td>
-                <td>{o.series}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
   );
 }

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { diffObservations, type ChangedObservation } from '@/lib/admin/changes';
+import { DiffTables } from '@/app/_components/admin/diff-tables';
+import { diffObservations } from '@/lib/admin/changes';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { findVersion, readVersion } from '@/lib/admin/history';
 import { ingest } from '@/lib/data/ingest';
 import type { Observation } from '@/lib/data/schema';
 import { getPackage } from '@/lib/data/store';
-import { formatDateTime, formatPeriod } from '@/lib/format/numbers';
+import { formatDateTime } from '@/lib/format/numbers';
 
 export const metadata: Metadata = { title: 'Version' };
 export const dynamic = 'force-dynamic';
@@ -15,8 +16,6 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ id: string; version: string }> };
 
 const LIMIT = 500;
-const describe = (o: Observation) => `${o.indicator} · ${o.geography} · ${o.age_group} · ${formatPeriod(o.period)} · ${o.unit}`;
-const show = (v: unknown) => (v === null || v === '' ? '(empty)' : Array.isArray(v) ? v.join(';') || '(none)' : String(v));
 
 async function observationsOf(dataset: string, id: string, known: Set<string>): Promise<Observation[]> {
   const result = await ingest(readVersion(dataset, id), { knownIndicators: known, encoding: 'utf-8', collect: true });
@@ -35,20 +34,6 @@ export default async function VersionPage({ params }: Props) {
   const previous = meta.previous ? findVersion(id, meta.previous) : null;
   const before = previous ? await observationsOf(id, previous.id, known) : [];
   const diff = diffObservations(before, after);
-  const changedRows = (c: ChangedObservation) =>
-    c.fields.map((f, i) => (
-      <tr key={`${describe(c.after)}-${f}`}>
-        {i === 0 ? (
-          <th scope="row" rowSpan={c.fields.length}>
-            {describe(c.after)}
-          </th>
-        ) : null}
-        <td>{f}</td>
-        <td>
-          <del>{show(c.before[f])}</del> → <ins>{show(c.after[f])}</ins>
-        </td>
-      </tr>
-    ));
   return (
     <>
       <p className="breadcrumb">
@@ -79,40 +64,12 @@ export default async function VersionPage({ params }: Props) {
       <p>
         {diff.added.length} added, {diff.removed.length} removed, {diff.changed.length} changed, {diff.unchanged} unchanged.
       </p>
-      {diff.changed.length ? (
-        <div className="table-scroll">
-          <table className="data">
-            <caption>Changed observations{diff.changed.length > LIMIT ? ` (the first ${LIMIT})` : ''}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Observation</th>
-                <th scope="col">Column</th>
-                <th scope="col">Before → after</th>
-              </tr>
-            </thead>
-            <tbody>{diff.changed.slice(0, LIMIT).flatMap(changedRows)}</tbody>
-          </table>
-        </div>
-      ) : null}
-      {[
-        ['Added', diff.added],
-        ['Removed', diff.removed],
-      ].map(([label, rows]) =>
-        (rows as Observation[]).length && previous ? (
-          <details key={label as string}>
-            <summary>
-              {label as string} observations ({(rows as Observation[]).length})
-            </summary>
-            <ul>
-              {(rows as Observation[]).slice(0, LIMIT).map((o) => (
-                <li key={describe(o)}>
-                  {describe(o)}: {show(o.estimate)}
-                </li>
-              ))}
-            </ul>
-          </details>
-        ) : null,
-      )}
+      <DiffTables
+        added={previous ? diff.added.slice(0, LIMIT) : []}
+        removed={diff.removed.slice(0, LIMIT)}
+        changed={diff.changed.slice(0, LIMIT)}
+        totals={{ added: previous ? diff.added.length : 0, removed: diff.removed.length, changed: diff.changed.length }}
+      />
     </>
   );
 }
