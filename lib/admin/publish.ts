@@ -101,9 +101,12 @@ async function recoverLocked(): Promise<boolean> {
   return true;
 }
 
-/** Completes a publish a crash interrupted, if there is one. Safe to call at any time. */
-export async function recoverPending(): Promise<boolean> {
-  if (!existsSync(journalFile())) return false;
+/**
+ * Completes a publish a crash interrupted, if there is one; with `sweep` (once, when the server
+ * starts reading data), also removes what a crash before the journal left. Safe at any time.
+ */
+export async function recoverPending(sweep = false): Promise<boolean> {
+  if (!sweep && !existsSync(journalFile())) return false;
   return withLock(lockDir(), recoverLocked);
 }
 

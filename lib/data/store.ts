@@ -61,6 +61,9 @@ export function forgetCachedData(): void {
 }
 
 let journalChecked = -Infinity;
+let swept = false;
+/** A recovery in progress: every reader waits for it, so none sees a half-finished publish. */
+let recovery: Promise<unknown> | null = null;
 
 export async function getPackage(): Promise<DataPackage> {
   const dir = dataDir();
@@ -68,11 +71,14 @@ export async function getPackage(): Promise<DataPackage> {
   const now = performance.now();
   if (now - journalChecked > RECHECK_MS) {
     journalChecked = now;
-    if (existsSync(journalPath())) {
-      const { recoverPending } = await import('../admin/publish');
-      await recoverPending();
+    // The first read of a server that has published before also clears a crash's leftovers.
+    const sweep = !swept && existsSync(privatePath());
+    swept = true;
+    if (sweep || existsSync(journalPath())) {
+      recovery = import('../admin/publish').then(({ recoverPending }) => recoverPending(sweep)).finally(() => (recovery = null));
     }
   }
+  if (recovery) await recovery;
   return cached(path.join(dir, PACKAGE_FILE), () => readPackage(dir));
 }
 

@@ -94,6 +94,12 @@ function revision(value: string): Buffer {
   return Buffer.from(text.replace(/^(sud_past_year,2014,US,12\+,millions,)[\d.]+,/m, `$1${value},`));
 }
 
+/** Half-written files a kill left in the data folder or the history. */
+function temporaryFiles(): string[] {
+  const history = path.join(PRIVATE, 'history', 'national-estimates');
+  return [...readdirSync(DATA), ...(existsSync(history) ? readdirSync(history) : [])].filter((f) => f.startsWith('.tmp-'));
+}
+
 async function check(): Promise<string[]> {
   const problems: string[] = [];
   const { readPackage, checkPackage } = await import('../../lib/data/package');
@@ -112,7 +118,7 @@ async function check(): Promise<string[]> {
     if (!result.ok) problems.push(`${r.path}: row ${result.errors[0]?.row}: ${result.errors[0]?.message}`);
   }
   if (existsSync(path.join(PRIVATE, 'journal.json'))) problems.push('a journal is left after recovery');
-  const temps = [...readdirSync(DATA), ...(existsSync(path.join(PRIVATE, 'history', 'national-estimates')) ? readdirSync(path.join(PRIVATE, 'history', 'national-estimates')) : [])].filter((f) => f.startsWith('.tmp-'));
+  const temps = temporaryFiles();
   if (temps.length) problems.push(`temporary files left: ${temps.join(', ')}`);
 
   const versions = listVersions('national-estimates');
@@ -142,6 +148,7 @@ async function main() {
   const stages = new Map<string, number>();
   let failures = 0;
   let delays = 0;
+  let tempsLeft = 0;
   console.log(`test:faults — ${RUNS} publishes, each killed (SIGKILL) at a random moment; ${PAUSE_MS} ms between publish steps\n`);
   for (let run = 1; run <= RUNS; run++) {
     const before = sha(liveBytes());
@@ -163,6 +170,7 @@ async function main() {
     await kill(server);
     const answer = await publishing;
     const journal = existsSync(path.join(PRIVATE, 'journal.json'));
+    tempsLeft += temporaryFiles().length;
     const liveNow = sha(liveBytes());
     const stage = journal
       ? liveNow === before
@@ -185,6 +193,7 @@ async function main() {
   await kill(server);
   const { listVersions } = await import('../../lib/admin/history');
   console.log(`\nwhere the kills landed: ${[...stages].map(([k, v]) => `${v}× ${k}`).join(', ')}`);
+  console.log(`half-written temporary files the kills left: ${tempsLeft} (each restart must remove them; see the checks above)`);
   console.log(`mean kill delay ${(delays / RUNS).toFixed(0)} ms; history holds ${listVersions('national-estimates').length} versions`);
   console.log(failures ? `${failures} of ${RUNS} runs FAILED` : `all ${RUNS} runs pass: every dataset validates, nothing partial, history and audit log complete`);
   rmSync(work, { recursive: true, force: true });
