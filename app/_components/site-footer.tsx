@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { HelpLines } from './help-lines';
 import { getPackage } from '@/lib/data/store';
+import { formatDate } from '@/lib/format/numbers';
 
 function lastUpdated(dates: string[]): string | null {
   const latest = dates.filter((d) => !Number.isNaN(Date.parse(d))).sort().at(-1);
-  return latest ? new Date(latest).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }) : null;
+  return latest ? formatDate(latest) : null;
 }
 
 /** Help lines on every page, and where the numbers come from. */

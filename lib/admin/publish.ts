@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { ingest } from '../data/ingest';
-import { PACKAGE_FILE, type DataPackage, type DataResource, type IndicatorMeta, type ResourceChange } from '../data/package';
+import { PACKAGE_FILE, sha256, type DataPackage, type DataResource, type IndicatorMeta, type ResourceChange } from '../data/package';
 import { dataDir } from '../data/paths';
 import { CANONICAL_SCHEMA } from '../data/schema';
 import { forgetCachedData } from '../data/store';
@@ -22,7 +22,7 @@ import { findVersion, historyDir, listVersions, readVersion, storeVersion, store
 import { withLock } from './lock';
 import { privateDir, privatePath, writablePrivatePath } from './paths';
 import type { Staff } from './session';
-import { readLive, readStaged, removeStaged, sha256 } from './uploads';
+import { readLive, readStaged, removeStaged } from './uploads';
 
 export class PublishError extends Error {
   constructor(

@@ -5,12 +5,12 @@
  * the live data, and keep the candidate in the private folder until someone publishes it.
  * Nothing here touches the live data.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ingest, type InputFormat } from '../data/ingest';
 import type { Issue, Warning } from '../data/issues';
-import { PACKAGE_FILE, type DataPackage, type IndicatorMeta } from '../data/package';
+import { PACKAGE_FILE, sha256, type DataPackage, type IndicatorMeta } from '../data/package';
 import { dataDir } from '../data/paths';
 import type { Observation } from '../data/schema';
 import { toCanonicalCsv } from '../format/csv';
@@ -49,8 +49,6 @@ export async function readLimited(body: ReadableStream<Uint8Array> | null, limit
   }
   return Buffer.concat(chunks, total);
 }
-
-export const sha256 = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
 export interface UploadReport {
   uploadId: string;

@@ -108,6 +108,9 @@ export async function readPackage(dataDir: string): Promise<DataPackage> {
   return JSON.parse(text) as DataPackage;
 }
 
+/** `sha256:<hex>`, the form datapackage.json records, of bytes in memory. */
+export const sha256 = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);

@@ -3,12 +3,11 @@
  * re-read whenever a file changes on disk (so a publish shows at once). Server-only.
  */
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ingest } from './ingest';
-import { PACKAGE_FILE, readPackage, type DataPackage, type DataResource, type IndicatorMeta } from './package';
+import { PACKAGE_FILE, readPackage, sha256, type DataPackage, type DataResource, type IndicatorMeta } from './package';
 import { privatePath } from '../admin/paths';
 import { dataDir } from './paths';
 import type { Observation } from './schema';
@@ -133,7 +132,7 @@ export async function readPackageFiles(): Promise<Array<{ name: string; data: Bu
     const packageBytes = await readFile(path.join(dir, PACKAGE_FILE));
     const pkg = JSON.parse(packageBytes.toString('utf8')) as DataPackage;
     const files = await Promise.all(pkg.resources.map(async (r) => ({ name: r.path, data: await readFile(path.join(dir, r.path)), hash: r.hash })));
-    const consistent = files.every((f) => `sha256:${createHash('sha256').update(f.data).digest('hex')}` === f.hash);
+    const consistent = files.every((f) => sha256(f.data) === f.hash);
     if (consistent || attempt >= 5) return [{ name: PACKAGE_FILE, data: packageBytes }, ...files.map(({ name, data }) => ({ name, data }))];
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -15,9 +15,9 @@ import { hashPassword, verifyAgainstNothing, verifyPassword } from '@/lib/admin/
 import { publishUpload, rollbackTo, PublishError } from '@/lib/admin/publish';
 import { RateLimiter } from '@/lib/admin/rate-limit';
 import { cookieSecurity, issueToken, readToken, sessionCookie, staffFromToken, tokenFromCookieHeader } from '@/lib/admin/session';
-import { analyseUpload, readLimited, sha256, UploadTooLargeError } from '@/lib/admin/uploads';
+import { analyseUpload, readLimited, UploadTooLargeError } from '@/lib/admin/uploads';
 import { ingest } from '@/lib/data/ingest';
-import { checkPackage, readPackage } from '@/lib/data/package';
+import { checkPackage, readPackage, sha256 } from '@/lib/data/package';
 import { IssueLog } from '@/lib/data/issues';
 import type { Observation } from '@/lib/data/schema';
 

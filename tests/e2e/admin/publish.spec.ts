@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { sha256 } from '../../../lib/admin/uploads';
+import { sha256 } from '../../../lib/data/package';
 import { ADMIN_PRIVATE } from './env';
 import { liveFile, nationalWith, ORIGIN, signIn, signInPage } from './helpers';
 

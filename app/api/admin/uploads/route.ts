@@ -2,7 +2,8 @@ import { appendAudit, newAuditEntry } from '@/lib/admin/audit';
 import { adminError, adminJson, requireStaffApi } from '@/lib/admin/guard';
 import { RateLimiter } from '@/lib/admin/rate-limit';
 import { adminFailure, clientAddress } from '@/lib/admin/requests';
-import { analyseUpload, DATASET_NAME, MAX_UPLOAD_BYTES, readLimited, sha256 } from '@/lib/admin/uploads';
+import { analyseUpload, DATASET_NAME, MAX_UPLOAD_BYTES, readLimited } from '@/lib/admin/uploads';
+import { sha256 } from '@/lib/data/package';
 
 export const dynamic = 'force-dynamic';
 
