@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { readAudit } from '@/lib/admin/audit';
+import { auditEntriesNewestFirst, type AuditEntry } from '@/lib/admin/audit';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { listVersions } from '@/lib/admin/history';
 import { getPackage } from '@/lib/data/store';
@@ -13,10 +13,13 @@ export const dynamic = 'force-dynamic';
 export default async function AdminHome() {
   await requireStaffPage('/admin');
   const pkg = await getPackage();
-  const recent = readAudit()
-    .filter((e) => e.action !== 'sign-in' && e.action !== 'sign-out')
-    .slice(-8)
-    .reverse();
+  // The latest changes to the data, looking back over at most the last 5,000 entries.
+  const recent: AuditEntry[] = [];
+  let looked = 0;
+  for (const e of auditEntriesNewestFirst()) {
+    if (recent.length === 8 || ++looked > 5_000) break;
+    if (!e.action.startsWith('sign-')) recent.push(e);
+  }
   return (
     <>
       <h1>Datasets</h1>

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from './atomic';
+import { withLock } from './lock';
 import { hashPassword, passwordProblem } from './passwords';
 import { privatePath, writablePrivatePath } from './paths';
 
@@ -21,6 +22,22 @@ interface AccountFile {
 
 const FILE = 'staff.json';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The longest address RFC 5321 allows; anything longer is refused before any other work. */
+export const MAX_EMAIL_LENGTH = 254;
+const lockDir = () => writablePrivatePath('accounts.lock');
+
+/**
+ * Reads, changes and writes the accounts file holding a lock, so two changes (a reset and a
+ * sign-out, say) never overwrite each other. Nothing slow happens inside: hash before calling.
+ */
+function updateAccounts<T>(change: (accounts: Account[]) => T): Promise<T> {
+  return withLock(lockDir(), async () => {
+    const accounts = readAccounts();
+    const result = change(accounts);
+    writeAccounts(accounts);
+    return result;
+  });
+}
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -45,28 +62,31 @@ export function findAccount(email: string): Account | undefined {
 /** Creates an account, or with `reset` sets a new password (and ends its sessions). */
 export async function addAccount(email: string, password: string, reset = false): Promise<{ created: boolean }> {
   const address = normalizeEmail(email);
-  if (!EMAIL.test(address)) throw new Error(`“${email}” is not an email address.`);
+  if (address.length > MAX_EMAIL_LENGTH || !EMAIL.test(address)) throw new Error(`“${email.slice(0, 100)}” is not an email address.`);
   const problem = passwordProblem(password);
   if (problem) throw new Error(problem);
-  const accounts = readAccounts();
-  const existing = accounts.find((a) => a.email === address);
-  if (existing && !reset) throw new Error(`${address} already has an account; use --reset to give it a new password.`);
+  if (readAccounts().some((a) => a.email === address) && !reset) throw new Error(`${address} already has an account; use --reset to give it a new password.`);
+  // The slow hash first, outside the lock; then the file is read again and changed under it, so
+  // a sign-out or another reset meanwhile is never lost (nor a session left valid).
   const passwordHash = await hashPassword(password);
-  if (existing) {
-    existing.passwordHash = passwordHash;
-    existing.sessionVersion++;
-  } else {
-    accounts.push({ email: address, passwordHash, created: new Date().toISOString(), sessionVersion: 1 });
-  }
-  writeAccounts(accounts);
-  return { created: !existing };
+  return updateAccounts((accounts) => {
+    const existing = accounts.find((a) => a.email === address);
+    if (existing && !reset) throw new Error(`${address} already has an account; use --reset to give it a new password.`);
+    if (existing) {
+      existing.passwordHash = passwordHash;
+      existing.sessionVersion++;
+    } else {
+      accounts.push({ email: address, passwordHash, created: new Date().toISOString(), sessionVersion: 1 });
+    }
+    return { created: !existing };
+  });
 }
 
-/** Ends every session of the account (sign-out). */
-export function endSessions(email: string): void {
-  const accounts = readAccounts();
-  const account = accounts.find((a) => a.email === normalizeEmail(email));
-  if (!account) return;
-  account.sessionVersion++;
-  writeAccounts(accounts);
+/** Ends every session of the account (sign-out, or a reset from the command line). */
+export async function endSessions(email: string): Promise<void> {
+  const wanted = normalizeEmail(email);
+  await updateAccounts((accounts) => {
+    const account = accounts.find((a) => a.email === wanted);
+    if (account) account.sessionVersion++;
+  });
 }

@@ -67,7 +67,7 @@ export function mergeTable(live: readonly Observation[], table: readonly Observa
   return { rows, scope: [...covered] };
 }
 
-export type ChangeWarningCode = 'large-change' | 'rows-removed' | 'new-series' | 'new-indicator' | 'interval-removed';
+export type ChangeWarningCode = 'large-change' | 'rows-removed' | 'new-series' | 'new-indicator' | 'interval-removed' | 'live-invalid';
 
 export interface ChangeWarning {
   code: ChangeWarningCode;

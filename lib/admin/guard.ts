@@ -6,13 +6,12 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { crossSiteProblem } from './csrf';
-import { COOKIE_NAMES, staffFromToken, tokenFromCookieHeader, type Staff } from './session';
+import { cookieSecurity, staffFromToken, tokenFromCookieHeader, type Staff } from './session';
 
 /** For admin pages: the signed-in staff member, or a redirect to the sign-in page. */
 export async function requireStaffPage(returnTo: string): Promise<Staff> {
   const jar = await cookies();
-  const token = COOKIE_NAMES.map((name) => jar.get(name)?.value).find(Boolean);
-  const staff = staffFromToken(token);
+  const staff = staffFromToken(jar.get(cookieSecurity().name)?.value);
   if (!staff) redirect(`/admin/login?next=${encodeURIComponent(returnTo)}`);
   return staff;
 }
@@ -20,7 +19,7 @@ export async function requireStaffPage(returnTo: string): Promise<Staff> {
 /** The signed-in staff member, if any (pages that show a sign-in link or form). */
 export async function currentStaff(): Promise<Staff | null> {
   const jar = await cookies();
-  return staffFromToken(COOKIE_NAMES.map((name) => jar.get(name)?.value).find(Boolean));
+  return staffFromToken(jar.get(cookieSecurity().name)?.value);
 }
 
 export type Guarded = { staff: Staff; response?: undefined } | { staff?: undefined; response: Response };

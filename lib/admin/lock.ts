@@ -11,7 +11,7 @@ const STALE_MS = 120_000;
 
 export class LockBusyError extends Error {
   constructor(readonly lockDir: string) {
-    super('Another publish is in progress; try again in a moment.');
+    super(path.basename(lockDir) === 'publish.lock' ? 'Another publish is in progress; try again in a moment.' : 'Another change is in progress; try again in a moment.');
   }
 }
 

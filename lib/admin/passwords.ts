@@ -17,11 +17,26 @@ function derive(password: string, salt: Buffer, logN: number, r: number, p: numb
   return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
-/** At most two hashes at once: each takes 128 MiB, and a burst of logins must not exhaust memory. */
+/** Hashes run at once: each takes 128 MiB, and a burst of logins must not exhaust memory. */
+const RUNNING_MAX = 2;
+/** Hashes that may wait their turn; past that a sign-in is refused at once (503) instead of waiting a minute. */
+export const HASH_QUEUE_MAX = 8;
+
+export class HashQueueFullError extends Error {
+  /** Seconds to suggest in Retry-After. */
+  readonly retryAfter = 5;
+  constructor() {
+    super('The server is busy checking other sign-ins. Try again in a few seconds.');
+  }
+}
+
 let running = 0;
 const waiting: Array<() => void> = [];
 async function limited<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
+  if (running >= RUNNING_MAX) {
+    if (waiting.length >= HASH_QUEUE_MAX) throw new HashQueueFullError();
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
   running++;
   try {
     return await fn();

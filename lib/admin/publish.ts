@@ -13,10 +13,10 @@ import path from 'node:path';
 import { ingest } from '../data/ingest';
 import { PACKAGE_FILE, sha256, type DataPackage, type DataResource, type IndicatorMeta, type ResourceChange } from '../data/package';
 import { dataDir } from '../data/paths';
-import { CANONICAL_SCHEMA } from '../data/schema';
+import { CANONICAL_SCHEMA, isIndicatorName } from '../data/schema';
 import { forgetCachedData } from '../data/store';
 import { fsyncDir, TEMP_PREFIX, writeFileAtomic } from './atomic';
-import { appendAudit, newAuditEntry, readAudit, type AuditEntry } from './audit';
+import { appendAudit, hasAuditEntry, newAuditEntry, type AuditEntry } from './audit';
 import { diffObservations } from './changes';
 import { findVersion, historyDir, listVersions, readVersion, storeVersion, storeVersionFile, storeVersionMeta, versionId, type VersionMeta } from './history';
 import { withLock } from './lock';
@@ -38,8 +38,11 @@ interface Journal {
   dataset: string;
   /** The live CSV, relative to the data folder. */
   path: string;
-  /** The version going live; its CSV is already in the history, its metadata is written on apply. */
-  meta: VersionMeta;
+  /**
+   * The version going live; its CSV is already in the history, its metadata is written on apply.
+   * Null when the dataset is being removed: its live CSV is deleted instead.
+   */
+  meta: VersionMeta | null;
   packageText: string;
   audit: AuditEntry;
 }
@@ -56,20 +59,26 @@ async function step(): Promise<void> {
 async function applyJournal(journal: Journal): Promise<void> {
   const live = path.join(dataDir(), journal.path);
   const { meta } = journal;
-  const bytes = readVersion(journal.dataset, meta.id);
-  if (sha256(bytes) !== meta.hash) throw new Error(`History version ${meta.id} of ${journal.dataset} does not match its hash; refusing to publish it.`);
-  let current: string | null = null;
-  try {
-    current = sha256(readFileSync(live));
-  } catch {
-    current = null;
+  if (meta) {
+    const bytes = readVersion(journal.dataset, meta.id);
+    if (sha256(bytes) !== meta.hash) throw new Error(`History version ${meta.id} of ${journal.dataset} does not match its hash; refusing to publish it.`);
+    let current: string | null = null;
+    try {
+      current = sha256(readFileSync(live));
+    } catch {
+      current = null;
+    }
+    if (current !== meta.hash) writeFileAtomic(live, bytes);
+  } else {
+    // A removal: the dataset's versions stay in the history; only the live file goes.
+    rmSync(live, { force: true });
+    fsyncDir(dataDir());
   }
-  if (current !== meta.hash) writeFileAtomic(live, bytes);
   await step();
   writeFileAtomic(path.join(dataDir(), PACKAGE_FILE), journal.packageText);
   await step();
-  storeVersionMeta(meta);
-  if (!readAudit().some((e) => e.id === journal.audit.id)) await appendAudit(journal.audit);
+  if (meta) storeVersionMeta(meta);
+  if (!hasAuditEntry(journal.audit.id)) await appendAudit(journal.audit);
   await step();
   unlinkSync(journalFile());
   fsyncDir(privateDir());
@@ -126,8 +135,9 @@ export interface NewDatasetMeta {
 
 interface Commit {
   dataset: string;
-  kind: 'publish' | 'rollback' | 'add';
-  csv: Buffer;
+  kind: 'publish' | 'rollback' | 'add' | 'remove';
+  /** The CSV going live; null when the dataset is removed. */
+  csv: Buffer | null;
   baseHash: string | null;
   note: string;
   staff: Staff;
@@ -140,9 +150,27 @@ interface Commit {
 
 export interface PublishResult {
   dataset: string;
-  version: string;
+  /** The history version that went live (null for a removal). */
+  version: string | null;
   packageVersion: string;
-  hash: string;
+  hash: string | null;
+}
+
+/**
+ * The last line of defence: the candidate is read back exactly as every page will read it, with
+ * the indicators the package will have, and refused unless it is valid. Whatever slipped past the
+ * upload checks (or was tampered with in the private folder) never reaches the live data.
+ */
+async function checkCandidate(csv: Buffer, indicators: readonly IndicatorMeta[], added: readonly IndicatorMeta[]): Promise<number> {
+  const bad = added.find((i) => !isIndicatorName(i.name));
+  if (bad) throw new PublishError(422, 'invalid-candidate', `The indicator ${JSON.stringify(String(bad.name)).slice(0, 100)} is not a valid identifier. Nothing was changed.`);
+  const result = await ingest(csv, { knownIndicators: new Set(indicators.map((i) => i.name)), encoding: 'utf-8' });
+  if (!result.ok) {
+    const e = result.errors[0];
+    const where = [e?.row != null ? `row ${e.row}` : null, e?.column ? `column ${e.column}` : null].filter(Boolean).join(', ');
+    throw new PublishError(422, 'invalid-candidate', `The data to publish does not read back as valid${where ? ` (${where})` : ''}: ${e?.message ?? 'unknown problem'} Nothing was changed.`);
+  }
+  return result.observations;
 }
 
 async function commit(c: Commit): Promise<PublishResult> {
@@ -153,6 +181,7 @@ async function commit(c: Commit): Promise<PublishResult> {
     const existing = pkg.resources.find((r) => r.name === c.dataset);
     if (c.kind === 'add' && existing) throw new PublishError(409, 'conflict', `A dataset named “${c.dataset}” was added meanwhile. Nothing was changed.`);
     if (c.kind !== 'add' && !existing) throw new PublishError(404, 'not-found', `There is no dataset “${c.dataset}”.`);
+    if (c.kind === 'remove' && pkg.resources.length === 1) throw new PublishError(400, 'last-dataset', 'This is the only dataset; the atlas needs at least one. Replace its data instead.');
     const livePath = existing?.path ?? `${c.dataset}.csv`;
     let liveBytes: Buffer | null = null;
     try {
@@ -169,9 +198,11 @@ async function commit(c: Commit): Promise<PublishResult> {
         'The live data changed after you checked this file — someone else published in the meantime. Nothing was changed. Upload your file again to see its differences from the data that is live now.',
       );
     }
+    const known = new Set(pkg.indicators.map((i) => i.name));
+    const indicators = [...pkg.indicators, ...c.newIndicators.filter((i) => !known.has(i.name))];
     const now = new Date();
-    const hash = sha256(c.csv);
-    const observations = (await ingest(c.csv, { knownIndicators: new Set([...pkg.indicators, ...c.newIndicators].map((i) => i.name)), encoding: 'utf-8' })).observations;
+    const hash = c.csv ? sha256(c.csv) : null;
+    const observations = c.csv ? await checkCandidate(c.csv, indicators, c.newIndicators) : 0;
 
     // 1. The version that is live now is in the history (the bundled data has no entry until its first replacement).
     const versions = listVersions(c.dataset);
@@ -194,68 +225,73 @@ async function commit(c: Commit): Promise<PublishResult> {
     }
     await step();
 
-    // 2. The new version.
-    const meta: VersionMeta = {
-      id: versionId(now, hash),
-      dataset: c.dataset,
-      hash,
-      bytes: c.csv.length,
-      observations,
-      time: now.toISOString(),
-      user: c.staff.email,
-      kind: c.kind,
-      note: c.note,
-      previous: previous?.id ?? null,
-      counts: c.counts,
-      ...(c.restored ? { restored: c.restored } : {}),
-    };
-    await storeVersionFile(c.dataset, meta.id, c.csv);
+    // 2. The new version (none for a removal).
+    let meta: VersionMeta | null = null;
+    if (c.csv && hash && c.kind !== 'remove') {
+      meta = {
+        id: versionId(now, hash),
+        dataset: c.dataset,
+        hash,
+        bytes: c.csv.length,
+        observations,
+        time: now.toISOString(),
+        user: c.staff.email,
+        kind: c.kind,
+        note: c.note,
+        previous: previous?.id ?? null,
+        counts: c.counts,
+        ...(c.restored ? { restored: c.restored } : {}),
+      };
+      await storeVersionFile(c.dataset, meta.id, c.csv);
+    }
     await step();
 
     // 3. The package as it will be.
-    const change: ResourceChange = { version: bumpMinor(pkg.version), date: meta.time, kind: c.kind, note: c.note, ...c.counts, hash };
-    let resource: DataResource;
-    if (existing) {
-      resource = { ...existing, bytes: c.csv.length, hash, lastModified: meta.time, observations, changes: [change, ...(existing.changes ?? [])] };
+    const version = bumpMinor(pkg.version);
+    let resources: DataResource[];
+    if (!meta || !hash || !c.csv) {
+      resources = pkg.resources.filter((r) => r.name !== c.dataset);
     } else {
-      const template = pkg.resources[0];
-      const m = c.meta as NewDatasetMeta;
-      resource = {
-        name: c.dataset,
-        title: m.title,
-        description: m.description,
-        path: livePath,
-        type: 'table',
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8',
-        bytes: c.csv.length,
-        hash,
-        dialect: template?.dialect ?? { header: true, delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true },
-        schema: CANONICAL_SCHEMA,
-        sources: [{ title: m.source, ...(m.sourceUrl ? { path: m.sourceUrl } : {}) }],
-        lastModified: meta.time,
-        observations,
-        changes: [change],
-      };
+      const change: ResourceChange = { version, date: meta.time, kind: c.kind as ResourceChange['kind'], note: c.note, ...c.counts, hash };
+      let resource: DataResource;
+      if (existing) {
+        resource = { ...existing, bytes: c.csv.length, hash, lastModified: meta.time, observations, changes: [change, ...(existing.changes ?? [])] };
+      } else {
+        const template = pkg.resources[0];
+        const m = c.meta as NewDatasetMeta;
+        resource = {
+          name: c.dataset,
+          title: m.title,
+          description: m.description,
+          path: livePath,
+          type: 'table',
+          format: 'csv',
+          mediatype: 'text/csv',
+          encoding: 'utf-8',
+          bytes: c.csv.length,
+          hash,
+          dialect: template?.dialect ?? { header: true, delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true },
+          schema: CANONICAL_SCHEMA,
+          sources: [{ title: m.source, ...(m.sourceUrl ? { path: m.sourceUrl } : {}) }],
+          lastModified: meta.time,
+          observations,
+          changes: [change],
+        };
+      }
+      resources = existing ? pkg.resources.map((r) => (r.name === c.dataset ? resource : r)) : [...pkg.resources, resource];
     }
-    const known = new Set(pkg.indicators.map((i) => i.name));
-    const next: DataPackage = {
-      ...pkg,
-      version: change.version,
-      resources: existing ? pkg.resources.map((r) => (r.name === c.dataset ? resource : r)) : [...pkg.resources, resource],
-      indicators: [...pkg.indicators, ...c.newIndicators.filter((i) => !known.has(i.name))],
-    };
+    const next: DataPackage = { ...pkg, version, resources, indicators };
+    const action = c.kind === 'add' ? 'add-dataset' : c.kind === 'remove' ? 'remove-dataset' : c.kind;
     const audit = newAuditEntry(
       {
         user: c.staff.email,
-        action: c.kind === 'add' ? 'add-dataset' : c.kind,
+        action,
         dataset: c.dataset,
         fromHash: liveHash,
-        toHash: hash,
-        version: meta.id,
+        ...(hash ? { toHash: hash } : {}),
+        ...(meta ? { version: meta.id } : {}),
         note: c.note,
-        detail: `+${c.counts.added} −${c.counts.removed} ~${c.counts.changed}${c.restored ? `; restores ${c.restored}` : ''}; package ${pkg.version} → ${change.version}`,
+        detail: `+${c.counts.added} −${c.counts.removed} ~${c.counts.changed}${c.restored ? `; restores ${c.restored}` : ''}; package ${pkg.version} → ${version}`,
         ...(c.address ? { address: c.address } : {}),
       },
       now,
@@ -266,21 +302,57 @@ async function commit(c: Commit): Promise<PublishResult> {
 
     // 4. Live files, package, audit line; then the journal goes.
     await applyJournal(journal);
-    return { dataset: c.dataset, version: meta.id, packageVersion: change.version, hash };
+    return { dataset: c.dataset, version: meta?.id ?? null, packageVersion: version, hash };
   });
 }
 
 const NOTE_MAX = 2000;
 
 function checkNote(note: unknown): string {
+  if (note !== undefined && note !== null && typeof note !== 'string') throw new PublishError(400, 'note-invalid', 'The release note must be text.');
   const text = typeof note === 'string' ? note.trim() : '';
   if (!text) throw new PublishError(400, 'note-required', 'Write a release note: what changed and why (researchers read it on the dataset’s page).');
   if (text.length > NOTE_MAX) throw new PublishError(400, 'note-too-long', `The release note must be at most ${NOTE_MAX} characters.`);
   return text;
 }
 
+const META_LIMITS = { title: 200, description: 2000, source: 500, sourceUrl: 2000 } as const;
+
+/**
+ * A new dataset's title, description, source and source address, checked for type and form: each
+ * is text; the title, source and address are one line (they flow into RIS and BibTeX citations,
+ * where a line break starts a new field); the address is http(s).
+ */
+export function checkDatasetMeta(input: unknown): NewDatasetMeta {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new PublishError(400, 'metadata-required', 'A new dataset needs a title, a description and a source.');
+  const m = input as Record<string, unknown>;
+  const field = (key: keyof typeof META_LIMITS, required: boolean, oneLine: boolean): string | undefined => {
+    const value = Object.hasOwn(m, key) ? m[key] : undefined;
+    if (value === undefined || value === null || value === '') {
+      if (required) throw new PublishError(400, 'metadata-required', 'A new dataset needs a title, a description and a source.');
+      return undefined;
+    }
+    if (typeof value !== 'string') throw new PublishError(400, 'metadata-invalid', `The ${key === 'sourceUrl' ? 'source address' : key} must be text.`);
+    const text = value.trim();
+    if (!text) {
+      if (required) throw new PublishError(400, 'metadata-required', 'A new dataset needs a title, a description and a source.');
+      return undefined;
+    }
+    if (text.length > META_LIMITS[key]) throw new PublishError(400, 'metadata-invalid', `The ${key === 'sourceUrl' ? 'source address' : key} must be at most ${META_LIMITS[key]} characters.`);
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) throw new PublishError(400, 'metadata-invalid', `The ${key} holds control characters.`);
+    if (oneLine && /[\r\n\u2028\u2029\u0085]/.test(text)) throw new PublishError(400, 'metadata-invalid', `The ${key === 'sourceUrl' ? 'source address' : key} must be one line, without line breaks (it goes into citations).`);
+    return text;
+  };
+  const title = field('title', true, true) as string;
+  const description = field('description', true, false) as string;
+  const source = field('source', true, true) as string;
+  const sourceUrl = field('sourceUrl', false, true);
+  if (sourceUrl !== undefined && !/^https?:\/\/[^\s"<>]+$/.test(sourceUrl)) throw new PublishError(400, 'metadata-invalid', 'The source address must start with https:// or http://.');
+  return { title, description, source, ...(sourceUrl ? { sourceUrl } : {}) };
+}
+
 /** Publishes a staged upload. */
-export async function publishUpload(input: { uploadId: string; baseHash: string | null; note: unknown; acknowledged: boolean; staff: Staff; meta?: NewDatasetMeta; address?: string }): Promise<PublishResult> {
+export async function publishUpload(input: { uploadId: string; baseHash: string | null; note: unknown; acknowledged: boolean; staff: Staff; meta?: unknown; address?: string }): Promise<PublishResult> {
   const staged = readStaged(input.uploadId);
   if (!staged) throw new PublishError(404, 'upload-not-found', 'This upload is no longer available (uploads are kept for a day). Upload the file again.');
   const { report, csv } = staged;
@@ -289,13 +361,7 @@ export async function publishUpload(input: { uploadId: string; baseHash: string 
   if (input.baseHash !== report.baseHash) throw new PublishError(409, 'conflict', 'This publish names a different live version than the one the file was checked against. Upload the file again.');
   if (report.warnings.length && !input.acknowledged) throw new PublishError(400, 'warnings-not-acknowledged', 'Read the warnings and tick the box to confirm them before publishing.');
   const note = checkNote(input.note);
-  let meta: NewDatasetMeta | undefined;
-  if (report.mode === 'add') {
-    const m = input.meta;
-    if (!m || !m.title?.trim() || !m.description?.trim() || !m.source?.trim()) throw new PublishError(400, 'metadata-required', 'A new dataset needs a title, a description and a source.');
-    if (m.sourceUrl && !/^https?:\/\/\S+$/.test(m.sourceUrl)) throw new PublishError(400, 'metadata-invalid', 'The source address must start with https:// or http://.');
-    meta = { title: m.title.trim().slice(0, 200), description: m.description.trim().slice(0, 2000), source: m.source.trim().slice(0, 500), ...(m.sourceUrl ? { sourceUrl: m.sourceUrl } : {}) };
-  }
+  const meta = report.mode === 'add' ? checkDatasetMeta(input.meta) : undefined;
   const result = await commit({
     dataset: report.dataset,
     kind: report.mode === 'add' ? 'add' : 'publish',
@@ -312,7 +378,11 @@ export async function publishUpload(input: { uploadId: string; baseHash: string 
   return result;
 }
 
-/** Makes an earlier version live again — itself a publish, with its own history entry and audit line. */
+/**
+ * Makes an earlier version live again — itself a publish, with its own history entry and audit
+ * line. It works whatever state the live file is in (missing, or no longer valid): that is when
+ * a restore matters most.
+ */
 export async function rollbackTo(input: { dataset: string; versionId: string; baseHash: string | null; note: unknown; staff: Staff; address?: string }): Promise<PublishResult> {
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(input.dataset)) throw new PublishError(404, 'not-found', 'There is no such dataset.');
   const note = checkNote(input.note);
@@ -325,6 +395,7 @@ export async function rollbackTo(input: { dataset: string; versionId: string; ba
   const known = new Set(live.pkg.indicators.map((i) => i.name));
   const checked = await ingest(csv, { knownIndicators: known, encoding: 'utf-8', collect: true });
   if (!checked.ok) throw new PublishError(400, 'has-errors', `Version ${version.id} no longer validates: ${checked.errors[0]?.message}`);
+  // Against a live file that does not validate, every restored row counts as added.
   const diff = diffObservations(live.observations, checked.rows);
   return commit({
     dataset: input.dataset,
@@ -336,6 +407,29 @@ export async function rollbackTo(input: { dataset: string; versionId: string; ba
     counts: { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length },
     newIndicators: [],
     restored: version.id,
+    address: input.address,
+  });
+}
+
+/**
+ * Takes a dataset off the site: its live file and its entry in datapackage.json go; every
+ * version stays in the history and the audit log records who did it and why. Works on a
+ * dataset whose live file does not validate (the way out of a bad add).
+ */
+export async function removeDataset(input: { dataset: string; baseHash: string | null; note: unknown; staff: Staff; address?: string }): Promise<PublishResult> {
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(input.dataset)) throw new PublishError(404, 'not-found', 'There is no such dataset.');
+  const note = checkNote(input.note);
+  const live = await readLive(input.dataset);
+  if (!live.bytes && !live.pkg.resources.some((r) => r.name === input.dataset)) throw new PublishError(404, 'not-found', `There is no dataset “${input.dataset}”.`);
+  return commit({
+    dataset: input.dataset,
+    kind: 'remove',
+    csv: null,
+    baseHash: input.baseHash,
+    note,
+    staff: input.staff,
+    counts: { added: 0, removed: live.observations.length, changed: 0 },
+    newIndicators: [],
     address: input.address,
   });
 }

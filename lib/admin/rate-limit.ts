@@ -23,11 +23,22 @@ export class RateLimiter {
     return list.length < this.max ? 0 : list[list.length - this.max] + this.windowMs - now;
   }
 
-  fail(key: string, now = Date.now()): void {
+  /** Counts a failure (or an attempt that may fail: count it first, `forgive` it if it succeeds). Returns its time. */
+  fail(key: string, now = Date.now()): number {
     const list = this.recent(key, now);
     list.push(now);
     this.failures.set(key, list);
     if (this.failures.size > 100_000) this.prune(now);
+    return now;
+  }
+
+  /** Takes back one counted attempt (made at `time`) that turned out not to be a failure. */
+  forgive(key: string, time: number): void {
+    const list = this.failures.get(key);
+    const i = list?.lastIndexOf(time) ?? -1;
+    if (!list || i === -1) return;
+    list.splice(i, 1);
+    if (list.length === 0) this.failures.delete(key);
   }
 
   clear(key: string): void {
@@ -46,3 +57,30 @@ export const LOGIN_LIMITS: { accountAndAddress: RateLimiter; account: RateLimite
   account: new RateLimiter(20, 15 * 60_000),
   address: new RateLimiter(100, 24 * 60 * 60_000),
 });
+
+/**
+ * Lets one event per key through in each window and counts the rest, so a flood of identical
+ * events (refused sign-ins) leaves one audit line per window, not one per request.
+ */
+export class OncePerWindow {
+  private readonly seen = new Map<string, { since: number; suppressed: number }>();
+
+  constructor(readonly windowMs: number) {}
+
+  /** Whether to record this event now, and how many were held back since the last one recorded. */
+  take(key: string, now = Date.now()): { record: boolean; suppressed: number } {
+    const entry = this.seen.get(key);
+    if (entry && now - entry.since < this.windowMs) {
+      entry.suppressed++;
+      return { record: false, suppressed: 0 };
+    }
+    this.seen.set(key, { since: now, suppressed: 0 });
+    if (this.seen.size > 100_000) {
+      for (const [k, v] of this.seen) if (now - v.since >= this.windowMs) this.seen.delete(k);
+    }
+    return { record: true, suppressed: entry?.suppressed ?? 0 };
+  }
+}
+
+/** Refused sign-ins reach the audit log at most once per key in this window. */
+export const REFUSAL_LOG: OncePerWindow = ((globalThis as { __atlasRefusalLog?: OncePerWindow }).__atlasRefusalLog ??= new OncePerWindow(15 * 60_000));

@@ -5,9 +5,44 @@ import { PublishError } from './publish';
 import { adminError } from './guard';
 import { readLimited, UploadTooLargeError } from './uploads';
 
-/** The client's address as the server saw it (behind a proxy: the first X-Forwarded-For entry). */
+/**
+ * How many proxies in front of the server append to X-Forwarded-For (ATLAS_TRUSTED_PROXIES,
+ * default 0: the server faces the clients directly and the header is ignored).
+ */
+export function trustedProxies(): number {
+  const n = Number(process.env.ATLAS_TRUSTED_PROXIES ?? 0);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
+}
+
+/** The address of whoever opened the connection, as lib/cli/serve.mjs passed it on (null without that server). */
+function socketAddress(headers: Headers): string | null {
+  const secret = process.env.ATLAS_PEER_SECRET;
+  const header = headers.get('x-atlas-peer');
+  if (!secret || !header) return null;
+  const space = header.indexOf(' ');
+  if (space === -1 || header.slice(0, space) !== secret) return null;
+  return header.slice(space + 1).replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '') || null;
+}
+
+/**
+ * The client's address for per-address limits and the audit log. With no trusted proxy, the
+ * socket's address; behind N trusted proxies, the entry the outermost of them added: the Nth from
+ * the right of X-Forwarded-For followed by the socket address. Entries further left were written
+ * by the client and are never believed. "unknown" when the server was not started through
+ * lib/cli/serve.mjs (then every client shares one per-address limit; the per-account ones hold).
+ */
 export function clientAddress(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0].trim() || 'unknown';
+  const peer = socketAddress(request.headers);
+  if (!peer) return 'unknown';
+  const proxies = trustedProxies();
+  if (proxies === 0) return peer;
+  const forwarded = (request.headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const chain = [...forwarded, peer];
+  const entry = chain[Math.max(0, chain.length - 1 - proxies)];
+  return entry.slice(0, 64);
 }
 
 export class BadRequestError extends Error {}

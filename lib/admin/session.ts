@@ -6,6 +6,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { siteUrl } from '../site/metadata';
 import { findAccount } from './accounts';
 import { writablePrivatePath } from './paths';
 
@@ -78,37 +79,34 @@ export function staffFromToken(token: string | undefined, now = Date.now()): Sta
   return { email: account.email };
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1']);
-
 /**
- * Secure cookies everywhere but plain-HTTP loopback (a developer's or a test's machine), where
- * browsers would refuse them. A secure cookie also gets the __Host- prefix (no Domain, Path=/).
+ * Whether the site is served over HTTPS, from its configured address (SITE_URL), never from
+ * request headers a client or a proxy could set. On HTTPS the cookie is Secure and takes the
+ * __Host- prefix (no Domain, Path=/); on plain HTTP (a developer's machine, the tests) it is
+ * neither, as browsers would refuse it.
  */
-export function cookieSecurity(headers: Headers): { secure: boolean; name: string } {
-  const proto = headers.get('x-forwarded-proto')?.split(',')[0].trim().toLowerCase();
-  const host = (headers.get('host') ?? '').replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  const secure = proto === 'https' || !LOOPBACK.has(host);
+export function cookieSecurity(site: URL = siteUrl()): { secure: boolean; name: string } {
+  const secure = site.protocol === 'https:';
   return { secure, name: secure ? '__Host-atlas-staff' : 'atlas-staff' };
 }
 
-export const COOKIE_NAMES = ['__Host-atlas-staff', 'atlas-staff'] as const;
-
-export function sessionCookie(headers: Headers, token: string): string {
-  const { secure, name } = cookieSecurity(headers);
+export function sessionCookie(token: string, site?: URL): string {
+  const { secure, name } = cookieSecurity(site);
   return `${name}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_MS / 1000}${secure ? '; Secure' : ''}`;
 }
 
-export function clearedCookies(headers: Headers): string[] {
-  const { secure } = cookieSecurity(headers);
-  return COOKIE_NAMES.map((name) => `${name}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure || name.startsWith('__Host-') ? '; Secure' : ''}`);
+export function clearedCookies(site?: URL): string[] {
+  const { secure, name } = cookieSecurity(site);
+  return [`${name}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure ? '; Secure' : ''}`];
 }
 
-/** The session token from a Cookie header. */
-export function tokenFromCookieHeader(cookie: string | null): string | undefined {
+/** The session token from a Cookie header: only the cookie this configuration issues is read. */
+export function tokenFromCookieHeader(cookie: string | null, site?: URL): string | undefined {
   if (!cookie) return undefined;
-  for (const name of COOKIE_NAMES) {
-    const match = new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(cookie);
-    if (match) return match[1];
+  const { name } = cookieSecurity(site);
+  for (const part of cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || undefined;
   }
   return undefined;
 }

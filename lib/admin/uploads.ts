@@ -89,16 +89,34 @@ export interface UploadReport {
   newIndicators: IndicatorMeta[];
 }
 
+export interface LiveDataset {
+  pkg: DataPackage;
+  /** The live CSV (null: no such dataset, or its file is missing). */
+  bytes: Buffer | null;
+  /** Its observations; empty when it does not validate. */
+  observations: Observation[];
+  /** Why the live file does not validate, if it does not (then only a whole replacement, a restore or a removal can mend it). */
+  problem: string | null;
+}
+
 /** The live package and a dataset's live bytes and observations, read from disk now. */
-export async function readLive(dataset: string): Promise<{ pkg: DataPackage; bytes: Buffer | null; observations: Observation[] }> {
+export async function readLive(dataset: string): Promise<LiveDataset> {
   const dir = dataDir();
   const pkg = JSON.parse(readFileSync(path.join(dir, PACKAGE_FILE), 'utf8')) as DataPackage;
   const resource = pkg.resources.find((r) => r.name === dataset);
-  if (!resource) return { pkg, bytes: null, observations: [] };
-  const bytes = readFileSync(path.join(dir, resource.path));
+  if (!resource) return { pkg, bytes: null, observations: [], problem: null };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.join(dir, resource.path));
+  } catch {
+    return { pkg, bytes: null, observations: [], problem: `The live file ${resource.path} is missing.` };
+  }
   const result = await ingest(bytes, { knownIndicators: new Set(pkg.indicators.map((i) => i.name)), encoding: 'utf-8', collect: true });
-  if (!result.ok) throw new Error(`The live dataset ${dataset} does not validate (${result.errors[0]?.message}); run npm run data:check.`);
-  return { pkg, bytes, observations: result.rows };
+  if (!result.ok) {
+    const e = result.errors[0];
+    return { pkg, bytes, observations: [], problem: `The live file does not validate${e?.row != null ? ` (row ${e.row}${e.column ? `, column ${e.column}` : ''})` : ''}: ${e?.message ?? 'unknown problem'}` };
+  }
+  return { pkg, bytes, observations: result.rows, problem: null };
 }
 
 function stagedPath(uploadId: string, ext: 'csv' | 'json'): string {
@@ -157,8 +175,9 @@ export async function analyseUpload(input: { bytes: Buffer; fileName: string; da
     report.errorCount++;
     return report;
   };
-  if (mode === 'replace' && !live.bytes) return fail(`There is no dataset “${dataset}” to replace.`);
-  if (mode === 'add' && live.bytes) return fail(`A dataset named “${dataset}” exists already; choose “Replace data” on it instead.`);
+  const exists = live.pkg.resources.some((r) => r.name === dataset);
+  if (mode === 'replace' && !exists) return fail(`There is no dataset “${dataset}” to replace.`);
+  if (mode === 'add' && (exists || live.bytes)) return fail(`A dataset named “${dataset}” exists already; choose “Replace data” on it instead.`);
 
   const result = await ingest(bytes, { knownIndicators: known, collect: true });
   report.format = result.format;
@@ -169,6 +188,7 @@ export async function analyseUpload(input: { bytes: Buffer; fileName: string; da
 
   let rows: Observation[];
   if (result.format === 'samhsa-state-table' && mode === 'replace') {
+    if (live.problem) return fail(`${live.problem} A SAMHSA table only replaces part of a dataset, so it cannot mend it: upload the whole dataset as a canonical CSV, restore an earlier version, or remove the dataset.`);
     const merged = mergeTable(live.observations, result.rows);
     rows = merged.rows;
     const t = result.table;
@@ -192,7 +212,10 @@ export async function analyseUpload(input: { bytes: Buffer; fileName: string; da
     removedSample: diff.removed.slice(0, SAMPLE),
     changedSample: diff.changed.slice(0, SAMPLE),
   };
-  report.warnings = changeWarnings(live.observations, rows, diff, known);
+  report.warnings = [
+    ...(live.problem ? [{ code: 'live-invalid' as const, message: `${live.problem} Publishing this file replaces the whole dataset, so every row counts as added.` }] : []),
+    ...changeWarnings(live.observations, rows, diff, known),
+  ];
   report.affectedIndicators = [...new Set([...diff.added, ...diff.removed, ...diff.changed.map((c) => c.after)].map((o) => o.indicator))].sort();
   report.candidateObservations = rows.length;
   const csv = Buffer.from(toCanonicalCsv(rows), 'utf8');

@@ -6,7 +6,12 @@ import { TREND, SERIES_STYLES } from './constants';
 import { formatTick } from './measure';
 import type { TrendModel, TrendPoint } from './trend';
 
-const SYMBOLS: Record<string, SymbolType> = { circle: symbolCircle, square: symbolSquare, triangle: symbolTriangle, diamond: symbolDiamond };
+const SYMBOLS = new Map<string, SymbolType>([
+  ['circle', symbolCircle],
+  ['square', symbolSquare],
+  ['triangle', symbolTriangle],
+  ['diamond', symbolDiamond],
+]);
 
 export interface PlacedTrendPoint {
   point: TrendPoint;
@@ -82,7 +87,7 @@ export function layoutTrend(model: TrendModel, width: number, height: number = T
       whisker: p.lower !== null && p.upper !== null ? { y0: y(p.lower), y1: y(p.upper) } : null,
       span: p.pooled ? { x0: x(p.firstYear - 0.4), x1: x(p.lastYear + 0.4) } : null,
       seriesIndex: index,
-      marker: symbol(SYMBOLS[SERIES_STYLES[index % SERIES_STYLES.length].symbol], TREND.POINT_SIZE)() ?? '',
+      marker: symbol(SYMBOLS.get(SERIES_STYLES[index % SERIES_STYLES.length].symbol) ?? symbolCircle, TREND.POINT_SIZE)() ?? '',
     };
   });
 

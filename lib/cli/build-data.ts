@@ -75,16 +75,21 @@ async function buildStateTables(): Promise<Built> {
 }
 
 /** Columns of headline-figures.csv that hold each canonical field, for error messages. */
-const HEADLINE_COLUMNS: Partial<Record<FieldName, string>> = { indicator: 'measure', period: 'year', age_group: 'population', estimate: 'value' };
+const HEADLINE_COLUMNS = new Map<FieldName, string>([
+  ['indicator', 'measure'],
+  ['period', 'year'],
+  ['age_group', 'population'],
+  ['estimate', 'value'],
+]);
 
-const UNIT_NAMES: Record<string, string> = {
-  million: 'millions',
-  thousands: 'thousands',
-  persons: 'persons',
-  percent: 'percent',
-  percent_of_needing: 'percent_of_needing',
-  percent_of_AUD: 'percent_of_aud',
-};
+const UNIT_NAMES = new Map<string, string>([
+  ['million', 'millions'],
+  ['thousands', 'thousands'],
+  ['persons', 'persons'],
+  ['percent', 'percent'],
+  ['percent_of_needing', 'percent_of_needing'],
+  ['percent_of_AUD', 'percent_of_aud'],
+]);
 
 /**
  * The verified national figures (one row per published figure, with its quotation in quotes.md)
@@ -105,7 +110,7 @@ async function buildNational(known: ReadonlySet<string>): Promise<Observation[]>
           return;
         }
         const cell = (name: string) => record[header.indexOf(name)] ?? '';
-        const unit = UNIT_NAMES[cell('unit')];
+        const unit = UNIT_NAMES.get(cell('unit'));
         const value = cell('value');
         if (!unit) log.error(row, 'unit', 'constraint-error', `Unknown unit ${cell('unit')}.`);
         if (!/^\d+(\.\d+)?$/.test(value)) log.error(row, 'value', 'type-error', `${value} is not a number.`);
@@ -127,7 +132,7 @@ async function buildNational(known: ReadonlySet<string>): Promise<Observation[]>
           source: cell('source'),
           note,
         };
-        if (rules.check(o, row, (field) => HEADLINE_COLUMNS[field] ?? field)) observations.push(o);
+        if (rules.check(o, row, (field) => HEADLINE_COLUMNS.get(field) ?? field)) observations.push(o);
       });
     },
     log,

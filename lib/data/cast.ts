@@ -30,13 +30,13 @@ function numberProblem(text: string): string {
   return `${t} is not a number.`;
 }
 
-const PATTERN_HELP: Partial<Record<string, string>> = {
-  period: 'a survey year such as 2014 or two pooled years such as 2018-2019',
-  indicator: 'a valid indicator identifier: lower-case letters, digits and underscores, starting with a letter (e.g. sud_past_year)',
-  qualifiers: 'a list of qualifier codes separated by semicolons (e.g. rounded_to_zero)',
-  source: 'allowed to start with =, +, -, @, a tab or a line break: spreadsheets run such text as a formula. Start it with a word (or put it in quotes inside the text)',
-  note: 'allowed to start with =, +, -, @, a tab or a line break: spreadsheets run such text as a formula. Start it with a word',
-};
+const PATTERN_HELP = new Map<string, string>([
+  ['period', 'a survey year such as 2014 or two pooled years such as 2018-2019'],
+  ['indicator', 'a valid indicator identifier: lower-case letters, digits and underscores, starting with a letter (e.g. sud_past_year)'],
+  ['qualifiers', 'a list of qualifier codes separated by semicolons (e.g. rounded_to_zero)'],
+  ['source', 'allowed to start with =, +, -, @, a tab or a line break: spreadsheets run such text as a formula. Start it with a word (or put it in quotes inside the text)'],
+  ['note', 'allowed to start with =, +, -, @, a tab or a line break: spreadsheets run such text as a formula. Start it with a word'],
+]);
 
 /** Hints that know the domain: a state's name where its code belongs, an age label where a code belongs. */
 function domainHint(field: string, text: string): string | undefined {
@@ -96,7 +96,7 @@ export function castCell(field: SchemaField, text: string): Cast<string | number
     };
   }
   if (c.pattern && !new RegExp(c.pattern).test(text)) {
-    const expected = PATTERN_HELP[field.name] ?? `the expected form for ${field.title.toLowerCase()}`;
+    const expected = PATTERN_HELP.get(field.name) ?? `the expected form for ${field.title.toLowerCase()}`;
     return { ok: false, code: 'constraint-error', message: `${showText(text)} is not ${expected}.` };
   }
   if (c.maxLength !== undefined && text.length > c.maxLength) {

@@ -16,14 +16,14 @@ export interface Geography {
   region?: string;
 }
 
-const REGION_OF: Record<string, string> = {};
+const REGION_OF = new Map<string, string>();
 for (const [region, codes] of Object.entries({
   Northeast: 'CT ME MA NH RI VT NJ NY PA',
   Midwest: 'IL IN MI OH WI IA KS MN MO NE ND SD',
   South: 'DE DC FL GA MD NC SC VA WV AL KY MS TN AR LA OK TX',
   West: 'AZ CO ID MT NV NM UT WY AK CA HI OR WA',
 })) {
-  for (const code of codes.split(' ')) REGION_OF[code] = region;
+  for (const code of codes.split(' ')) REGION_OF.set(code, region);
 }
 
 const STATES: Array<[code: string, name: string, fips: string]> = [
@@ -45,7 +45,7 @@ const STATES: Array<[code: string, name: string, fips: string]> = [
 export const GEOGRAPHIES: readonly Geography[] = [
   { code: 'US', name: 'United States', level: 'nation' },
   ...['Northeast', 'Midwest', 'South', 'West'].map((name): Geography => ({ code: name, name, level: 'region' })),
-  ...STATES.map(([code, name, fips]): Geography => ({ code, name, level: 'state', fips, region: REGION_OF[code] })),
+  ...STATES.map(([code, name, fips]): Geography => ({ code, name, level: 'state', fips, region: REGION_OF.get(code) })),
 ];
 
 const BY_CODE = new Map(GEOGRAPHIES.map((g) => [g.code, g]));

@@ -5,7 +5,7 @@
  */
 import { showText, type IssueCode, type IssueLog } from './issues';
 import { QUALIFIER_CODES } from './qualifiers';
-import type { FieldName, Observation } from './schema';
+import { INDICATOR_MAX_LENGTH, isIndicatorName, type FieldName, type Observation } from './schema';
 import { periodYears, seriesByName, seriesForYear } from './series';
 import { unitByName, type Unit } from './units';
 
@@ -112,6 +112,8 @@ export type ColumnOf = (field: FieldName) => string | null;
 export class ObservationRules {
   private readonly keys = new KeyTracker();
   /** Period and series checks depend only on the pair, so each pair is checked once. */
+  /** Indicators already checked (a file has a handful), with whether each is a valid, defined name. */
+  private readonly indicatorChecks = new Map<string, string | null>();
   private readonly periodChecks = new Map<string, Map<string, [FieldName, string] | null>>();
   private lastUnitName = '';
   private lastUnit: Unit | undefined;
@@ -130,9 +132,16 @@ export class ObservationRules {
   check(o: Observation, row: number, columnOf: ColumnOf): boolean {
     const before = this.log.errorCount;
 
-    if (!this.isKnownIndicator(o.indicator)) {
-      this.fail(row, columnOf, 'indicator', 'constraint-error', `${showText(o.indicator)} is not a defined indicator. Check the spelling, or add its title and definition under "indicators" in data/datapackage.json first.`);
+    let indicatorProblem = this.indicatorChecks.get(o.indicator);
+    if (indicatorProblem === undefined) {
+      indicatorProblem = !isIndicatorName(o.indicator)
+        ? `${showText(String(o.indicator))} is not an indicator identifier: lower-case letters, digits and underscores, starting with a letter, at most ${INDICATOR_MAX_LENGTH} characters.`
+        : !this.isKnownIndicator(o.indicator)
+          ? `${showText(o.indicator)} is not a defined indicator. Check the spelling, or add its title and definition under "indicators" in data/datapackage.json first.`
+          : null;
+      this.indicatorChecks.set(o.indicator, indicatorProblem);
     }
+    if (indicatorProblem) this.fail(row, columnOf, 'indicator', 'constraint-error', indicatorProblem);
 
     let bySeries = this.periodChecks.get(o.period);
     if (!bySeries) {

@@ -18,7 +18,7 @@ import { columnLetter, type ObservationSink } from './canonical';
 import { geographyCodeFromName, geographyByCode, GEOGRAPHIES } from './geography';
 import { showText, type IssueLog } from './issues';
 import type { ColumnOf, ObservationRules } from './rules';
-import type { FieldName, Observation } from './schema';
+import { INDICATOR_MAX_LENGTH, isIndicatorName, type FieldName, type Observation } from './schema';
 import { seriesForPeriod, seriesForYear } from './series';
 
 export interface SamhsaTable {
@@ -56,20 +56,19 @@ export function looksLikeSamhsaTitle(firstCell: string): boolean {
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Indicator identifiers that line up with the national series; every other measure is slugged. */
-const INDICATOR_ALIASES: Record<string, string> = {
-  'substance use disorder in the past year': 'sud_past_year',
-  'alcohol use disorder in the past year': 'aud_past_year',
-  'needing but not receiving treatment at a specialty facility for substance use in the past year': 'needing_not_receiving_specialty_tx',
-  'needing but not receiving treatment at a specialty facility for illicit drug use in the past year':
-    'needing_not_receiving_specialty_tx_illicit_drug',
-  'needing but not receiving treatment at a specialty facility for alcohol use in the past year': 'needing_not_receiving_specialty_tx_alcohol',
-};
+const INDICATOR_ALIASES = new Map<string, string>([
+  ['substance use disorder in the past year', 'sud_past_year'],
+  ['alcohol use disorder in the past year', 'aud_past_year'],
+  ['needing but not receiving treatment at a specialty facility for substance use in the past year', 'needing_not_receiving_specialty_tx'],
+  ['needing but not receiving treatment at a specialty facility for illicit drug use in the past year', 'needing_not_receiving_specialty_tx_illicit_drug'],
+  ['needing but not receiving treatment at a specialty facility for alcohol use in the past year', 'needing_not_receiving_specialty_tx_alcohol'],
+]);
 
 /** "Cocaine Use in the Past Year" → cocaine_use_past_year. */
 export function indicatorFromMeasure(measure: string): string {
   const key = collapse(measure).toLowerCase();
-  const alias = INDICATOR_ALIASES[key];
-  if (alias) return alias;
+  const alias = INDICATOR_ALIASES.get(key);
+  if (alias !== undefined) return alias;
   return key
     .replace(/\bin (the )?past (year|month)\b/g, 'past $2')
     .replace(/[^a-z0-9]+/g, '_')
@@ -359,7 +358,19 @@ export class SamhsaTableReader {
         columnOf: (field: FieldName) => cells[field] ?? null,
       };
     });
+    const reported = new Set<string>();
     for (const g of this.groups) {
+      if (!isIndicatorName(g.indicator) && !reported.has(g.indicator)) {
+        reported.add(g.indicator);
+        const from = noAges ? `column group ${showText(g.label)}` : `the title's measure ${showText(table.measure)}`;
+        this.log.error(
+          row,
+          noAges ? this.labels[g.estimate] : null,
+          'constraint-error',
+          `No indicator identifier can be made from ${from}: it gives ${showText(g.indicator)}, but an identifier is lower-case letters, digits and underscores, starting with a letter, at most ${INDICATOR_MAX_LENGTH} characters. Check the title.`,
+        );
+        ok = false;
+      }
       if (!(AGE_GROUPS as readonly string[]).includes(g.age as string)) {
         this.log.error(
           row,

@@ -58,6 +58,10 @@ export const INTERVAL_TYPES: readonly IntervalType[] = ['confidence', 'credible'
 
 export const PERIOD_PATTERN = '^[0-9]{4}(-[0-9]{4})?$';
 export const INDICATOR_PATTERN = '^[a-z][a-z0-9_]*$';
+export const INDICATOR_MAX_LENGTH = 80;
+const INDICATOR_RE = new RegExp(INDICATOR_PATTERN);
+/** Whether text is a valid indicator identifier (the pattern and length the schema requires). */
+export const isIndicatorName = (name: unknown): name is string => typeof name === 'string' && name.length <= INDICATOR_MAX_LENGTH && INDICATOR_RE.test(name);
 export const QUALIFIERS_PATTERN = '^([a-z][a-z0-9_]*(;[a-z][a-z0-9_]*)*)?$';
 /** Free text must not start like a spreadsheet formula (=, +, -, @, tab, line break): files get opened in Excel. */
 export const TEXT_PATTERN = '^([^=+\\-@\\t\\r\\n][\\s\\S]*)?$';
@@ -69,7 +73,7 @@ export const CANONICAL_SCHEMA: TableSchema = {
       title: 'Indicator',
       type: 'string',
       description: 'Identifier of the measure (defined under "indicators" in datapackage.json), e.g. sud_past_year.',
-      constraints: { required: true, pattern: INDICATOR_PATTERN, maxLength: 80 },
+      constraints: { required: true, pattern: INDICATOR_PATTERN, maxLength: INDICATOR_MAX_LENGTH },
     },
     {
       name: 'period',

@@ -16,7 +16,13 @@ const journalPath = () => privatePath('journal.json');
 
 export interface Dataset {
   resource: DataResource;
+  /** Every observation; empty when the file could not be read (see `problem`). */
   observations: Observation[];
+  /**
+   * Why the dataset's file could not be read (missing, or not valid), in a sentence; null when
+   * it loaded. A broken dataset fails only its own views: every other page leaves it out.
+   */
+  problem: string | null;
 }
 
 interface Entry<T> {
@@ -95,27 +101,39 @@ export async function getDataset(id: string): Promise<Dataset | null> {
   const resource = pkg.resources.find((r) => r.name === id);
   if (!resource) return null;
   const file = path.join(dataDir(), resource.path);
-  const observations = await cached(file, async () => {
+  if (!existsSync(file)) return { resource, observations: [], problem: `Its file ${resource.path} is missing.` };
+  // The outcome is cached either way, so a broken file is read once per change, not per request.
+  const loaded = await cached(file, async (): Promise<{ rows: Observation[]; problem: string | null }> => {
     const result = await ingest(createReadStream(file), {
       knownIndicators: new Set(pkg.indicators.map((i) => i.name)),
       encoding: 'utf-8',
       collect: true,
     });
-    if (!result.ok) {
-      const first = result.errors[0];
-      throw new Error(`Dataset ${id} (${resource.path}) is invalid: row ${first?.row}, column ${first?.column}: ${first?.message}`);
-    }
-    return result.rows;
+    if (result.ok) return { rows: result.rows, problem: null };
+    const first = result.errors[0];
+    const where = [first?.row != null ? `row ${first.row}` : null, first?.column ? `column ${first.column}` : null].filter(Boolean).join(', ');
+    console.error(`Dataset ${id} (${resource.path}) does not validate${where ? ` at ${where}` : ''}: ${first?.message}`);
+    return { rows: [], problem: `Its file does not pass validation${where ? ` (${where})` : ''}: ${first?.message ?? 'unknown problem'}` };
   });
-  return { resource, observations };
+  return { resource, observations: loaded.rows, problem: loaded.problem };
 }
 
-/** Every observation of every dataset, each with the dataset it came from. */
+/** Every observation of every dataset that loads, each with the dataset it came from. */
 export async function getAllObservations(): Promise<Array<Observation & { dataset: string }>> {
   const out: Array<Observation & { dataset: string }> = [];
   for (const r of await listDatasets()) {
     const d = await getDataset(r.name);
     for (const o of d?.observations ?? []) out.push({ ...o, dataset: r.name });
+  }
+  return out;
+}
+
+/** Datasets whose files could not be read, with the reason (for a notice on pages that combine datasets). */
+export async function unavailableDatasets(): Promise<Array<{ resource: DataResource; problem: string }>> {
+  const out: Array<{ resource: DataResource; problem: string }> = [];
+  for (const r of await listDatasets()) {
+    const d = await getDataset(r.name);
+    if (d?.problem) out.push({ resource: r, problem: d.problem });
   }
   return out;
 }

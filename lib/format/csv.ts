@@ -17,8 +17,13 @@ export function quoteCell(text: string): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Characters that make a spreadsheet treat a cell as a formula when they come first (OWASP CSV injection). */
-export const FORMULA_TRIGGER = /^[=+\-@\t\r\n]/;
+/**
+ * Text a spreadsheet may run as a formula (OWASP CSV injection): a cell that starts with =, +, -
+ * or @ — also after leading spaces, tabs or other blanks, which Excel and LibreOffice skip, and
+ * in the full-width forms (＝＋－＠) that some spreadsheets fold to ASCII — or with a tab or a
+ * line break.
+ */
+export const FORMULA_TRIGGER = /^(?:[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\u2212\ufe62\ufe63\ufe66]|[\t\r\n])/;
 
 /**
  * Prefixes a text cell that would start a spreadsheet formula with an apostrophe, which Excel

@@ -106,7 +106,7 @@ async function check(): Promise<string[]> {
   const { IssueLog } = await import('../../lib/data/issues');
   const { ingest } = await import('../../lib/data/ingest');
   const { listVersions } = await import('../../lib/admin/history');
-  const { readAudit } = await import('../../lib/admin/audit');
+  const { auditEntriesNewestFirst } = await import('../../lib/admin/audit');
 
   const pkg = await readPackage(DATA);
   const log = new IssueLog();
@@ -128,7 +128,7 @@ async function check(): Promise<string[]> {
     else if (sha(readFileSync(file)) !== v.hash) problems.push(`history ${v.id}: CSV does not match its hash`);
   }
   if (versions.length && versions[0].hash !== sha(liveBytes())) problems.push('the live CSV is not the newest version in the history');
-  const audit = readAudit().filter((e) => e.action === 'publish');
+  const audit = [...auditEntriesNewestFirst()].filter((e) => e.action === 'publish');
   for (const v of versions.filter((x) => x.kind === 'publish')) {
     const lines = audit.filter((e) => e.version === v.id);
     if (lines.length !== 1) problems.push(`history ${v.id}: ${lines.length} audit lines (want 1)`);

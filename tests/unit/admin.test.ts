@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, endSessions, findAccount } from '@/lib/admin/accounts';
 import { TEMP_PREFIX, writeFileAtomic } from '@/lib/admin/atomic';
-import { readAudit } from '@/lib/admin/audit';
+import { auditEntriesNewestFirst } from '@/lib/admin/audit';
 import { changeWarnings, diffObservations, mergeTable } from '@/lib/admin/changes';
 import { crossSiteProblem } from '@/lib/admin/csrf';
 import { listVersions } from '@/lib/admin/history';
@@ -14,7 +14,7 @@ import { LockBusyError, withLock } from '@/lib/admin/lock';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '@/lib/admin/passwords';
 import { publishUpload, rollbackTo, PublishError } from '@/lib/admin/publish';
 import { RateLimiter } from '@/lib/admin/rate-limit';
-import { cookieSecurity, issueToken, readToken, sessionCookie, staffFromToken, tokenFromCookieHeader } from '@/lib/admin/session';
+import { clearedCookies, cookieSecurity, issueToken, readToken, sessionCookie, staffFromToken, tokenFromCookieHeader } from '@/lib/admin/session';
 import { analyseUpload, readLimited, UploadTooLargeError } from '@/lib/admin/uploads';
 import { ingest } from '@/lib/data/ingest';
 import { checkPackage, readPackage, sha256 } from '@/lib/data/package';
@@ -22,6 +22,8 @@ import { IssueLog } from '@/lib/data/issues';
 import type { Observation } from '@/lib/data/schema';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+/** The whole audit log, oldest first (fine for the few lines a test writes). */
+const readAudit = () => [...auditEntriesNewestFirst()].reverse();
 let work: string;
 
 beforeAll(() => {
@@ -80,7 +82,7 @@ describe('passwords', () => {
     expect(mode).toBe(0o600);
     await addAccount('ed@example.org', 'a brand new password', true);
     expect(findAccount('ED@example.org')?.sessionVersion).toBe(2);
-    endSessions('ed@example.org');
+    await endSessions('ed@example.org');
     expect(findAccount('ed@example.org')?.sessionVersion).toBe(3);
   });
 });
@@ -104,21 +106,27 @@ describe('sessions', () => {
     expect(readToken(undefined, now)).toBeNull();
     // The key was generated on first use, with mode 0600.
     expect(statSync(path.join(process.env.ATLAS_PRIVATE_DIR as string, 'session.key')).mode & 0o777).toBe(0o600);
-    endSessions('session@example.org');
+    await endSessions('session@example.org');
     expect(staffFromToken(token, now)).toBeNull();
   });
 
-  it('cookies are HttpOnly and SameSite=Strict, Secure with the __Host- prefix except on plain-HTTP loopback', () => {
-    const local = new Headers({ host: '127.0.0.1:3000' });
-    const prod = new Headers({ host: 'atlas.example.org', 'x-forwarded-proto': 'https' });
+  it('cookies are HttpOnly and SameSite=Strict; Secure with the __Host- prefix exactly when the configured site address is https', () => {
+    const local = new URL('http://localhost:3000');
+    const prod = new URL('https://atlas.example.org');
     expect(cookieSecurity(local)).toEqual({ secure: false, name: 'atlas-staff' });
     expect(cookieSecurity(prod)).toEqual({ secure: true, name: '__Host-atlas-staff' });
-    expect(cookieSecurity(new Headers({ host: 'atlas.example.org' })).secure).toBe(true);
-    expect(sessionCookie(prod, 'T')).toBe('__Host-atlas-staff=T; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800; Secure');
-    expect(sessionCookie(local, 'T')).toBe('atlas-staff=T; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800');
-    expect(tokenFromCookieHeader('a=1; atlas-staff=abc.def; b=2')).toBe('abc.def');
-    expect(tokenFromCookieHeader('__Host-atlas-staff=xyz')).toBe('xyz');
-    expect(tokenFromCookieHeader('not-atlas-staff=1')).toBeUndefined();
+    // A plain-HTTP site on a public name is still plain HTTP: the configuration decides, not the Host header.
+    expect(cookieSecurity(new URL('http://atlas.example.org')).secure).toBe(false);
+    expect(sessionCookie('T', prod)).toBe('__Host-atlas-staff=T; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800; Secure');
+    expect(sessionCookie('T', local)).toBe('atlas-staff=T; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800');
+    expect(clearedCookies(prod)).toEqual(['__Host-atlas-staff=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0; Secure']);
+    expect(tokenFromCookieHeader('a=1; atlas-staff=abc.def; b=2', local)).toBe('abc.def');
+    expect(tokenFromCookieHeader('__Host-atlas-staff=xyz', prod)).toBe('xyz');
+    // Only the cookie this configuration issues counts: on HTTPS a non-prefixed cookie (which any
+    // subdomain or plain-HTTP page could plant) is ignored.
+    expect(tokenFromCookieHeader('atlas-staff=planted', prod)).toBeUndefined();
+    expect(tokenFromCookieHeader('__Host-atlas-staff=xyz', local)).toBeUndefined();
+    expect(tokenFromCookieHeader('not-atlas-staff=1', local)).toBeUndefined();
   });
 });
 
@@ -183,12 +191,18 @@ describe('atomic replacement', () => {
     const script = `
       const { writeFileAtomic } = require(${JSON.stringify(path.join(ROOT, 'lib/admin/atomic.ts'))});
       const text = 'c,d\\n'.repeat(250000);
+      writeFileAtomic(${JSON.stringify(target)}, text);
+      process.stdout.write('running\\n');
       for (;;) writeFileAtomic(${JSON.stringify(target)}, text);
     `;
     const seen = new Set<string>();
     for (let i = 0; i < 8; i++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, stdio: 'ignore' });
-      await new Promise((r) => setTimeout(r, 150 + i * 60));
+      const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+      // However slow the machine is to start a process, the kill lands while the writer loops:
+      // after its first replacement, at a different moment each time.
+      await new Promise((r) => child.stdout?.once('data', r));
+      writeFileSync(target, oldText);
+      await new Promise((r) => setTimeout(r, 5 + i * 17));
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
       const now = readFileSync(target, 'utf8');
@@ -196,7 +210,7 @@ describe('atomic replacement', () => {
       seen.add(now === oldText ? 'old' : 'new');
       writeFileSync(target, oldText);
     }
-    // The writer was running when killed (it had replaced the file at least once).
+    // The writer was running when killed: it replaced the file again after the reset at least once.
     expect(seen.has('new')).toBe(true);
   }, 60_000);
 });

@@ -95,7 +95,11 @@ describe('CSV safety for spreadsheets', () => {
     expect(['=1+1', '+44 20 7946 0000', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '\n=1', '=1+1\nnote'].map(neutralizeFormula)).toEqual([
       "'=1+1", "'+44 20 7946 0000", "'-2+3", "'@SUM(A1)", "'\t=1", "'\r=1", "'\n=1", "'=1+1\nnote",
     ]);
-    expect(['SAMHSA', ' =x', '1=1', 'a,b"c'].map(neutralizeFormula)).toEqual(['SAMHSA', ' =x', '1=1', 'a,b"c']);
+    // Leading blanks do not hide a formula (spreadsheets skip them), nor do full-width signs.
+    expect([' =x', '  +1', '\u00a0-1', '\u3000@a', '\uff1d1+1', '\uff0b1', '\uff0d1', '\uff20SUM(A1)', ' \uff1dx', '\u22121'].map(neutralizeFormula)).toEqual([
+      "' =x", "'  +1", "'\u00a0-1", "'\u3000@a", "'\uff1d1+1", "'\uff0b1", "'\uff0d1", "'\uff20SUM(A1)", "' \uff1dx", "'\u22121",
+    ]);
+    expect(['SAMHSA', ' SAMHSA', '1=1', 'a,b"c', 'x = 1', ''].map(neutralizeFormula)).toEqual(['SAMHSA', ' SAMHSA', '1=1', 'a,b"c', 'x = 1', '']);
   });
 
   it('a neutralised download quotes what needs quoting and leaves numbers alone', () => {

@@ -18,11 +18,8 @@ export const metadata: Metadata = pageMetadata(
   '/data',
 );
 
-const UNIT_NOTE: Partial<Record<string, string>> = {
-  estimate: 'given by the unit column',
-  ci_lower: 'given by the unit column',
-  ci_upper: 'given by the unit column',
-};
+/** Fields whose unit is given per row, by the unit column. */
+const UNIT_FROM_COLUMN = new Set(['estimate', 'ci_lower', 'ci_upper']);
 
 const date = formatDate;
 
@@ -158,7 +155,7 @@ export default async function DataPage() {
                     {f.type}
                     {f.constraints?.required ? ', required' : ''}
                   </td>
-                  <td>{UNIT_NOTE[f.name] ?? '—'}</td>
+                  <td>{UNIT_FROM_COLUMN.has(f.name) ? 'given by the unit column' : '—'}</td>
                   <td>{f.description}</td>
                 </tr>
               ))}

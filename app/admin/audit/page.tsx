@@ -1,30 +1,37 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { readAudit } from '@/lib/admin/audit';
+import { readAuditPage } from '@/lib/admin/audit';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { formatDateTime } from '@/lib/format/numbers';
 
 export const metadata: Metadata = { title: 'Audit log' };
 export const dynamic = 'force-dynamic';
 
-const SHOWN = 1000;
+const PAGE_SIZE = 200;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const short = (hash: string | null | undefined) => (hash ? hash.replace(/^sha256:/, '').slice(0, 12) : '—');
 
 /** The audit log, newest first: who did what, when, and the data's hash before and after. */
-export default async function AuditPage() {
+export default async function AuditPage({ searchParams }: Props) {
   await requireStaffPage('/admin/audit');
-  const entries = readAudit().reverse();
+  const raw = (await searchParams).page;
+  const page = Math.min(10_000, Math.max(0, Math.floor(Number(Array.isArray(raw) ? raw[0] : raw) || 0)));
+  const { entries, more } = readAuditPage(page, PAGE_SIZE);
+  const first = page * PAGE_SIZE + 1;
   return (
     <>
       <h1>Audit log</h1>
       <p className="lead">
-        Every sign-in, upload, publish and restore, appended to <code>audit.log</code> in the private folder and never rewritten. Hashes are the first 12
+        Every sign-in, upload, publish, restore and removal, appended to <code>audit.log</code> in the private folder and never rewritten (a
+        full file is set aside as <code>audit-TIME.log</code> and a new one begun). Refused sign-ins are logged once per 15 minutes for each account
+        and address. Hashes are the first 12
         characters of the live CSV’s SHA-256 before and after.
       </p>
       <div className="table-scroll">
         <table className="data audit">
           <caption>
-            {entries.length > SHOWN ? `The latest ${SHOWN} of ${entries.length} entries` : `${entries.length} entries`}, newest first
+            {entries.length === 0 ? 'No entries' : `Entries ${first.toLocaleString('en-US')} to ${(first + entries.length - 1).toLocaleString('en-US')}`}, newest first
           </caption>
           <thead>
             <tr>
@@ -37,7 +44,7 @@ export default async function AuditPage() {
             </tr>
           </thead>
           <tbody>
-            {entries.slice(0, SHOWN).map((e) => (
+            {entries.map((e) => (
               <tr key={e.id} data-action={e.action}>
                 <td>{formatDateTime(e.time)}</td>
                 <td>{e.user}</td>
@@ -56,6 +63,10 @@ export default async function AuditPage() {
           </tbody>
         </table>
       </div>
+      <nav className="pager" aria-label="Audit log pages">
+        {page > 0 ? <Link href={page === 1 ? '/admin/audit' : `/admin/audit?page=${page - 1}`}>← Newer entries</Link> : null}
+        {more ? <Link href={`/admin/audit?page=${page + 1}`}>Older entries →</Link> : null}
+      </nav>
     </>
   );
 }

@@ -13,6 +13,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 /** Messages for the codes the sign-in route sends back; nothing from the URL is shown as is. */
 function message(error: string, wait: string): string | null {
   if (error === 'invalid') return 'That email and password do not match a staff account.';
+  if (error === 'busy') return 'The server is busy checking other sign-ins. Try again in a few seconds.';
   if (error === 'rate') {
     const minutes = Math.max(1, Math.min(24 * 60, Number(wait) || 15));
     return `Too many failed sign-ins for this account from your address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;

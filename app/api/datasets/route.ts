@@ -12,18 +12,23 @@ export async function GET(request: NextRequest) {
     const unknown = [...request.nextUrl.searchParams.keys()][0];
     if (unknown) return jsonError(400, 'invalid-parameter', `Unknown parameter “${unknown}”; this endpoint takes none.`, unknown);
     const pkg = await getPackage();
-    const etag = etagOf(pkg.version, ...pkg.resources.map((r) => r.hash));
-    const datasets: Array<DatasetSummary & { url: string; csv: string }> = [];
+    const datasets: Array<DatasetSummary & { available: boolean; problem?: string; url: string; csv: string }> = [];
+    const problems: string[] = [];
     for (const resource of pkg.resources) {
       const data = await getDataset(resource.name);
       if (data) {
         datasets.push({
           ...summarize(resource, data.observations),
+          available: data.problem === null,
+          ...(data.problem ? { problem: data.problem } : {}),
           url: `/api/datasets/${resource.name}`,
           csv: `/api/datasets/${resource.name}?format=csv`,
         });
       }
     }
+    for (const d of datasets) problems.push(d.problem ?? '');
+    // A dataset that breaks or mends changes the answer without changing any hash.
+    const etag = etagOf(pkg.version, ...pkg.resources.map((r) => r.hash), ...problems);
     return conditionalResponse(request, {
       etag,
       contentType: 'application/json; charset=utf-8',

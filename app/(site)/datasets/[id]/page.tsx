@@ -28,6 +28,22 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const { id } = await params;
   const dataset = await getDataset(id);
   if (!dataset) notFound();
+  if (dataset.problem) {
+    return (
+      <>
+        <p>
+          <Link href="/data">← All datasets</Link>
+        </p>
+        <h1>{dataset.resource.title}</h1>
+        <div className="form-error" role="alert">
+          <p>
+            <strong>This dataset cannot be shown right now.</strong> {dataset.problem}
+          </p>
+          <p>The rest of the atlas is unaffected. The staff have been told; please try again later.</p>
+        </div>
+      </>
+    );
+  }
   const query = await searchParams;
   const indicators = await getIndicators();
   const changes = dataset.resource.changes ?? [];

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { RemoveForm } from '@/app/_components/admin/remove-form';
 import { RollbackForm } from '@/app/_components/admin/rollback-form';
 import { Uploader } from '@/app/_components/admin/uploader';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { listVersions } from '@/lib/admin/history';
 import { MAX_UPLOAD_BYTES } from '@/lib/admin/uploads';
-import { getPackage } from '@/lib/data/store';
+import { getDataset, getPackage } from '@/lib/data/store';
 import { formatDateTime } from '@/lib/format/numbers';
 
 export const metadata: Metadata = { title: 'Replace data' };
@@ -23,6 +24,7 @@ export default async function AdminDatasetPage({ params }: Props) {
   const pkg = await getPackage();
   const resource = pkg.resources.find((r) => r.name === id);
   if (!resource) notFound();
+  const problem = (await getDataset(id))?.problem ?? null;
   const versions = listVersions(id);
   const liveIndex = versions.findIndex((v) => v.hash === resource.hash);
   return (
@@ -35,6 +37,15 @@ export default async function AdminDatasetPage({ params }: Props) {
         Live now: {resource.observations.toLocaleString('en-US')} observations, changed {formatDateTime(resource.lastModified)} (<code>{resource.hash.slice(0, 19)}</code>).{' '}
         <Link href={`/datasets/${id}`}>Public page</Link>
       </p>
+
+      {problem ? (
+        <div className="form-error" role="alert">
+          <p>
+            <strong>The live data does not load, so its public pages show an error.</strong> {problem}
+          </p>
+          <p>Mend it by restoring an earlier version below, by uploading the whole dataset as a canonical CSV, or by removing the dataset.</p>
+        </div>
+      ) : null}
 
       <h2>Replace data</h2>
       <Uploader mode="replace" dataset={id} maxBytes={MAX_UPLOAD_BYTES} />
@@ -75,6 +86,10 @@ export default async function AdminDatasetPage({ params }: Props) {
           </table>
         </div>
       )}
+
+      <h2>Remove</h2>
+      <p>Takes the dataset off the public site and the API. Its versions stay in the history and the removal is in the audit log.</p>
+      <RemoveForm dataset={id} liveHash={resource.hash} />
     </>
   );
 }

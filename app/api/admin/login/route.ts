@@ -1,14 +1,25 @@
 import { appendAudit, newAuditEntry } from '@/lib/admin/audit';
-import { findAccount, normalizeEmail } from '@/lib/admin/accounts';
+import { findAccount, MAX_EMAIL_LENGTH, normalizeEmail } from '@/lib/admin/accounts';
 import { crossSiteProblem } from '@/lib/admin/csrf';
 import { adminError, adminHeaders, adminJson } from '@/lib/admin/guard';
-import { verifyAgainstNothing, verifyPassword } from '@/lib/admin/passwords';
-import { LOGIN_LIMITS } from '@/lib/admin/rate-limit';
+import { HashQueueFullError, verifyAgainstNothing, verifyPassword } from '@/lib/admin/passwords';
+import { LOGIN_LIMITS, REFUSAL_LOG } from '@/lib/admin/rate-limit';
 import { clientAddress } from '@/lib/admin/requests';
 import { issueToken, sessionCookie } from '@/lib/admin/session';
 import { readLimited } from '@/lib/admin/uploads';
 
 export const dynamic = 'force-dynamic';
+
+/**
+ * A refused sign-in goes into the audit log once per key and window (15 minutes); the next line
+ * for that key says how many were left out, so a flood of refusals cannot flood the log.
+ */
+async function auditRefusal(key: string, email: string, reason: string, address: string): Promise<void> {
+  const { record, suppressed } = REFUSAL_LOG.take(key);
+  if (!record) return;
+  const more = suppressed > 0 ? `; ${suppressed} more like it in the previous 15 minutes, not logged one by one` : '';
+  await appendAudit(newAuditEntry({ user: email || '(none)', action: 'sign-in-refused', detail: `${reason}${more}`, address }));
+}
 
 /** Where to go after signing in: a page of the staff area, never another site. */
 function safeNext(value: string | null): string {
@@ -40,29 +51,51 @@ export async function POST(request: Request) {
     return new Response(null, { status: 303, headers });
   };
 
-  const keys = { accountAndAddress: `${email}|${address}`, account: email, address };
-  const wait = Math.max(LOGIN_LIMITS.accountAndAddress.retryAfter(keys.accountAndAddress), LOGIN_LIMITS.account.retryAfter(keys.account), LOGIN_LIMITS.address.retryAfter(keys.address));
-  if (wait > 0) {
-    const minutes = Math.ceil(wait / 60_000);
-    await appendAudit(newAuditEntry({ user: email || '(none)', action: 'sign-in-refused', detail: 'too many failed attempts', address }));
-    if (navigation) return back('rate', `&wait=${minutes}`);
-    const response = adminError(429, 'rate-limited', `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
-    response.headers.set('Retry-After', String(Math.ceil(wait / 1000)));
-    return response;
-  }
-
-  const account = email ? findAccount(email) : undefined;
-  const ok = account ? await verifyPassword(password, account.passwordHash) : await verifyAgainstNothing(password);
-  if (!ok || !account) {
-    LOGIN_LIMITS.accountAndAddress.fail(keys.accountAndAddress);
-    LOGIN_LIMITS.account.fail(keys.account);
-    LOGIN_LIMITS.address.fail(keys.address);
-    await appendAudit(newAuditEntry({ user: email || '(none)', action: 'sign-in-refused', detail: 'wrong email or password', address }));
+  if (email.length > MAX_EMAIL_LENGTH) {
+    // No account has such an address: refused before any hashing, logging or counting.
     return navigation ? back('invalid') : adminError(401, 'invalid-credentials', 'That email and password do not match a staff account.');
   }
+
+  // Check and count in one synchronous step, before the slow hash: a burst of parallel attempts
+  // cannot all pass the check while none has been counted yet.
+  const keys = { accountAndAddress: `${email}|${address}`, account: email, address };
+  const limits = [
+    ['accountAndAddress', keys.accountAndAddress],
+    ['account', keys.account],
+    ['address', keys.address],
+  ] as const;
+  const blocked = limits.map(([name, key]) => ({ name, key, wait: LOGIN_LIMITS[name].retryAfter(key) })).sort((a, b) => b.wait - a.wait)[0];
+  if (blocked.wait > 0) {
+    const minutes = Math.ceil(blocked.wait / 60_000);
+    await auditRefusal(`rate|${blocked.name}|${blocked.key}`, email, 'too many failed attempts', address);
+    if (navigation) return back('rate', `&wait=${minutes}`);
+    const response = adminError(429, 'rate-limited', `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+    response.headers.set('Retry-After', String(Math.ceil(blocked.wait / 1000)));
+    return response;
+  }
+  const counted = limits.map(([name, key]) => ({ name, key, time: LOGIN_LIMITS[name].fail(key) }));
+  const forgive = () => counted.forEach(({ name, key, time }) => LOGIN_LIMITS[name].forgive(key, time));
+
+  const account = email ? findAccount(email) : undefined;
+  let ok: boolean;
+  try {
+    ok = account ? await verifyPassword(password, account.passwordHash) : await verifyAgainstNothing(password);
+  } catch (err) {
+    if (!(err instanceof HashQueueFullError)) throw err;
+    forgive(); // not an attempt: the password was never checked
+    if (navigation) return back('busy');
+    const response = adminError(503, 'busy', err.message);
+    response.headers.set('Retry-After', String(err.retryAfter));
+    return response;
+  }
+  if (!ok || !account) {
+    await auditRefusal(`invalid|${email}|${address}`, email, 'wrong email or password', address);
+    return navigation ? back('invalid') : adminError(401, 'invalid-credentials', 'That email and password do not match a staff account.');
+  }
+  forgive();
   LOGIN_LIMITS.accountAndAddress.clear(keys.accountAndAddress);
   await appendAudit(newAuditEntry({ user: account.email, action: 'sign-in', address }));
-  const cookie = sessionCookie(request.headers, issueToken(account.email, account.sessionVersion));
+  const cookie = sessionCookie(issueToken(account.email, account.sessionVersion));
   if (navigation) {
     const headers = adminHeaders();
     headers.set('Location', next);

@@ -10,10 +10,10 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request) {
   const guard = requireStaffApi(request, true);
   if (guard.response) return guard.response;
-  endSessions(guard.staff.email);
+  await endSessions(guard.staff.email);
   await appendAudit(newAuditEntry({ user: guard.staff.email, action: 'sign-out', address: clientAddress(request) }));
   const headers = adminHeaders();
-  for (const cookie of clearedCookies(request.headers)) headers.append('Set-Cookie', cookie);
+  for (const cookie of clearedCookies()) headers.append('Set-Cookie', cookie);
   headers.set('Location', '/admin/login?signed-out=1');
   return new Response(null, { status: 303, headers });
 }

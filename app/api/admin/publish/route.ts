@@ -1,5 +1,5 @@
 import { adminJson, requireStaffApi } from '@/lib/admin/guard';
-import { publishUpload, type NewDatasetMeta } from '@/lib/admin/publish';
+import { publishUpload } from '@/lib/admin/publish';
 import { adminFailure, clientAddress, readJson } from '@/lib/admin/requests';
 
 export const dynamic = 'force-dynamic';
@@ -14,12 +14,12 @@ export async function POST(request: Request) {
   try {
     const body = await readJson(request);
     const result = await publishUpload({
-      uploadId: String(body.uploadId ?? ''),
+      uploadId: typeof body.uploadId === 'string' ? body.uploadId : '',
       baseHash: typeof body.baseHash === 'string' ? body.baseHash : null,
       note: body.note,
       acknowledged: body.acknowledged === true,
       staff: guard.staff,
-      meta: body.meta && typeof body.meta === 'object' ? (body.meta as NewDatasetMeta) : undefined,
+      meta: body.meta,
       address: clientAddress(request),
     });
     return adminJson(result);

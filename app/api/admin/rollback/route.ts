@@ -11,8 +11,8 @@ export async function POST(request: Request) {
   try {
     const body = await readJson(request);
     const result = await rollbackTo({
-      dataset: String(body.dataset ?? ''),
-      versionId: String(body.version ?? ''),
+      dataset: typeof body.dataset === 'string' ? body.dataset : '',
+      versionId: typeof body.version === 'string' ? body.version : '',
       baseHash: typeof body.baseHash === 'string' ? body.baseHash : null,
       note: body.note,
       staff: guard.staff,

@@ -34,6 +34,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     if (!dataset) {
       return jsonError(404, 'not-found', `There is no dataset “${id}”. Known datasets: ${pkg.resources.map((r) => r.name).join(', ')}.`, 'id');
     }
+    if (dataset.problem) {
+      return jsonError(503, 'dataset-unavailable', `The dataset “${id}” cannot be served right now. ${dataset.problem} Other datasets are unaffected.`, 'id');
+    }
     const search = request.nextUrl.searchParams;
     const format = search.get('format') ?? 'json';
     if (!(FORMATS as readonly string[]).includes(format) || search.getAll('format').length > 1) {
@@ -42,7 +45,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const parsed = parseFilter(search, new Set(pkg.indicators.map((i) => i.name)), ['format']);
     if ('error' in parsed) return jsonError(400, 'invalid-parameter', parsed.error.message, parsed.error.parameter);
     const r = dataset.resource;
-    const etag = etagOf(r.hash, pkg.version, format, JSON.stringify(parsed.filter));
+    const etag = etagOf(r.name, r.hash, pkg.version, format, JSON.stringify(parsed.filter));
     const rows = () => applyFilter(dataset.observations, parsed.filter);
     if (format === 'csv') {
       return conditionalResponse(request, {

@@ -1,0 +1,73 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+
+/** "Remove this dataset": asks for a reason and the dataset's name, then takes it off the site. */
+export function RemoveForm({ dataset, liveHash }: { dataset: string; liveHash: string }) {
+  const router = useRouter();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+
+  async function remove() {
+    setBusy(true);
+    setMessage('');
+    try {
+      const res = await fetch('/api/admin/remove', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ dataset, baseHash: liveHash, note }),
+      });
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      if (res.ok) {
+        router.push('/admin?removed=1');
+        router.refresh();
+      } else setMessage(body?.error?.message ?? `The server answered ${res.status}. Nothing was changed.`);
+    } catch {
+      setMessage('The connection failed. Nothing was changed.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!open) {
+    return (
+      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        Remove this dataset…
+      </button>
+    );
+  }
+  return (
+    <form
+      className="stack-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void remove();
+      }}
+    >
+      <label htmlFor={`${id}-note`}>Why it is removed (kept in the audit log)</label>
+      <textarea id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} required />
+      <label htmlFor={`${id}-confirm`}>
+        Type <code>{dataset}</code> to confirm
+      </label>
+      <input id={`${id}-confirm`} value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="off" spellCheck={false} />
+      <div className="button-row">
+        <button type="submit" disabled={busy || !note.trim() || confirm !== dataset}>
+          {busy ? 'Removing…' : 'Remove the dataset'}
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+      {message ? (
+        <p className="form-error" role="alert">
+          {message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/**
+ * Serves the production build (run `next build` first), as `next start` does, plus two things
+ * Next leaves to the deployment:
+ *
+ * - The client's socket address reaches the route handlers in a header that carries a secret
+ *   made at start-up (`x-atlas-peer: <secret> <address>`), overwritten on every request, so a
+ *   client cannot forge it. X-Forwarded-For is trusted only as far as ATLAS_TRUSTED_PROXIES says
+ *   (lib/admin/requests.ts). Without this server (`next dev`), per-address limits see "unknown".
+ * - Strict-Transport-Security on every response when SITE_URL is https.
+ *
+ * Usage: node lib/cli/serve.mjs [-p PORT] [-H HOST]   (defaults: PORT or 3000, HOST or 0.0.0.0)
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import next from 'next';
+
+const args = process.argv.slice(2);
+const option = (short, long) => {
+  const i = args.findIndex((a) => a === short || a === long);
+  return i === -1 ? undefined : args[i + 1];
+};
+const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
+const hostname = option('-H', '--hostname') ?? process.env.HOSTNAME ?? '0.0.0.0';
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Not a port: ${port}`);
+  process.exit(2);
+}
+
+const secret = randomBytes(24).toString('base64url');
+process.env.ATLAS_PEER_SECRET = secret;
+let https = false;
+try {
+  https = new URL(process.env.SITE_URL ?? 'http://localhost:3000').protocol === 'https:';
+} catch {
+  console.error(`SITE_URL is not an address: ${process.env.SITE_URL}`);
+  process.exit(2);
+}
+const HSTS = 'max-age=63072000; includeSubDomains';
+
+const app = next({ dev: false, hostname, port, dir: process.cwd() });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  req.headers['x-atlas-peer'] = `${secret} ${req.socket.remoteAddress ?? ''}`;
+  if (https) res.setHeader('Strict-Transport-Security', HSTS);
+  handle(req, res).catch((err) => {
+    console.error(err);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => {
+  console.log(`Substance Use Atlas ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}${https ? ' (HSTS on)' : ''}`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3_000).unref();
+  });
+}
