@@ -32,7 +32,8 @@ export class HashQueueFullError extends Error {
 
 let running = 0;
 const waiting: Array<() => void> = [];
-async function limited<T>(fn: () => Promise<T>): Promise<T> {
+/** Runs `fn` (a hash) when a slot is free; refuses at once with HashQueueFullError when too many wait. */
+export async function withHashSlot<T>(fn: () => Promise<T>): Promise<T> {
   if (running >= RUNNING_MAX) {
     if (waiting.length >= HASH_QUEUE_MAX) throw new HashQueueFullError();
     await new Promise<void>((resolve) => waiting.push(resolve));
@@ -54,7 +55,7 @@ export function passwordProblem(password: string): string | null {
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await limited(() => derive(password, salt, LOG_N, R, P));
+  const key = await withHashSlot(() => derive(password, salt, LOG_N, R, P));
   return ['scrypt', LOG_N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
@@ -62,7 +63,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, logN, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash || password.length > MAX_PASSWORD_LENGTH) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await limited(() => derive(password, Buffer.from(salt, 'base64'), Number(logN), Number(r), Number(p)));
+  const key = await withHashSlot(() => derive(password, Buffer.from(salt, 'base64'), Number(logN), Number(r), Number(p)));
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

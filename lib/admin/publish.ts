@@ -215,9 +215,11 @@ async function commit(c: Commit): Promise<PublishResult> {
         bytes: liveBytes.length,
         observations: existing?.observations ?? 0,
         time: existing?.lastModified ?? now.toISOString(),
-        user: 'data:build (bundled data)',
+        user: existing?.changes?.length ? 'unknown (changed outside the staff pages)' : 'data:build (bundled data)',
         kind: 'initial',
-        note: 'The data as bundled with the application, before its first change through the staff pages.',
+        note: existing?.changes?.length
+          ? 'The live file as found before this change; it was not in the history, so it was changed by other means.'
+          : 'The data as bundled with the application, before its first change through the staff pages.',
         previous: null,
         counts: null,
       };

@@ -1,4 +1,4 @@
-/** Starts the production server (`next start`) on a free port for a benchmark, and stops it. */
+/** Starts the production server (lib/cli/serve.mjs) on a free port for a benchmark, and stops it. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -27,7 +27,7 @@ export interface Server {
 
 export async function startServer(): Promise<Server> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'lib', 'cli', 'serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     stdio: 'ignore',
   });

@@ -53,7 +53,7 @@ interface Server {
 
 async function start(): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'lib', 'cli', 'serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, ATLAS_FAULT_PAUSE_MS: String(PAUSE_MS) },
     stdio: 'ignore',
