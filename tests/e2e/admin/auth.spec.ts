@@ -47,7 +47,7 @@ const BYPASS: Array<Record<string, string>> = [{}, { 'x-middleware-subrequest': 
 test('the route lists are complete: every staff page and admin API route was found', () => {
   expect(PAGES).toEqual(expect.arrayContaining(['/admin', '/admin/login', '/admin/audit', '/admin/datasets/new', '/admin/datasets/national-estimates']));
   expect(PAGES.length).toBeGreaterThanOrEqual(6);
-  expect(APIS.map((a) => a.url)).toEqual(expect.arrayContaining(['/api/admin/login', '/api/admin/publish', '/api/admin/rollback', '/api/admin/uploads']));
+  expect(APIS.map((a) => a.url)).toEqual(expect.arrayContaining(['/api/admin/login', '/api/admin/publish', '/api/admin/rollback', '/api/admin/remove', '/api/admin/uploads']));
   for (const api of APIS) expect(api.methods.length, api.url).toBeGreaterThan(0);
 });
 

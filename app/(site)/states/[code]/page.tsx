@@ -45,6 +45,17 @@ export default async function StatePage({ params }: Props) {
   const mine = observations.filter((o) => o.geography === geo.code);
   const periods = [...new Set(mine.map((o) => o.period))].sort().reverse();
   const period = periods[0];
+  if (period === undefined) {
+    return (
+      <>
+        <p>
+          <Link href="/states">← All states</Link>
+        </p>
+        <h1>{geo.name}</h1>
+        <p className="lead">No estimates for {geo.name} can be shown right now: the data that holds them is unavailable. The national figures are on the dashboard.</p>
+      </>
+    );
+  }
   const relevant = observations.filter((o) => (o.geography === geo.code || o.geography === 'US') && o.period === period);
   const chosen = choose(relevant, (o) => `${o.indicator}|${o.geography}|${o.age_group}|${measureOfUnit(o.unit)}`);
   const get = (indicator: string, geography: string, age: string, measure: string) => chosen.get(`${indicator}|${geography}|${age}|${measure}`)?.observation;
