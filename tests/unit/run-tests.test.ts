@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { chromiumPlan, DEFAULT_CHROMIUM, FIX_COMMAND, INSTALL_SCRIPT, type ChromiumFacts } from '../../lib/cli/chromium.mjs';
+import { formatDuration, STAGES, summary } from '../../lib/cli/run-tests.mjs';
+
+const never = () => {
+  throw new Error('not asked');
+};
+
+/** A machine: which files are executable, who we are, what sudo and apt-get do. */
+function machine(over: Partial<ChromiumFacts> & { files?: string[] } = {}): ChromiumFacts {
+  const files = new Set(over.files ?? []);
+  return { executable: (p) => files.has(p), isRoot: false, sudoWithoutPassword: () => false, hasAptGet: () => true, ...over };
+}
+
+describe('the Chromium check before npm test', () => {
+  it('goes ahead when Debian’s Chromium is there, asking nothing else', () => {
+    expect(chromiumPlan(machine({ files: [DEFAULT_CHROMIUM], sudoWithoutPassword: never, hasAptGet: never }))).toEqual({ action: 'ok', path: DEFAULT_CHROMIUM });
+  });
+
+  it('uses CHROMIUM_PATH when it points at an executable', () => {
+    expect(chromiumPlan(machine({ chromiumPath: '/opt/chrome/chrome', files: ['/opt/chrome/chrome'] }))).toEqual({ action: 'ok', path: '/opt/chrome/chrome' });
+  });
+
+  it('stops when CHROMIUM_PATH points at nothing, rather than installing another browser', () => {
+    const plan = chromiumPlan(machine({ chromiumPath: '/nope/chrome', files: [DEFAULT_CHROMIUM], isRoot: true }));
+    expect(plan.action).toBe('stop');
+    expect(plan.action === 'stop' && plan.message).toContain('CHROMIUM_PATH is /nope/chrome');
+  });
+
+  it('installs Debian’s package as root, the way CI does', () => {
+    expect(chromiumPlan(machine({ isRoot: true, sudoWithoutPassword: never }))).toEqual({
+      action: 'install',
+      path: DEFAULT_CHROMIUM,
+      sudo: false,
+      command: ['sh', '-c', INSTALL_SCRIPT],
+      fix: 'apt-get install -y chromium',
+    });
+    expect(INSTALL_SCRIPT).toBe('apt-get update -qq && apt-get install -y -qq chromium');
+  });
+
+  it('installs it with sudo when sudo needs no password', () => {
+    const plan = chromiumPlan(machine({ sudoWithoutPassword: () => true }));
+    expect(plan).toMatchObject({ action: 'install', sudo: true, command: ['sudo', '-n', 'sh', '-c', INSTALL_SCRIPT] });
+  });
+
+  it('otherwise stops at once, naming the one command that fixes it', () => {
+    const plan = chromiumPlan(machine());
+    expect(plan.action).toBe('stop');
+    expect(plan.action === 'stop' && plan.message).toContain(FIX_COMMAND);
+    expect(plan.action === 'stop' && plan.message).toContain('CHROMIUM_PATH');
+    expect(FIX_COMMAND).toBe('sudo apt-get install -y chromium');
+  });
+
+  it('stops without apt-get, even as root', () => {
+    const plan = chromiumPlan(machine({ isRoot: true, hasAptGet: () => false }));
+    expect(plan.action).toBe('stop');
+    expect(plan.action === 'stop' && plan.message).toMatch(/no apt-get.*CHROMIUM_PATH/);
+  });
+});
+
+describe('the npm test summary', () => {
+  it('runs the stages CI runs, in order', () => {
+    expect(STAGES).toEqual(['data:check', 'typecheck', 'lint', 'test:unit', 'build', 'test:e2e', 'test:faults']);
+  });
+
+  it('formats durations in seconds, then minutes', () => {
+    expect(formatDuration(940)).toBe('0.9 s');
+    expect(formatDuration(21_340)).toBe('21.3 s');
+    expect(formatDuration(125_400)).toBe('2 min 05 s');
+  });
+
+  it('has one line per stage with its time and status, and the total', () => {
+    const lines = summary([
+      { name: 'chromium', ms: 12, status: 'ok' },
+      { name: 'typecheck', ms: 21_300, status: 'ok' },
+      { name: 'test:e2e', ms: 300_000, status: 'FAILED' },
+      { name: 'test:faults', status: 'not run' },
+    ]);
+    expect(lines).toEqual([
+      'stage chromium         0.0 s  ok',
+      'stage typecheck       21.3 s  ok',
+      'stage test:e2e    5 min 00 s  FAILED',
+      'stage test:faults          —  not run',
+      'total             5 min 21 s  FAILED at test:e2e',
+    ]);
+  });
+});
