@@ -1,9 +1,10 @@
 /**
  * npm run bench:api
  *
- * Starts the production server and drives `GET /api/datasets/{id}?format=csv` with autocannon
- * (50 connections, 10 s), then a static file of exactly the same bytes served by the same server
- * from public/, each after a 3 s warm-up. Prints requests/s, p99 latency and errors for both, and the ratio
+ * Starts the production server and drives `GET /api/datasets/{id}?format=csv` and
+ * `GET /api/package` (the ZIP of everything) with autocannon (50 connections, 10 s), then a
+ * static file of exactly the same bytes served by the same server from public/, each after a 3 s
+ * warm-up. Prints requests/s, p99 latency and errors for both, and the ratio
  * (goal: API ≥ 0.8× static, 0 errors). Run `npm run build` first (SKIP_BUILD=1 is the default
  * here; BUILD=1 builds). DURATION=seconds and DATASETS=id,id change the run.
  */
@@ -47,27 +48,31 @@ async function main() {
   const server0 = await startServer();
   // Fetch each dataset's CSV once, so the static copy holds exactly the API's bytes.
   const ids = process.env.DATASETS?.split(',') ?? ((await (await fetch(`${server0.url}/api/datasets`)).json()) as { datasets: Array<{ id: string }> }).datasets.map((d) => d.id);
-  const bodies = new Map<string, Buffer>();
-  for (const id of ids) bodies.set(id, Buffer.from(await (await fetch(`${server0.url}/api/datasets/${id}?format=csv`)).arrayBuffer()));
+  const targets: Array<{ label: string; api: string; file: string; body: Buffer }> = [];
+  for (const id of ids) {
+    const api = `/api/datasets/${id}?format=csv`;
+    targets.push({ label: `${id} (CSV)`, api, file: `${id}.csv`, body: Buffer.from(await (await fetch(`${server0.url}${api}`)).arrayBuffer()) });
+  }
+  if (process.env.PACKAGE !== '0') targets.push({ label: 'whole package (ZIP)', api: '/api/package', file: 'package.zip', body: Buffer.from(await (await fetch(`${server0.url}/api/package`)).arrayBuffer()) });
   server0.stop();
 
   // public/ is read when the server starts, so the static copies go in before it starts again.
   mkdirSync(STATIC_DIR, { recursive: true });
-  for (const [id, body] of bodies) writeFileSync(path.join(STATIC_DIR, `${id}.csv`), body);
+  for (const t of targets) writeFileSync(path.join(STATIC_DIR, t.file), t.body);
   const server = await startServer();
   let failed = false;
   try {
     console.log(`bench:api — ${CONNECTIONS} connections, ${DURATION} s each, production server\n`);
-    for (const [id, body] of bodies) {
-      const check = await fetch(`${server.url}/bench/${id}.csv`);
+    for (const { label, api: apiPath, file, body } of targets) {
+      const check = await fetch(`${server.url}/bench/${file}`);
       if (!check.ok || Buffer.from(await check.arrayBuffer()).length !== body.length) throw new Error('the static copy is not served; is the build current?');
-      const api = await drive(`${server.url}/api/datasets/${id}?format=csv`);
-      const stat = await drive(`${server.url}/bench/${id}.csv`);
+      const api = await drive(`${server.url}${apiPath}`);
+      const stat = await drive(`${server.url}/bench/${file}`);
       const ratio = api.rps / stat.rps;
       const ok = ratio >= 0.8;
       // Errors are a correctness failure and fail the run; a missed speed goal is reported.
       failed ||= api.errors + api.non2xx + stat.errors + stat.non2xx > 0;
-      console.log(`${id} (${(body.length / 1024).toFixed(1)} kB CSV)`);
+      console.log(`${label}, ${(body.length / 1024).toFixed(1)} kB`);
       console.log(line('API', api));
       console.log(line('static', stat));
       console.log(`  ratio API/static ${ratio.toFixed(2)}× (goal ≥ 0.80×) — ${ok ? 'MET' : 'NOT MET'}; errors ${api.errors + api.non2xx} (goal 0)\n`);
