@@ -1,3 +1,4 @@
+import { DataNotice } from '@/app/_components/data-notice';
 import { SWRConfig, unstable_serialize } from 'swr';
 import { Dashboard } from '@/app/_components/dashboard/dashboard';
 import { FigureCard } from '@/app/_components/figure-card';
@@ -37,6 +38,7 @@ export default async function HomePage({ searchParams }: Props) {
 
   return (
     <>
+      <DataNotice />
       <h1>Substance use in the United States</h1>
       <p className="lead">
         How many people have a substance use disorder, and how many get treatment — from SAMHSA’s National Survey on Drug Use and

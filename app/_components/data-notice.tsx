@@ -19,7 +19,7 @@ export async function DataNotice() {
             <Link href={`/datasets/${b.resource.name}`}>{b.resource.title}</Link>
           </span>
         ))}
-        . The team has been told; the other data is unaffected.
+        . Everything else on the page is unaffected.
       </p>
     </div>
   );

@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { DataNotice } from './data-notice';
 import { SiteFooter } from './site-footer';
 import { SiteNav } from './site-nav';
 import { NAV } from '@/lib/site/metadata';
@@ -21,7 +20,6 @@ export function SiteChrome({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" className="wrap" tabIndex={-1}>
-        <DataNotice />
         {children}
       </main>
       <SiteFooter />

@@ -1,3 +1,4 @@
+import { DataNotice } from '@/app/_components/data-notice';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CitePanel } from '@/app/_components/cite-panel';
@@ -32,6 +33,7 @@ export default async function DataPage() {
 
   return (
     <>
+      <DataNotice />
       <h1>Data</h1>
       <p className="lead">{pkg.description}</p>
       <ul className="download-list" aria-label="Everything at once">

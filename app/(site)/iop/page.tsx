@@ -1,3 +1,4 @@
+import { DataNotice } from '@/app/_components/data-notice';
 import Link from 'next/link';
 import { HelpLines } from '@/app/_components/help-lines';
 import { iopStatistics } from '@/lib/data/iop';
@@ -43,6 +44,7 @@ export default async function IopPage() {
 
   return (
     <article className="prose">
+      <DataNotice />
       <h1>Intensive Outpatient Programs (IOP)</h1>
       <p className="lead">
         An Intensive Outpatient Program is a type of treatment for substance use. You go to the program several days a week for a few

@@ -52,7 +52,9 @@ export function RemoveForm({ dataset, liveHash }: { dataset: string; liveHash: s
       <label htmlFor={`${id}-note`}>Why it is removed (kept in the audit log)</label>
       <textarea id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} required />
       <label htmlFor={`${id}-confirm`}>
-        Type <code>{dataset}</code> to confirm
+        <span>
+          Type <code>{dataset}</code> to confirm
+        </span>
       </label>
       <input id={`${id}-confirm`} value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="off" spellCheck={false} />
       <div className="button-row">

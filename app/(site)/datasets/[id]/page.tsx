@@ -39,7 +39,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
           <p>
             <strong>This dataset cannot be shown right now.</strong> {dataset.problem}
           </p>
-          <p>The rest of the atlas is unaffected. The staff have been told; please try again later.</p>
+          <p>The rest of the atlas is unaffected. Please try again later.</p>
         </div>
       </>
     );

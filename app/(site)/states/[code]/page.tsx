@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataNotice } from '@/app/_components/data-notice';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { measureOfUnit } from '@/lib/charts/measure';
@@ -51,7 +52,8 @@ export default async function StatePage({ params }: Props) {
         <p>
           <Link href="/states">← All states</Link>
         </p>
-        <h1>{geo.name}</h1>
+        <DataNotice />
+      <h1>{geo.name}</h1>
         <p className="lead">No estimates for {geo.name} can be shown right now: the data that holds them is unavailable. The national figures are on the dashboard.</p>
       </>
     );
@@ -69,6 +71,7 @@ export default async function StatePage({ params }: Props) {
       <p>
         <Link href={`/?geo=${geo.code}`}>← Dashboard with {geo.name} selected</Link>
       </p>
+      <DataNotice />
       <h1>{geo.name}</h1>
       <p className="lead">
         Every published estimate for {geo.name} in SAMHSA’s {formatPeriod(period)} state tables, beside the United States, with 95%

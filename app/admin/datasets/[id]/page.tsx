@@ -43,7 +43,10 @@ export default async function AdminDatasetPage({ params }: Props) {
           <p>
             <strong>The live data does not load, so its public pages show an error.</strong> {problem}
           </p>
-          <p>Mend it by restoring an earlier version below, by uploading the whole dataset as a canonical CSV, or by removing the dataset.</p>
+          <p>
+            Mend it {versions.length > 0 ? 'by restoring an earlier version below, ' : ''}by uploading the whole dataset as a canonical CSV, or by
+            removing the dataset.
+          </p>
         </div>
       ) : null}
 
@@ -52,7 +55,11 @@ export default async function AdminDatasetPage({ params }: Props) {
 
       <h2 id="history">History</h2>
       {versions.length === 0 ? (
-        <p>The data is as bundled with the application; its first replacement will keep this version in the history, so it can be restored.</p>
+        <p>
+          {problem
+            ? 'No version has been kept yet; the next change keeps the file that is live now in the history.'
+            : 'The data is as bundled with the application; its first replacement will keep this version in the history, so it can be restored.'}
+        </p>
       ) : (
         <div className="table-scroll">
           <table className="data history">
