@@ -318,7 +318,6 @@ function checkNote(note: unknown): string {
   return text;
 }
 
-const META_LIMITS = { title: 200, description: 2000, source: 500, sourceUrl: 2000 } as const;
 
 /**
  * A new dataset's title, description, source and source address, checked for type and form: each
@@ -328,7 +327,7 @@ const META_LIMITS = { title: 200, description: 2000, source: 500, sourceUrl: 200
 export function checkDatasetMeta(input: unknown): NewDatasetMeta {
   if (!input || typeof input !== 'object' || Array.isArray(input)) throw new PublishError(400, 'metadata-required', 'A new dataset needs a title, a description and a source.');
   const m = input as Record<string, unknown>;
-  const field = (key: keyof typeof META_LIMITS, required: boolean, oneLine: boolean): string | undefined => {
+  const field = (key: keyof NewDatasetMeta, limit: number, required: boolean, oneLine: boolean): string | undefined => {
     const value = Object.hasOwn(m, key) ? m[key] : undefined;
     if (value === undefined || value === null || value === '') {
       if (required) throw new PublishError(400, 'metadata-required', 'A new dataset needs a title, a description and a source.');
@@ -340,15 +339,15 @@ export function checkDatasetMeta(input: unknown): NewDatasetMeta {
       if (required) throw new PublishError(400, 'metadata-required', 'A new dataset needs a title, a description and a source.');
       return undefined;
     }
-    if (text.length > META_LIMITS[key]) throw new PublishError(400, 'metadata-invalid', `The ${key === 'sourceUrl' ? 'source address' : key} must be at most ${META_LIMITS[key]} characters.`);
+    if (text.length > limit) throw new PublishError(400, 'metadata-invalid', `The ${key === 'sourceUrl' ? 'source address' : key} must be at most ${limit} characters.`);
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) throw new PublishError(400, 'metadata-invalid', `The ${key} holds control characters.`);
     if (oneLine && /[\r\n\u2028\u2029\u0085]/.test(text)) throw new PublishError(400, 'metadata-invalid', `The ${key === 'sourceUrl' ? 'source address' : key} must be one line, without line breaks (it goes into citations).`);
     return text;
   };
-  const title = field('title', true, true) as string;
-  const description = field('description', true, false) as string;
-  const source = field('source', true, true) as string;
-  const sourceUrl = field('sourceUrl', false, true);
+  const title = field('title', 200, true, true) as string;
+  const description = field('description', 2000, true, false) as string;
+  const source = field('source', 500, true, true) as string;
+  const sourceUrl = field('sourceUrl', 2000, false, true);
   if (sourceUrl !== undefined && !/^https?:\/\/[^\s"<>]+$/.test(sourceUrl)) throw new PublishError(400, 'metadata-invalid', 'The source address must start with https:// or http://.');
   return { title, description, source, ...(sourceUrl ? { sourceUrl } : {}) };
 }
