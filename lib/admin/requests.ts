@@ -2,7 +2,8 @@
 import 'server-only';
 import { LockBusyError } from './lock';
 import { PublishError } from './publish';
-import { adminError } from './guard';
+import { adminError, adminJson, requireStaffApi } from './guard';
+import type { Staff } from './session';
 import { readLimited, UploadTooLargeError } from './uploads';
 
 /**
@@ -69,3 +70,25 @@ export function adminFailure(err: unknown): Response {
   console.error(err);
   return adminError(500, 'internal-error', 'The server failed while doing this. Nothing was published; try again, and tell the developers if it happens again.');
 }
+
+/**
+ * An admin action from a JSON body (publish, restore, remove): a signed-in, same-site request;
+ * the body read and handed over with the staff member and address; the result as JSON, or the
+ * error as a clear 4xx/5xx.
+ */
+export async function adminAction(request: Request, act: (body: Record<string, unknown>, who: { staff: Staff; address: string }) => Promise<unknown>): Promise<Response> {
+  const guard = requireStaffApi(request, true);
+  if (guard.response) return guard.response;
+  try {
+    const body = await readJson(request);
+    return adminJson(await act(body, { staff: guard.staff, address: clientAddress(request) }));
+  } catch (err) {
+    return adminFailure(err);
+  }
+}
+
+/** A JSON string field, or `fallback` when it is missing or not a string. */
+export const stringField = <T extends string | null>(body: Record<string, unknown>, key: string, fallback: T): string | T => {
+  const value = Object.hasOwn(body, key) ? body[key] : undefined;
+  return typeof value === 'string' ? value : fallback;
+};

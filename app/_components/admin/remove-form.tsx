@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
+import { postJson } from './post-json';
 
 /** "Remove this dataset": asks for a reason and the dataset's name, then takes it off the site. */
 export function RemoveForm({ dataset, liveHash }: { dataset: string; liveHash: string }) {
@@ -16,20 +17,12 @@ export function RemoveForm({ dataset, liveHash }: { dataset: string; liveHash: s
   async function remove() {
     setBusy(true);
     setMessage('');
-    try {
-      const res = await fetch('/api/admin/remove', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ dataset, baseHash: liveHash, note }),
-      });
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      if (res.ok) {
-        router.push('/admin?removed=1');
-        router.refresh();
-      } else setMessage(body?.error?.message ?? `The server answered ${res.status}. Nothing was changed.`);
-    } catch {
-      setMessage('The connection failed. Nothing was changed.');
-    } finally {
+    const outcome = await postJson('/api/admin/remove', { dataset, baseHash: liveHash, note });
+    if (outcome.ok) {
+      router.push('/admin');
+      router.refresh();
+    } else {
+      setMessage(outcome.message);
       setBusy(false);
     }
   }

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
+import { postJson } from './post-json';
 
 /** "Restore this version": asks for a release note, then publishes the old version again. */
 export function RollbackForm({ dataset, version, label, liveHash }: { dataset: string; version: string; label: string; liveHash: string }) {
@@ -15,24 +16,14 @@ export function RollbackForm({ dataset, version, label, liveHash }: { dataset: s
   async function restore() {
     setBusy(true);
     setMessage('');
-    try {
-      const res = await fetch('/api/admin/rollback', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ dataset, version, baseHash: liveHash, note }),
-      });
-      const body = (await res.json().catch(() => null)) as { version?: string; error?: { message?: string } } | null;
-      if (res.ok) {
-        setOpen(false);
-        setNote('');
-        setMessage(`Restored: it is live again as version ${body?.version}.`);
-        router.refresh();
-      } else setMessage(body?.error?.message ?? `The server answered ${res.status}. Nothing was changed.`);
-    } catch {
-      setMessage('The connection failed. Nothing was changed.');
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await postJson<{ version?: string }>('/api/admin/rollback', { dataset, version, baseHash: liveHash, note });
+    if (outcome.ok) {
+      setOpen(false);
+      setNote('');
+      setMessage(`Restored: it is live again as version ${outcome.body.version}.`);
+      router.refresh();
+    } else setMessage(outcome.message);
+    setBusy(false);
   }
 
   if (!open) {

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import type { UploadReport } from '@/lib/admin/uploads';
 import { DiffTables } from './diff-tables';
+import { errorMessage, postJson } from './post-json';
 import { PreviewChart } from './preview-chart';
 
 type Phase = { name: 'idle' } | { name: 'uploading'; loaded: number; total: number } | { name: 'checking' } | { name: 'report'; report: UploadReport } | { name: 'failed'; message: string };
@@ -41,7 +42,6 @@ function send(url: string, file: File, hash: string, onProgress: (loaded: number
   });
 }
 
-const errorMessage = (body: unknown, fallback: string) => (body as { error?: { message?: string } } | null)?.error?.message ?? fallback;
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 const where = (row: number | null, column: string | null) => [row === null ? 'whole file' : `row ${row}`, column ? `column “${column}”` : ''].filter(Boolean).join(', ');
 
@@ -94,24 +94,18 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
   async function publish(report: UploadReport) {
     setPublishing(true);
     setPublishError('');
-    try {
-      const res = await fetch('/api/admin/publish', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ uploadId: report.uploadId, baseHash: report.baseHash, note, acknowledged, ...(mode === 'add' ? { meta } : {}) }),
-      });
-      const body = (await res.json().catch(() => null)) as Published | null;
-      if (res.ok && body) {
-        setPublished(body);
-        setPhase({ name: 'idle' });
-        setNote('');
-        router.refresh();
-      } else setPublishError(errorMessage(body, `The server answered ${res.status}. Nothing was published.`));
-    } catch {
-      setPublishError('The connection failed. Nothing was published; try again.');
-    } finally {
-      setPublishing(false);
-    }
+    const outcome = await postJson<Published>(
+      '/api/admin/publish',
+      { uploadId: report.uploadId, baseHash: report.baseHash, note, acknowledged, ...(mode === 'add' ? { meta } : {}) },
+      'Nothing was published.',
+    );
+    if (outcome.ok) {
+      setPublished(outcome.body);
+      setPhase({ name: 'idle' });
+      setNote('');
+      router.refresh();
+    } else setPublishError(outcome.message);
+    setPublishing(false);
   }
 
   const report = phase.name === 'report' ? phase.report : null;
