@@ -11,6 +11,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { ingest } from '../data/ingest';
+import { firstProblem } from '../data/issues';
 import { PACKAGE_FILE, sha256, type DataPackage, type DataResource, type IndicatorMeta, type ResourceChange } from '../data/package';
 import { dataDir } from '../data/paths';
 import { CANONICAL_SCHEMA, isIndicatorName } from '../data/schema';
@@ -165,11 +166,7 @@ async function checkCandidate(csv: Buffer, indicators: readonly IndicatorMeta[],
   const bad = added.find((i) => !isIndicatorName(i.name));
   if (bad) throw new PublishError(422, 'invalid-candidate', `The indicator ${JSON.stringify(String(bad.name)).slice(0, 100)} is not a valid identifier. Nothing was changed.`);
   const result = await ingest(csv, { knownIndicators: new Set(indicators.map((i) => i.name)), encoding: 'utf-8' });
-  if (!result.ok) {
-    const e = result.errors[0];
-    const where = [e?.row != null ? `row ${e.row}` : null, e?.column ? `column ${e.column}` : null].filter(Boolean).join(', ');
-    throw new PublishError(422, 'invalid-candidate', `The data to publish does not read back as valid${where ? ` (${where})` : ''}: ${e?.message ?? 'unknown problem'} Nothing was changed.`);
-  }
+  if (!result.ok) throw new PublishError(422, 'invalid-candidate', `The data to publish does not read back as valid ${firstProblem(result.errors)} Nothing was changed.`);
   return result.observations;
 }
 

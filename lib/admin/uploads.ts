@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ingest, type InputFormat } from '../data/ingest';
-import type { Issue, Warning } from '../data/issues';
+import { firstProblem, type Issue, type Warning } from '../data/issues';
 import { PACKAGE_FILE, sha256, type DataPackage, type IndicatorMeta } from '../data/package';
 import { dataDir } from '../data/paths';
 import type { Observation } from '../data/schema';
@@ -112,10 +112,7 @@ export async function readLive(dataset: string): Promise<LiveDataset> {
     return { pkg, bytes: null, observations: [], problem: `The live file ${resource.path} is missing.` };
   }
   const result = await ingest(bytes, { knownIndicators: new Set(pkg.indicators.map((i) => i.name)), encoding: 'utf-8', collect: true });
-  if (!result.ok) {
-    const e = result.errors[0];
-    return { pkg, bytes, observations: [], problem: `The live file does not validate${e?.row != null ? ` (row ${e.row}${e.column ? `, column ${e.column}` : ''})` : ''}: ${e?.message ?? 'unknown problem'}` };
-  }
+  if (!result.ok) return { pkg, bytes, observations: [], problem: `The live file does not validate ${firstProblem(result.errors)}` };
   return { pkg, bytes, observations: result.rows, problem: null };
 }
 

@@ -71,3 +71,11 @@ export function showText(value: string, max = 60): string {
   const clipped = visible.length > max ? `${visible.slice(0, max)}…` : visible;
   return `“${clipped}”`;
 }
+
+/** The first problem of a list, in a sentence: "(row 3, column ci_lower): The lower bound …". */
+export function firstProblem(errors: readonly Issue[]): string {
+  const e = errors[0];
+  if (!e) return 'unknown problem';
+  const where = [e.row != null ? `row ${e.row}` : null, e.column ? `column ${e.column}` : null].filter(Boolean).join(', ');
+  return `${where ? `(${where}): ` : ''}${e.message}`;
+}

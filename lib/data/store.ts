@@ -7,6 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ingest } from './ingest';
+import { firstProblem } from './issues';
 import { PACKAGE_FILE, readPackage, sha256, type DataPackage, type DataResource, type IndicatorMeta } from './package';
 import { privatePath } from '../admin/paths';
 import { dataDir } from './paths';
@@ -101,20 +102,24 @@ export async function getDataset(id: string): Promise<Dataset | null> {
   const resource = pkg.resources.find((r) => r.name === id);
   if (!resource) return null;
   const file = path.join(dataDir(), resource.path);
-  if (!existsSync(file)) return { resource, observations: [], problem: `Its file ${resource.path} is missing.` };
   // The outcome is cached either way, so a broken file is read once per change, not per request.
-  const loaded = await cached(file, async (): Promise<{ rows: Observation[]; problem: string | null }> => {
-    const result = await ingest(createReadStream(file), {
-      knownIndicators: new Set(pkg.indicators.map((i) => i.name)),
-      encoding: 'utf-8',
-      collect: true,
+  let loaded: { rows: Observation[]; problem: string | null };
+  try {
+    loaded = await cached(file, async () => {
+      const result = await ingest(createReadStream(file), {
+        knownIndicators: new Set(pkg.indicators.map((i) => i.name)),
+        encoding: 'utf-8',
+        collect: true,
+      });
+      if (result.ok) return { rows: result.rows, problem: null };
+      const problem = `Its file does not pass validation ${firstProblem(result.errors)}`;
+      console.error(`Dataset ${id} (${resource.path}): ${problem}`);
+      return { rows: [], problem };
     });
-    if (result.ok) return { rows: result.rows, problem: null };
-    const first = result.errors[0];
-    const where = [first?.row != null ? `row ${first.row}` : null, first?.column ? `column ${first.column}` : null].filter(Boolean).join(', ');
-    console.error(`Dataset ${id} (${resource.path}) does not validate${where ? ` at ${where}` : ''}: ${first?.message}`);
-    return { rows: [], problem: `Its file does not pass validation${where ? ` (${where})` : ''}: ${first?.message ?? 'unknown problem'}` };
-  });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    loaded = { rows: [], problem: `Its file ${resource.path} is missing.` };
+  }
   return { resource, observations: loaded.rows, problem: loaded.problem };
 }
 
