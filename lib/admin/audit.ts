@@ -166,12 +166,16 @@ export function readAuditPage(page = 0, size = 200): AuditPage {
   return { entries, more: false };
 }
 
-/** Whether the log holds an entry with this id, looking back at most `within` entries. */
-export function hasAuditEntry(id: string, within = 100_000): boolean {
-  let n = 0;
-  for (const entry of auditEntriesNewestFirst()) {
-    if (entry.id === id) return true;
-    if (++n >= within) return false;
+/**
+ * Whether the log holds this entry. Lines are appended in time order, so the search goes back
+ * only to a minute before the entry's own time: a publish checks its line in a few reads, however
+ * long the log is.
+ */
+export function hasAuditEntry(entry: Pick<AuditEntry, 'id' | 'time'>): boolean {
+  const since = Date.parse(entry.time) - 60_000;
+  for (const e of auditEntriesNewestFirst()) {
+    if (e.id === entry.id) return true;
+    if (Date.parse(e.time) < since) return false;
   }
   return false;
 }

@@ -79,7 +79,7 @@ async function applyJournal(journal: Journal): Promise<void> {
   writeFileAtomic(path.join(dataDir(), PACKAGE_FILE), journal.packageText);
   await step();
   if (meta) storeVersionMeta(meta);
-  if (!hasAuditEntry(journal.audit.id)) await appendAudit(journal.audit);
+  if (!hasAuditEntry(journal.audit)) await appendAudit(journal.audit);
   await step();
   unlinkSync(journalFile());
   fsyncDir(privateDir());
