@@ -16,8 +16,13 @@ export default defineConfig({
   outputDir: '../test-results',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
-  retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // No retries, ever: a test that passes only on a second try is a failure to fix, not to hide.
+  retries: 0,
+  // The timing report ends the run: the slowest ten tests and any over a third of its timeout.
+  reporter: [['list'], ['./e2e/timing-reporter.ts']],
+  // Each test should finish in under a third of this on a 2-core machine with one core busy (so
+  // it still passes on a machine three times slower); the few heavy ones (axe-core scans, the
+  // staff journey) set an explicit budget of their own with test.setTimeout.
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
@@ -47,7 +52,8 @@ export default defineConfig({
       cwd: path.join(__dirname, '..'),
       url: `http://127.0.0.1:${PORT}/api/datasets`,
       reuseExistingServer: false,
-      timeout: 60_000,
+      // Generous: a start takes seconds, but a slow machine must not fail here.
+      timeout: 120_000,
     },
     {
       // The same build for the staff tests, on a scratch copy of data/ with test accounts.
@@ -56,7 +62,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${ADMIN_PORT}/api/datasets`,
       env: { ATLAS_DATA_DIR: ADMIN_DATA, ATLAS_PRIVATE_DIR: ADMIN_PRIVATE },
       reuseExistingServer: false,
-      timeout: 60_000,
+      timeout: 120_000,
     },
   ],
 });
