@@ -47,8 +47,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      // The production build (npm test runs `npm run build` first).
-      command: `npx next start -p ${PORT} -H 127.0.0.1`,
+      // The production build (npm test runs `npm run build` first), served as `npm start` serves it.
+      command: `node lib/cli/serve.mjs -p ${PORT} -H 127.0.0.1`,
       cwd: path.join(__dirname, '..'),
       url: `http://127.0.0.1:${PORT}/api/datasets`,
       reuseExistingServer: false,
@@ -57,7 +57,7 @@ export default defineConfig({
     },
     {
       // The same build for the staff tests, on a scratch copy of data/ with test accounts.
-      command: `npx tsx tests/e2e/admin/setup.ts && npx next start -p ${ADMIN_PORT} -H 127.0.0.1`,
+      command: `npx tsx tests/e2e/admin/setup.ts && node lib/cli/serve.mjs -p ${ADMIN_PORT} -H 127.0.0.1`,
       cwd: path.join(__dirname, '..'),
       url: `http://127.0.0.1:${ADMIN_PORT}/api/datasets`,
       env: { ATLAS_DATA_DIR: ADMIN_DATA, ATLAS_PRIVATE_DIR: ADMIN_PRIVATE },
