@@ -31,7 +31,7 @@ export interface AuditEntry {
 }
 
 const CURRENT = 'audit.log';
-const ROTATED = /^audit-(\d{8}T\d{9}Z)(?:-\d+)?\.log$/;
+const ROTATED = /^audit-(\d{8}T\d{9}Z)(?:-(\d+))?\.log$/;
 /** Longest user field kept (an email address is at most 254 characters). */
 const USER_MAX = 254;
 
@@ -86,7 +86,12 @@ export function auditFiles(): string[] {
   } catch {
     return [];
   }
-  const rotated = names.filter((n) => ROTATED.test(n)).sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+  // Newest first: by time, then by the suffix that orders files rotated in the same millisecond.
+  const rotated = names
+    .map((name) => ({ name, m: ROTATED.exec(name) }))
+    .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
+    .sort((a, b) => b.m[1].localeCompare(a.m[1]) || Number(b.m[2] ?? 0) - Number(a.m[2] ?? 0))
+    .map((x) => x.name);
   return [...(names.includes(CURRENT) ? [CURRENT] : []), ...rotated].map((n) => path.join(privateDir(), n));
 }
 

@@ -301,6 +301,20 @@ describe('the audit log', () => {
     expect(hasAuditEntry({ id: ids[0], time: new Date(Date.now() + 3_600_000).toISOString() })).toBe(false);
   });
 
+  it('orders files rotated in the same millisecond by their suffix', () => {
+    const dir = process.env.ATLAS_PRIVATE_DIR as string;
+    const names = ['audit-20200101T000000000Z.log', 'audit-20200101T000000000Z-1.log', 'audit-20200101T000000000Z-2.log', 'audit-20200101T000000000Z-10.log', 'audit-20191231T235959999Z.log'];
+    for (const n of names) writeFileSync(path.join(dir, n), '');
+    expect(auditFiles().map((f) => path.basename(f)).slice(-5)).toEqual([
+      'audit-20200101T000000000Z-10.log',
+      'audit-20200101T000000000Z-2.log',
+      'audit-20200101T000000000Z-1.log',
+      'audit-20200101T000000000Z.log',
+      'audit-20191231T235959999Z.log',
+    ]);
+    for (const n of names) rmSync(path.join(dir, n));
+  });
+
   it('reads the newest entries of a log far larger than any string, and skips torn lines', async () => {
     const file = path.join(process.env.ATLAS_PRIVATE_DIR as string, 'audit.log');
     for (const f of auditFiles()) rmSync(f);
