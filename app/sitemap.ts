@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { GEOGRAPHIES } from '@/lib/data/geography';
+import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
 import { getPackage } from '@/lib/data/store';
 import { siteUrl } from '@/lib/site/metadata';
 

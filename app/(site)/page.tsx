@@ -5,7 +5,7 @@ import { FigureCard } from '@/app/_components/figure-card';
 import { viewDataKey } from '@/lib/charts/view';
 import { loadDashboard } from '@/lib/data/dashboard';
 import { figureFor, latestFigure } from '@/lib/data/headline';
-import { seriesByName } from '@/lib/data/series';
+import { seriesByName } from '@/lib/vocabulary/series';
 import { getAllObservations, getIndicators } from '@/lib/data/store';
 import { stateShapes } from '@/lib/geo/state-shapes';
 import { pageMetadata } from '@/lib/site/metadata';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { ageGroupLabel } from '@/lib/data/age-groups';
+import { ageGroupLabel } from '@/lib/vocabulary/age-groups';
 import type { Figure } from '@/lib/data/headline';
-import { seriesByName } from '@/lib/data/series';
+import { seriesByName } from '@/lib/vocabulary/series';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 
 /** One published figure in every unit it was published in, with its interval, series and source. */

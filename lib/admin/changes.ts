@@ -3,7 +3,7 @@
  * and the warnings a person must acknowledge before publishing — estimates that move by more than
  * half, observations that disappear, series and indicators new to the dataset. Pure functions.
  */
-import type { Observation } from '../data/schema';
+import type { Observation } from '../vocabulary/schema';
 
 export const observationKey = (o: Observation) => [o.indicator, o.period, o.geography, o.age_group, o.unit, o.revision].join('|');
 

@@ -10,11 +10,11 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { ingest } from '../data/ingest';
-import { firstProblem } from '../data/issues';
+import { ingest } from '../import/ingest';
+import { firstProblem } from '../import/issues';
 import { PACKAGE_FILE, sha256, type DataPackage, type DataResource, type IndicatorMeta, type ResourceChange } from '../data/package';
 import { dataDir } from '../data/paths';
-import { CANONICAL_SCHEMA, isIndicatorName } from '../data/schema';
+import { CANONICAL_SCHEMA, isIndicatorName } from '../vocabulary/schema';
 import { forgetCachedData } from '../data/store';
 import { fsyncDir, TEMP_PREFIX, writeFileAtomic } from './atomic';
 import { appendAudit, hasAuditEntry, newAuditEntry, type AuditEntry } from './audit';

@@ -8,11 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ingest, type InputFormat } from '../data/ingest';
-import { firstProblem, type Issue, type Warning } from '../data/issues';
+import { ingest, type InputFormat } from '../import/ingest';
+import { firstProblem, type Issue, type Warning } from '../import/issues';
 import { PACKAGE_FILE, sha256, type DataPackage, type IndicatorMeta } from '../data/package';
 import { dataDir } from '../data/paths';
-import type { Observation } from '../data/schema';
+import type { Observation } from '../vocabulary/schema';
 import { toCanonicalCsv } from '../format/csv';
 import { TEMP_PREFIX, writeFileAtomic } from './atomic';
 import { changeWarnings, diffObservations, mergeTable, type ChangedObservation, type ChangeWarning } from './changes';

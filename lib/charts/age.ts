@@ -4,9 +4,9 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
-import { ageGroupLabel, ageGroupShortLabel } from '../data/age-groups';
-import { geographyName } from '../data/geography';
-import type { Observation } from '../data/schema';
+import { ageGroupLabel, ageGroupShortLabel } from '../vocabulary/age-groups';
+import { geographyName } from '../vocabulary/geography';
+import type { Observation } from '../vocabulary/schema';
 import { formatObservation, formatPeriod } from '../format/numbers';
 import { AGE } from './constants';
 import { formatTick, measureById, measureOfUnit, plotted, type Measure, type Plotted } from './measure';

@@ -3,8 +3,8 @@
  * ("number of people", plotted in people); each percent unit is its own measure, because a
  * percent of the population and a percent of those needing treatment have different bases.
  */
-import type { Observation } from '../data/schema';
-import { UNITS, unitByName } from '../data/units';
+import type { Observation } from '../vocabulary/schema';
+import { UNITS, unitByName } from '../vocabulary/units';
 
 export const COUNT = 'count';
 

@@ -3,8 +3,8 @@
  * counts of the same figure, the most precise unit (7,748,000 persons over 7.7 million); among
  * copies of a figure in two datasets, the one that carries its interval. Never averages.
  */
-import type { Observation } from '../data/schema';
-import { unitByName } from '../data/units';
+import type { Observation } from '../vocabulary/schema';
+import { unitByName } from '../vocabulary/units';
 
 export interface Chosen<T extends Observation> {
   observation: T;

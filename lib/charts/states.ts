@@ -5,9 +5,9 @@
  * U.S. estimate.
  */
 import { max, min } from 'd3-array';
-import { ageGroupLabel } from '../data/age-groups';
-import { GEOGRAPHIES, geographyName } from '../data/geography';
-import type { Observation } from '../data/schema';
+import { ageGroupLabel } from '../vocabulary/age-groups';
+import { GEOGRAPHIES, geographyName } from '../vocabulary/geography';
+import type { Observation } from '../vocabulary/schema';
 import { formatObservation, formatPeriod } from '../format/numbers';
 import { MAP } from './constants';
 import { measureById, measureOfUnit, plotted, type Measure } from './measure';

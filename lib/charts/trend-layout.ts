@@ -1,7 +1,7 @@
 /** Trend chart layout: scales and placed marks for an explicit width and height. */
 import { scaleLinear } from 'd3-scale';
 import { line, symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle, type SymbolType } from 'd3-shape';
-import { SERIES } from '../data/series';
+import { SERIES } from '../vocabulary/series';
 import { TREND, SERIES_STYLES } from './constants';
 import { formatTick } from './measure';
 import type { TrendModel, TrendPoint } from './trend';

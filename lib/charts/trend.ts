@@ -4,9 +4,9 @@
  * the methodology breaks as data a chart can label.
  */
 import { max, min } from 'd3-array';
-import { ageGroupLabel } from '../data/age-groups';
-import type { Observation } from '../data/schema';
-import { periodYears, SERIES, seriesByName, type Series } from '../data/series';
+import { ageGroupLabel } from '../vocabulary/age-groups';
+import type { Observation } from '../vocabulary/schema';
+import { periodYears, SERIES, seriesByName, type Series } from '../vocabulary/series';
 import { formatObservation, formatPeriod } from '../format/numbers';
 import { measureById, measureOfUnit, plotted, type Measure } from './measure';
 import { choose } from './select';

@@ -3,10 +3,10 @@
  * written to the URL, so every view can be shared, reloaded and navigated with back/forward.
  * Anything invalid in a URL falls back to a valid choice instead of failing.
  */
-import { compareAgeGroups } from '../data/age-groups';
-import { GEOGRAPHIES } from '../data/geography';
-import type { Observation } from '../data/schema';
-import { UNITS } from '../data/units';
+import { compareAgeGroups } from '../vocabulary/age-groups';
+import { GEOGRAPHIES } from '../vocabulary/geography';
+import type { Observation } from '../vocabulary/schema';
+import { UNITS } from '../vocabulary/units';
 import { measureOfUnit, measuresIn } from './measure';
 
 export interface View {

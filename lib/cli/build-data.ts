@@ -8,16 +8,16 @@
  */
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { readCsvRecords } from '../data/csv';
-import { ingest } from '../data/ingest';
-import { IssueLog, type Issue } from '../data/issues';
+import { readCsvRecords } from '../import/2-parse';
+import { ingest } from '../import/ingest';
+import { IssueLog, type Issue } from '../import/issues';
 import { PACKAGE_FILE, PROFILE, sha256File, type DataPackage, type DataResource, type IndicatorMeta, type SourceTable } from '../data/package';
-import { QUALIFIERS } from '../data/qualifiers';
-import { ObservationRules } from '../data/rules';
-import { CANONICAL_SCHEMA, type FieldName, type Observation } from '../data/schema';
-import { SERIES } from '../data/series';
-import { UNITS } from '../data/units';
-import { compareAgeGroups } from '../data/age-groups';
+import { QUALIFIERS } from '../vocabulary/qualifiers';
+import { ObservationRules } from '../import/4-validate';
+import { CANONICAL_SCHEMA, type FieldName, type Observation } from '../vocabulary/schema';
+import { SERIES } from '../vocabulary/series';
+import { UNITS } from '../vocabulary/units';
+import { compareAgeGroups } from '../vocabulary/age-groups';
 import { toCanonicalCsv } from '../format/csv';
 
 const ROOT = path.resolve(__dirname, '..', '..');

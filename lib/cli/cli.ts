@@ -1,7 +1,7 @@
 /** Shared helpers for the data command-line tools. */
 import { createReadStream } from 'node:fs';
-import type { Issue, Warning } from '../data/issues';
-import type { EncodingChoice } from '../data/decode';
+import type { Issue, Warning } from '../import/issues';
+import type { EncodingChoice } from '../import/1-decode';
 
 /** `row 12, column "estimate": message` — the line format of the data:check contract. */
 export function formatIssue(issue: Issue | Warning): string {

@@ -8,8 +8,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ingest, type IngestResult } from '../data/ingest';
-import { IssueLog, type Issue, type Warning } from '../data/issues';
+import { ingest, type IngestResult } from '../import/ingest';
+import { IssueLog, type Issue, type Warning } from '../import/issues';
 import { checkPackage, PACKAGE_FILE, readPackage, type DataPackage } from '../data/package';
 import { dataDir } from '../data/paths';
 import { fileStream, formatIssue, parseArgs } from './cli';

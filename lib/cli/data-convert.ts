@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ingest } from '../data/ingest';
+import { ingest } from '../import/ingest';
 import { readPackage } from '../data/package';
 import { dataDir } from '../data/paths';
 import { CANONICAL_HEADER, canonicalCsvRow } from '../format/csv';

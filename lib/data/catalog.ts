@@ -1,7 +1,7 @@
 /** What each dataset covers, computed from its observations (for the catalog page and the API). */
-import { compareAgeGroups } from './age-groups';
+import { compareAgeGroups } from '../vocabulary/age-groups';
 import type { DataResource } from './package';
-import type { Observation } from './schema';
+import type { Observation } from '../vocabulary/schema';
 
 export interface DatasetSummary {
   id: string;

@@ -3,10 +3,10 @@
  * and filters as the read API, so the client's first view matches what it would fetch.
  */
 import 'server-only';
-import { GEOGRAPHIES } from './geography';
+import { GEOGRAPHIES } from '../vocabulary/geography';
 import { indicatorOptions, parseView, viewRequests, type IndicatorOption, type View } from '../charts/view';
 import { applyFilter, parseFilter } from './query';
-import type { Observation } from './schema';
+import type { Observation } from '../vocabulary/schema';
 import { getAllObservations, getDataset, getPackage } from './store';
 
 export interface DashboardData {

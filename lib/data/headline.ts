@@ -1,6 +1,6 @@
 /** Picks headline figures out of observations, without computing any number. */
-import { periodYears } from './series';
-import type { Observation } from './schema';
+import { periodYears } from '../vocabulary/series';
+import type { Observation } from '../vocabulary/schema';
 
 export interface Figure<T extends Observation = Observation> {
   period: string;

@@ -4,8 +4,8 @@
  */
 import { toStatesModel, type StateValue } from '../charts/states';
 import { figureFor, latestFigure, type Figure } from './headline';
-import type { Observation } from './schema';
-import { periodYears } from './series';
+import type { Observation } from '../vocabulary/schema';
+import { periodYears } from '../vocabulary/series';
 
 export interface TreatmentGap {
   period: string;

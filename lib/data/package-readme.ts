@@ -1,7 +1,7 @@
 /** The README that travels in the data package ZIP: what is in it, what every column and code means, and the methodology breaks. */
-import { ageGroupLabel } from './age-groups';
+import { ageGroupLabel } from '../vocabulary/age-groups';
 import type { DataPackage } from './package';
-import { CANONICAL_SCHEMA } from './schema';
+import { CANONICAL_SCHEMA } from '../vocabulary/schema';
 import { siteCitation, sourceCitation } from '../site/citation';
 
 export function packageReadme(pkg: DataPackage, siteUrl: string, accessed: Date): string {

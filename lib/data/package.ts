@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { IssueLog } from './issues';
-import { QUALIFIERS, type Qualifier } from './qualifiers';
-import { CANONICAL_SCHEMA, INDICATOR_PATTERN, type TableSchema } from './schema';
-import { SERIES, type Series } from './series';
-import { UNITS, type Unit } from './units';
+import type { IssueLog } from '../import/issues';
+import { QUALIFIERS, type Qualifier } from '../vocabulary/qualifiers';
+import { CANONICAL_SCHEMA, INDICATOR_PATTERN, type TableSchema } from '../vocabulary/schema';
+import { SERIES, type Series } from '../vocabulary/series';
+import { UNITS, type Unit } from '../vocabulary/units';
 
 export const PACKAGE_FILE = 'datapackage.json';
 export const PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
@@ -154,9 +154,9 @@ export async function checkPackage(pkg: DataPackage, dataDir: string, log: Issue
     if (!Array.isArray(ind.notes)) fail(where, `Indicator ${ind.name} needs a notes list (it may be empty).`);
   }
   const sameAs = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  if (!sameAs(pkg.series, SERIES)) fail('series', 'The series list differs from lib/data/series.ts; run npm run data:build to refresh it.');
-  if (!sameAs(pkg.qualifiers, QUALIFIERS)) fail('qualifiers', 'The qualifier list differs from lib/data/qualifiers.ts; run npm run data:build to refresh it.');
-  if (!sameAs(pkg.units, UNITS)) fail('units', 'The unit list differs from lib/data/units.ts; run npm run data:build to refresh it.');
+  if (!sameAs(pkg.series, SERIES)) fail('series', 'The series list differs from lib/vocabulary/series.ts; run npm run data:build to refresh it.');
+  if (!sameAs(pkg.qualifiers, QUALIFIERS)) fail('qualifiers', 'The qualifier list differs from lib/vocabulary/qualifiers.ts; run npm run data:build to refresh it.');
+  if (!sameAs(pkg.units, UNITS)) fail('units', 'The unit list differs from lib/vocabulary/units.ts; run npm run data:build to refresh it.');
 
   const names = new Set<string>();
   for (const [i, res] of pkg.resources.entries()) {
@@ -172,7 +172,7 @@ export async function checkPackage(pkg: DataPackage, dataDir: string, log: Issue
     if (res.format !== 'csv' || res.mediatype !== 'text/csv' || res.encoding !== 'utf-8' || res.type !== 'table') {
       fail(where, `Dataset ${res.name} must be a table in CSV format, text/csv, UTF-8.`);
     }
-    if (!sameAs(res.schema, CANONICAL_SCHEMA)) fail(`${where}.schema`, `The schema of ${res.name} differs from the canonical schema in lib/data/schema.ts.`);
+    if (!sameAs(res.schema, CANONICAL_SCHEMA)) fail(`${where}.schema`, `The schema of ${res.name} differs from the canonical schema in lib/vocabulary/schema.ts.`);
     if (!Array.isArray(res.sources) || res.sources.length === 0) fail(`${where}.sources`, `Dataset ${res.name} needs at least one source.`);
     if (!isText(res.lastModified) || Number.isNaN(Date.parse(res.lastModified))) fail(`${where}.lastModified`, `Dataset ${res.name} needs a lastModified date.`);
     const file = path.join(dataDir, res.path);

@@ -2,12 +2,12 @@
  * Filters for the read API and the dataset pages: parsed from URL parameters, checked against
  * the schema, with a clear message naming any bad parameter.
  */
-import { AGE_GROUPS } from './age-groups';
-import { GEOGRAPHIES } from './geography';
-import { showText } from './issues';
-import { INDICATOR_PATTERN, PERIOD_PATTERN, type Observation } from './schema';
-import { periodYears } from './series';
-import { UNITS } from './units';
+import { AGE_GROUPS } from '../vocabulary/age-groups';
+import { GEOGRAPHIES } from '../vocabulary/geography';
+import { showText } from '../import/issues';
+import { INDICATOR_PATTERN, PERIOD_PATTERN, type Observation } from '../vocabulary/schema';
+import { periodYears } from '../vocabulary/series';
+import { UNITS } from '../vocabulary/units';
 
 export interface ObservationFilter {
   indicator?: string[];

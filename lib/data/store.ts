@@ -6,12 +6,12 @@ import 'server-only';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ingest } from './ingest';
-import { firstProblem } from './issues';
+import { ingest } from '../import/ingest';
+import { firstProblem } from '../import/issues';
 import { PACKAGE_FILE, readPackage, sha256, type DataPackage, type DataResource, type IndicatorMeta } from './package';
 import { privatePath } from '../admin/paths';
 import { dataDir } from './paths';
-import type { Observation } from './schema';
+import type { Observation } from '../vocabulary/schema';
 
 const journalPath = () => privatePath('journal.json');
 

@@ -3,7 +3,7 @@
  * UTF-8 without a byte-order mark, numbers in plain decimal, empty cells for missing values.
  * Whatever this writes, the importer reads back to the same observations.
  */
-import { CANONICAL_COLUMNS, type Observation } from '../data/schema';
+import { CANONICAL_COLUMNS, type Observation } from '../vocabulary/schema';
 
 /** A number in plain decimal notation (never 1e-7 or 1e+21), as the importer requires. */
 export function plainNumber(n: number): string {

@@ -3,7 +3,7 @@
  * publisher printed; `short` rounds for headlines and axes. A count SAMHSA printed as 0 because it
  * is under half a unit reads "fewer than 500", never "0".
  */
-import { unitByName } from '../data/units';
+import { unitByName } from '../vocabulary/units';
 import { plainNumber } from './csv';
 
 export type Precision = 'published' | 'short';

@@ -10,7 +10,7 @@ import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import states from 'us-atlas/states-10m.json';
 import { MAP } from '../charts/constants';
-import { GEOGRAPHIES } from '../data/geography';
+import { GEOGRAPHIES } from '../vocabulary/geography';
 
 export interface StateShape {
   code: string;

@@ -2,12 +2,12 @@
  * The OpenAPI 3.1 description of the public API, built from the same registries the validator
  * uses, so the documented enums are the accepted ones.
  */
-import { AGE_GROUPS } from '../data/age-groups';
-import { GEOGRAPHIES } from '../data/geography';
-import { QUALIFIERS } from '../data/qualifiers';
-import { CANONICAL_SCHEMA, INDICATOR_PATTERN, INTERVAL_TYPES, PERIOD_PATTERN } from '../data/schema';
-import { SERIES } from '../data/series';
-import { UNITS } from '../data/units';
+import { AGE_GROUPS } from '../vocabulary/age-groups';
+import { GEOGRAPHIES } from '../vocabulary/geography';
+import { QUALIFIERS } from '../vocabulary/qualifiers';
+import { CANONICAL_SCHEMA, INDICATOR_PATTERN, INTERVAL_TYPES, PERIOD_PATTERN } from '../vocabulary/schema';
+import { SERIES } from '../vocabulary/series';
+import { UNITS } from '../vocabulary/units';
 
 const list = (name: string, description: string, items: object) => ({
   name,

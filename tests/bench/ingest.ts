@@ -12,11 +12,11 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { ingest } from '../../lib/data/ingest';
+import { ingest } from '../../lib/import/ingest';
 import { readPackage } from '../../lib/data/package';
-import { GEOGRAPHIES } from '../../lib/data/geography';
-import { AGE_GROUPS } from '../../lib/data/age-groups';
-import { SERIES } from '../../lib/data/series';
+import { GEOGRAPHIES } from '../../lib/vocabulary/geography';
+import { AGE_GROUPS } from '../../lib/vocabulary/age-groups';
+import { SERIES } from '../../lib/vocabulary/series';
 import { CANONICAL_HEADER } from '../../lib/format/csv';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { ingest } from '../../lib/data/ingest';
+import { ingest } from '../../lib/import/ingest';
 import { readZip } from '../../lib/format/zip';
 import { findRow, rows, STATE_FILE } from './data';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { ingest } from '../../lib/data/ingest';
+import { ingest } from '../../lib/import/ingest';
 import { shown, stateRows } from './data';
 
 const knownIndicators = new Set(JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'data', 'datapackage.json'), 'utf8')).indicators.map((i: { name: string }) => i.name) as string[]);

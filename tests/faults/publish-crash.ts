@@ -103,8 +103,8 @@ function temporaryFiles(): string[] {
 async function check(): Promise<string[]> {
   const problems: string[] = [];
   const { readPackage, checkPackage } = await import('../../lib/data/package');
-  const { IssueLog } = await import('../../lib/data/issues');
-  const { ingest } = await import('../../lib/data/ingest');
+  const { IssueLog } = await import('../../lib/import/issues');
+  const { ingest } = await import('../../lib/import/ingest');
   const { listVersions } = await import('../../lib/admin/history');
   const { auditEntriesNewestFirst } = await import('../../lib/admin/audit');
 

@@ -16,10 +16,10 @@ import { publishUpload, rollbackTo, PublishError } from '@/lib/admin/publish';
 import { RateLimiter } from '@/lib/admin/rate-limit';
 import { clearedCookies, cookieSecurity, issueToken, readToken, sessionCookie, staffFromToken, tokenFromCookieHeader } from '@/lib/admin/session';
 import { analyseUpload, readLimited, UploadTooLargeError } from '@/lib/admin/uploads';
-import { ingest } from '@/lib/data/ingest';
+import { ingest } from '@/lib/import/ingest';
 import { checkPackage, readPackage, sha256 } from '@/lib/data/package';
-import { IssueLog } from '@/lib/data/issues';
-import type { Observation } from '@/lib/data/schema';
+import { IssueLog } from '@/lib/import/issues';
+import type { Observation } from '@/lib/vocabulary/schema';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** The whole audit log, oldest first (fine for the few lines a test writes). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { castCell, castFast, compileField, INVALID } from '@/lib/data/cast';
-import { fieldByName, type SchemaField } from '@/lib/data/schema';
+import { castCell, castFast, compileField, INVALID } from '@/lib/import/3-cast';
+import { fieldByName, type SchemaField } from '@/lib/vocabulary/schema';
 
 const field = (name: string) => fieldByName(name) as SchemaField;
 

@@ -7,7 +7,7 @@ import { TrendChart } from '@/app/_components/charts/trend-chart';
 import { toAgeModel } from '@/lib/charts/age';
 import { mapClasses, toStatesModel } from '@/lib/charts/states';
 import { toTrendModel } from '@/lib/charts/trend';
-import type { Observation } from '@/lib/data/schema';
+import type { Observation } from '@/lib/vocabulary/schema';
 import { stateShapes } from '@/lib/geo/state-shapes';
 
 vi.mock('next/navigation', () => ({ useRouter: () => ({ push: () => undefined }) }));

@@ -6,7 +6,7 @@ import { classOf, mapClasses, summarizeStates, toStatesModel } from '@/lib/chart
 import { summarizeTrend, toTrendModel } from '@/lib/charts/trend';
 import { layoutTrend } from '@/lib/charts/trend-layout';
 import { normalizeView, parseView, viewToSearch, type IndicatorOption } from '@/lib/charts/view';
-import type { Observation } from '@/lib/data/schema';
+import type { Observation } from '@/lib/vocabulary/schema';
 
 const o = (p: Partial<Observation>): Observation => ({
   indicator: 'sud_past_year', period: '2014', geography: 'US', age_group: '12+', unit: 'millions', estimate: 1, ci_lower: null, ci_upper: null,

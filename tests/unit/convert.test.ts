@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AGE_GROUPS } from '@/lib/data/age-groups';
-import { GEOGRAPHIES } from '@/lib/data/geography';
-import { ingest } from '@/lib/data/ingest';
-import type { Observation } from '@/lib/data/schema';
-import { SERIES } from '@/lib/data/series';
+import { AGE_GROUPS } from '@/lib/vocabulary/age-groups';
+import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
+import { ingest } from '@/lib/import/ingest';
+import type { Observation } from '@/lib/vocabulary/schema';
+import { SERIES } from '@/lib/vocabulary/series';
 import { canonicalCsvRow, FORMULA_TRIGGER, neutralizeFormula, toCanonicalCsv } from '@/lib/format/csv';
 
 const INDICATORS = ['sud_past_year', 'aud_past_year', 'cocaine_use_past_year'];

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords } from '@/lib/data/csv';
-import { IssueLog } from '@/lib/data/issues';
+import { readCsvRecords } from '@/lib/import/2-parse';
+import { IssueLog } from '@/lib/import/issues';
 import { quoteCell } from '@/lib/format/csv';
 
 async function read(input: string | Uint8Array, chunkSize?: number) {

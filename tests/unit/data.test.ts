@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingest } from '@/lib/data/ingest';
-import { IssueLog } from '@/lib/data/issues';
+import { ingest } from '@/lib/import/ingest';
+import { IssueLog } from '@/lib/import/issues';
 import { checkPackage, readPackage } from '@/lib/data/package';
-import type { Observation } from '@/lib/data/schema';
+import type { Observation } from '@/lib/vocabulary/schema';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DATA = path.join(ROOT, 'data');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ByteDecoder, DecodeError, sniffNonCsv } from '@/lib/data/decode';
+import { ByteDecoder, DecodeError, sniffNonCsv } from '@/lib/import/1-decode';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));

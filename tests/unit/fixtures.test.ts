@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingest } from '@/lib/data/ingest';
+import { ingest } from '@/lib/import/ingest';
 import { FIXTURES } from '../fixtures/malformed';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'csv');

@@ -17,7 +17,7 @@ import { OncePerWindow, RateLimiter } from '@/lib/admin/rate-limit';
 import { clientAddress } from '@/lib/admin/requests';
 import { issueToken, staffFromToken } from '@/lib/admin/session';
 import { analyseUpload, readStaged } from '@/lib/admin/uploads';
-import { IssueLog } from '@/lib/data/issues';
+import { IssueLog } from '@/lib/import/issues';
 import { checkPackage, readPackage, sha256, type DataPackage } from '@/lib/data/package';
 import { forgetCachedData, getAllObservations, getDataset, unavailableDatasets } from '@/lib/data/store';
 

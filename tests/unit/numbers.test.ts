@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatObservation, formatPeople, formatValue } from '@/lib/format/numbers';
 import { figureFor, latestFigure } from '@/lib/data/headline';
-import type { Observation } from '@/lib/data/schema';
+import type { Observation } from '@/lib/vocabulary/schema';
 
 describe('formatValue', () => {
   it('formats numbers for people, keeping the publisher’s precision', () => {

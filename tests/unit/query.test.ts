@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilter, parseFilter } from '@/lib/data/query';
-import type { Observation } from '@/lib/data/schema';
+import type { Observation } from '@/lib/vocabulary/schema';
 
 const known = new Set(['sud_past_year', 'aud_past_year']);
 const parse = (q: string) => parseFilter(new URLSearchParams(q), known);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { packageReadme } from '@/lib/data/package-readme';
 import { readPackage } from '@/lib/data/package';
 import { applyFilter, parseFilter } from '@/lib/data/query';
-import type { Observation } from '@/lib/data/schema';
+import type { Observation } from '@/lib/vocabulary/schema';
 import { createZip, crc32, readZip } from '@/lib/format/zip';
 import { bodyCacheSize, cachedBody, conditionalResponse, etagOf, matches } from '@/lib/http/cache';
 import { openApiDocument } from '@/lib/http/openapi';

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingest, type IngestResult } from '@/lib/data/ingest';
-import { indicatorFromMeasure, parseSamhsaTitle } from '@/lib/data/samhsa';
+import { ingest, type IngestResult } from '@/lib/import/ingest';
+import { indicatorFromMeasure, parseSamhsaTitle } from '@/lib/import/3-import-samhsa-table';
 
 const SAE = path.join(__dirname, '..', '..', 'data', 'sources', 'samhsa-sae-2018-2019');
 const FAMILY = path.join(__dirname, '..', 'fixtures', 'samhsa-family');

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { QUALIFIERS } from '@/lib/data/qualifiers';
-import { SERIES } from '@/lib/data/series';
+import { QUALIFIERS } from '@/lib/vocabulary/qualifiers';
+import { SERIES } from '@/lib/vocabulary/series';
 import { getPackage } from '@/lib/data/store';
 import { pageMetadata, SITE_NAME, siteUrl } from '@/lib/site/metadata';
 

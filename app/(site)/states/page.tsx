@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { GEOGRAPHIES } from '@/lib/data/geography';
+import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
 import { pageMetadata } from '@/lib/site/metadata';
 
 export const metadata = pageMetadata(

@@ -1,5 +1,5 @@
 import type { ChangedObservation } from '@/lib/admin/changes';
-import type { Observation } from '@/lib/data/schema';
+import type { Observation } from '@/lib/vocabulary/schema';
 import { formatPeriod } from '@/lib/format/numbers';
 
 export interface DiffCounts {

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import useSWR from 'swr';
 import { indicatorOptions, parseView, type IndicatorOption } from '@/lib/charts/view';
-import type { Observation } from '@/lib/data/schema';
+import type { Observation } from '@/lib/vocabulary/schema';
 import { RankingSection, TrendSection, useViewModels } from '../dashboard/sections';
 
 interface PreviewData {

@@ -3,8 +3,8 @@
 import { useMemo } from 'react';
 import { ageHeight, layoutAge, type AgeModel, type AgeRow } from '@/lib/charts/age';
 import { AGE } from '@/lib/charts/constants';
-import { ageGroupLabel } from '@/lib/data/age-groups';
-import { geographyName } from '@/lib/data/geography';
+import { ageGroupLabel } from '@/lib/vocabulary/age-groups';
+import { geographyName } from '@/lib/vocabulary/geography';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { EmptyChart } from './chart-frame';
 import { Tooltip, type TooltipContent } from './tooltip';

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { viewToSearch, type View } from '@/lib/charts/view';
-import type { Observation } from '@/lib/data/schema';
+import type { Observation } from '@/lib/vocabulary/schema';
 import { toCanonicalCsv } from '@/lib/format/csv';
 import { chartSvg, legendOf, pngFromSvg, saveFile } from './export-image';
 

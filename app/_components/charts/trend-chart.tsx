@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { TREND, SERIES_STYLES } from '@/lib/charts/constants';
 import { layoutTrend } from '@/lib/charts/trend-layout';
 import type { TrendModel, TrendPoint } from '@/lib/charts/trend';
-import { seriesByName } from '@/lib/data/series';
+import { seriesByName } from '@/lib/vocabulary/series';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { EmptyChart } from './chart-frame';
 import { Tooltip, type TooltipContent } from './tooltip';

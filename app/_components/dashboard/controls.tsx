@@ -2,8 +2,8 @@
 
 import type { IndicatorOption, View } from '@/lib/charts/view';
 import { measureById } from '@/lib/charts/measure';
-import { ageGroupShortLabel } from '@/lib/data/age-groups';
-import { GEOGRAPHIES } from '@/lib/data/geography';
+import { ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
+import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
 import { formatPeriod } from '@/lib/format/numbers';
 
 const PLACES = GEOGRAPHIES.filter((g) => g.level === 'nation' || g.level === 'state');

@@ -2,7 +2,7 @@
 
 import useSWR from 'swr';
 import { viewDataKey } from '@/lib/charts/view';
-import type { Observation } from '@/lib/data/schema';
+import type { Observation } from '@/lib/vocabulary/schema';
 
 export interface LoadedRows {
   url: string;

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ageGroupShortLabel, compareAgeGroups } from '@/lib/data/age-groups';
-import { geographyName } from '@/lib/data/geography';
+import { ageGroupShortLabel, compareAgeGroups } from '@/lib/vocabulary/age-groups';
+import { geographyName } from '@/lib/vocabulary/geography';
 import { applyFilter, type ObservationFilter } from '@/lib/data/query';
 import { getDataset, getIndicators } from '@/lib/data/store';
 import { formatDate, formatObservation, formatPeriod } from '@/lib/format/numbers';

@@ -5,8 +5,8 @@ import { DiffTables } from '@/app/_components/admin/diff-tables';
 import { diffObservations } from '@/lib/admin/changes';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { findVersion, readVersion } from '@/lib/admin/history';
-import { ingest } from '@/lib/data/ingest';
-import type { Observation } from '@/lib/data/schema';
+import { ingest } from '@/lib/import/ingest';
+import type { Observation } from '@/lib/vocabulary/schema';
 import { getPackage } from '@/lib/data/store';
 import { formatDateTime } from '@/lib/format/numbers';
 

@@ -1,6 +1,6 @@
 import { diffObservations } from '@/lib/admin/changes';
-import { compareAgeGroups } from '@/lib/data/age-groups';
-import { ingest } from '@/lib/data/ingest';
+import { compareAgeGroups } from '@/lib/vocabulary/age-groups';
+import { ingest } from '@/lib/import/ingest';
 import { adminError, adminJson, requireStaffApi } from '@/lib/admin/guard';
 import { adminFailure } from '@/lib/admin/requests';
 import { readLive, readStaged } from '@/lib/admin/uploads';

@@ -13,13 +13,13 @@
  * becomes a canonical observation checked by the shared rules, with errors pointing at the
  * SAMHSA file's own rows and columns.
  */
-import { ageGroupFromLabel, AGE_GROUPS } from './age-groups';
-import { columnLetter, type ObservationSink } from './canonical';
-import { geographyCodeFromName, geographyByCode, GEOGRAPHIES } from './geography';
+import { ageGroupFromLabel, AGE_GROUPS } from '../vocabulary/age-groups';
+import { columnLetter, type ObservationSink } from './3-import-canonical';
+import { geographyCodeFromName, geographyByCode, GEOGRAPHIES } from '../vocabulary/geography';
 import { showText, type IssueLog } from './issues';
-import type { ColumnOf, ObservationRules } from './rules';
-import { INDICATOR_MAX_LENGTH, isIndicatorName, type FieldName, type Observation } from './schema';
-import { seriesForPeriod, seriesForYear } from './series';
+import type { ColumnOf, ObservationRules } from './4-validate';
+import { INDICATOR_MAX_LENGTH, isIndicatorName, type FieldName, type Observation } from '../vocabulary/schema';
+import { seriesForPeriod, seriesForYear } from '../vocabulary/series';
 
 export interface SamhsaTable {
   /** Table number as printed ("23", "1A"). */

@@ -4,10 +4,10 @@
  * consistent, indicators are defined, and no key appears twice.
  */
 import { showText, type IssueCode, type IssueLog } from './issues';
-import { QUALIFIER_CODES } from './qualifiers';
-import { INDICATOR_MAX_LENGTH, isIndicatorName, type FieldName, type Observation } from './schema';
-import { periodYears, seriesByName, seriesForYear } from './series';
-import { unitByName, type Unit } from './units';
+import { QUALIFIER_CODES } from '../vocabulary/qualifiers';
+import { INDICATOR_MAX_LENGTH, isIndicatorName, type FieldName, type Observation } from '../vocabulary/schema';
+import { periodYears, seriesByName, seriesForYear } from '../vocabulary/series';
+import { unitByName, type Unit } from '../vocabulary/units';
 
 /**
  * Finds repeated primary keys without keeping a million key strings alive. Each key field is

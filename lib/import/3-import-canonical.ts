@@ -2,10 +2,10 @@
  * Reads the canonical tidy CSV: checks the header against the schema (names, not order), casts
  * every cell from the schema, and hands complete observations to the shared rules.
  */
-import { castCell, castFast, compileField, INVALID } from './cast';
+import { castCell, castFast, compileField, INVALID } from './3-cast';
 import { showText, type IssueLog } from './issues';
-import type { ObservationRules } from './rules';
-import { CANONICAL_SCHEMA, type FieldName, type IntervalType, type Observation } from './schema';
+import type { ObservationRules } from './4-validate';
+import { CANONICAL_SCHEMA, type FieldName, type IntervalType, type Observation } from '../vocabulary/schema';
 
 export type ObservationSink = (o: Observation, row: number) => void;
 

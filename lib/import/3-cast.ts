@@ -2,10 +2,10 @@
  * Text cell → typed value, from the schema. Never guesses: a cell either is exactly the type the
  * schema names or becomes an error that says what is wrong with it and how to write it instead.
  */
-import { ageGroupFromLabel } from './age-groups';
-import { geographyCodeFromName } from './geography';
+import { ageGroupFromLabel } from '../vocabulary/age-groups';
+import { geographyCodeFromName } from '../vocabulary/geography';
 import { showText } from './issues';
-import type { SchemaField } from './schema';
+import type { SchemaField } from '../vocabulary/schema';
 
 export type Cast<T> = { ok: true; value: T } | { ok: false; code: 'type-error' | 'constraint-error'; message: string };
 

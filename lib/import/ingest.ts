@@ -3,13 +3,13 @@
  * tidy CSV, or a SAMHSA state table as published), reads it, and returns typed observations or
  * the complete list of problems. It never writes anything: rejecting a file changes nothing.
  */
-import { CanonicalReader } from './canonical';
-import { readCsvRecords, type ByteSource } from './csv';
-import type { Encoding, EncodingChoice } from './decode';
+import { CanonicalReader } from './3-import-canonical';
+import { readCsvRecords, type ByteSource } from './2-parse';
+import type { Encoding, EncodingChoice } from './1-decode';
 import { IssueLog, type Issue, type Warning } from './issues';
-import { ObservationRules } from './rules';
-import { looksLikeSamhsaTitle, SamhsaTableReader, type DerivedIndicator, type SamhsaTable } from './samhsa';
-import type { Observation } from './schema';
+import { ObservationRules } from './4-validate';
+import { looksLikeSamhsaTitle, SamhsaTableReader, type DerivedIndicator, type SamhsaTable } from './3-import-samhsa-table';
+import type { Observation } from '../vocabulary/schema';
 
 export type InputFormat = 'canonical' | 'samhsa-state-table';
 

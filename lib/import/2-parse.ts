@@ -9,7 +9,7 @@
  * path, and free of its known chunk-boundary bugs because no record is ever split.
  */
 import Papa from 'papaparse';
-import { ByteDecoder, DecodeError, sniffNonCsv, type Encoding, type EncodingChoice } from './decode';
+import { ByteDecoder, DecodeError, sniffNonCsv, type Encoding, type EncodingChoice } from './1-decode';
 import type { IssueLog } from './issues';
 
 export type ByteSource = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
