@@ -78,23 +78,51 @@ export function indicatorFromMeasure(measure: string): string {
     .replace(/_+$/, '');
 }
 
+/**
+ * The layout SAMHSA's titles have had since the 2021 release: the measure, a colon, who is
+ * counted, a semicolon, the grouping, the statistic and the survey years —
+ * "Illicit Drug Use in the Past Month: Among People Aged 12 or Older; by Age Group and State,
+ * Percentages, 2021" or "…, Annual Average Numbers (in Thousands), 2021 and 2022".
+ */
+const TITLE_2021 = /^(.+?):\s+(among\s[^;]+);\s*by\s+[^,]+,\s*(.+?),\s*(\d{4})(?:\s+and\s+(\d{4}))?$/i;
+/** "Aged 12 to 20", "Aged 18 or Older" in the part that says who is counted. */
+const AGED = /\baged\s+(\d{1,3}\s*(?:to|-|–)\s*\d{1,3}|\d{1,3}\s+or\s+older)/i;
+
+const EXPECTED_TITLES =
+  'SAMHSA’s state-table titles read like “Table 1. Illicit Drug Use in the Past Month: Among People Aged 12 or Older; by Age Group and State, Percentages, 2021” (2021 on) or “Table 1. Illicit Drug Use in the Past Month, by Age Group and State: Percentages, Annual Averages Based on 2018 and 2019 NSDUHs” (up to 2018-2019)';
+
+function unitOf(statistic: string, universe: string): SamhsaTable['unit'] | null {
+  if (/in thousands/i.test(statistic)) return 'thousands';
+  if (/in millions/i.test(statistic)) return 'millions';
+  if (/percentages? of the at-risk population/i.test(statistic)) return 'percent_of_at_risk';
+  if (/percentages?/i.test(statistic)) return /\bat risk\b/i.test(universe) ? 'percent_of_at_risk' : 'percent';
+  return null;
+}
+
 /** Splits a SAMHSA title into its parts, or explains what is wrong with it. */
 export function parseSamhsaTitle(text: string): { table: Omit<SamhsaTable, 'notes' | 'sourceLine'>; population: string | null } | string {
   const title = collapse(text);
   const m = TITLE.exec(title);
   if (!m) return 'The first row should be the table title, starting “Table N.”.';
   const [, number, rest] = m;
+
+  const recent = TITLE_2021.exec(rest);
+  if (recent) {
+    const [, measure, among, statistic, first, last] = recent;
+    const unit = unitOf(statistic, among);
+    if (!unit) return `The title does not say whether the table holds percentages or estimated numbers (in thousands): ${showText(statistic, 120)}.`;
+    const aged = AGED.exec(among);
+    // Who is counted matters only when the column groups are measures, not ages (12 to 20, say).
+    return { table: { number, title, measure: measure.trim(), statistic, unit, period: last ? `${first}-${last}` : first }, population: aged ? ageGroupFromLabel(aged[1]) : null };
+  }
+
   const colon = rest.lastIndexOf(': ');
-  if (colon === -1) return 'The title has no “: ” between what is measured and the statistic (for example “…by Age Group and State: Percentages, …”).';
+  if (colon === -1) return `The title has no “: ” between what is measured and the statistic. ${EXPECTED_TITLES}.`;
   const subject = rest.slice(0, colon);
   const statistic = rest.slice(colon + 2);
   const measure = subject.replace(/,\s*by\s+[^,]*$/i, '').trim();
 
-  let unit: SamhsaTable['unit'] | null = null;
-  if (/in thousands/i.test(statistic)) unit = 'thousands';
-  else if (/in millions/i.test(statistic)) unit = 'millions';
-  else if (/percentages? of the at-risk population/i.test(statistic)) unit = 'percent_of_at_risk';
-  else if (/percentages?/i.test(statistic)) unit = 'percent';
+  const unit = unitOf(statistic, '');
   if (!unit) return `The title does not say whether the table holds percentages or estimated numbers (in thousands): ${showText(statistic, 120)}.`;
 
   let period: string | null = null;
@@ -102,7 +130,7 @@ export function parseSamhsaTitle(text: string): { table: Omit<SamhsaTable, 'note
   const single = /(?:the\s+)?(\d{4})\s+NSDUH\b/i.exec(statistic);
   if (pooled) period = `${pooled[1]}-${pooled[2]}`;
   else if (single) period = single[1];
-  if (!period) return `The title does not name the survey years (expected “Based on 2018 and 2019 NSDUHs” or “Based on the 2019 NSDUH”): ${showText(statistic, 120)}.`;
+  if (!period) return `The title does not name the survey years: ${showText(statistic, 120)}. ${EXPECTED_TITLES}.`;
 
   const pop = /\bamong\s+(?:individuals|persons|people|adults|adolescents|youths?)?\s*aged\s+(\d{1,3}\s*(?:to|-|–)\s*\d{1,3}|\d{1,3}\s+or\s+older)/i.exec(subject);
   return { table: { number, title, measure, statistic, unit, period }, population: pop ? ageGroupFromLabel(pop[1]) : null };
