@@ -1,18 +1,23 @@
 /**
  * npm run data:check                       validate data/datapackage.json and every dataset in it
- * npm run --silent data:check -- FILE...   validate files (canonical or SAMHSA tables); changes nothing
+ * npm run --silent data:check -- FILE...   validate files (canonical, SAMHSA tables, or a ZIP of them); changes nothing
  * npm run --silent data:check -- --json FILE...
  *
  * Prints OK or FAIL per file, then one line per problem: row R, column "C": message.
  * Exit code 0 when everything is valid, 1 otherwise.
  */
 import { existsSync } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ingest, type IngestResult } from '../import/ingest';
+import { isZip, ZipError } from '../import/0-unzip';
+import { ingest, ingestZip, type IngestResult } from '../import/ingest';
 import { IssueLog, type Issue, type Warning } from '../import/issues';
 import { checkPackage, PACKAGE_FILE, readPackage, type DataPackage } from '../data/package';
 import { dataDir } from '../data/paths';
 import { fileStream, formatIssue, parseArgs } from './cli';
+
+/** Archives are read into memory whole; SAMHSA's run to a few hundred kB. */
+const MAX_ZIP_BYTES = 100 * 1024 * 1024;
 
 const USAGE = 'Usage: npm run --silent data:check -- [--json] [--encoding auto|utf-8|windows-1252] [FILE...]';
 
@@ -78,9 +83,37 @@ async function checkFiles(files: string[], encoding: ReturnType<typeof parseArgs
       reports.push({ file, ok: false, format: null, observations: 0, errors: [{ row: null, column: null, code: 'format-error', message: 'The file does not exist.' }], errorCount: 1, warnings: [] });
       continue;
     }
+    if (await startsLikeZip(full)) {
+      reports.push(...(await checkZip(file, full, known, encoding)));
+      continue;
+    }
     reports.push(toReport(file, await ingest(fileStream(full), { knownIndicators: known, encoding })));
   }
   return reports;
+}
+
+async function startsLikeZip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    return isZip(head);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A ZIP of SAMHSA tables: every CSV member checked as a file of its own ("archive.zip › member.csv"). */
+async function checkZip(file: string, full: string, known: ReadonlySet<string>, encoding: ReturnType<typeof parseArgs>['encoding']): Promise<FileReport[]> {
+  const fail = (message: string): FileReport[] => [{ file, ok: false, format: null, observations: 0, errors: [{ row: null, column: null, code: 'format-error', message }], errorCount: 1, warnings: [] }];
+  if ((await stat(full)).size > MAX_ZIP_BYTES) return fail(`The archive is larger than ${MAX_ZIP_BYTES / 1024 / 1024} MB.`);
+  try {
+    const { tables } = await ingestZip(await readFile(full), { knownIndicators: known, encoding });
+    return tables.map(({ member, result }) => toReport(`${file} › ${member}`, result));
+  } catch (err) {
+    if (err instanceof ZipError) return fail(err.message);
+    throw err;
+  }
 }
 
 async function checkDataFolder(): Promise<FileReport[]> {

@@ -3,12 +3,13 @@
  * tidy CSV, or a SAMHSA state table as published), reads it, and returns typed observations or
  * the complete list of problems. It never writes anything: rejecting a file changes nothing.
  */
-import { CanonicalReader } from './3-import-canonical';
-import { readCsvRecords, type ByteSource } from './2-parse';
+import { readZip, ZipError } from './0-unzip';
 import type { Encoding, EncodingChoice } from './1-decode';
-import { IssueLog, type Issue, type Warning } from './issues';
-import { ObservationRules } from './4-validate';
+import { readCsvRecords, type ByteSource } from './2-parse';
+import { CanonicalReader } from './3-import-canonical';
 import { looksLikeSamhsaTitle, SamhsaTableReader, type DerivedIndicator, type SamhsaTable } from './3-import-samhsa-table';
+import { ObservationRules } from './4-validate';
+import { IssueLog, type Issue, type Warning } from './issues';
 import type { Observation } from '../vocabulary/schema';
 
 export type InputFormat = 'canonical' | 'samhsa-state-table';
@@ -94,4 +95,30 @@ export async function ingest(source: ByteSource, options: IngestOptions): Promis
     table: samhsa?.table ?? null,
     indicators: samhsa ? [...samhsa.indicators.values()] : [],
   };
+}
+
+export interface MemberResult {
+  /** The member's name inside the archive. */
+  member: string;
+  result: IngestResult;
+}
+
+/**
+ * Every CSV table of a ZIP archive (SAMHSA's CSV zip of a whole release), each read exactly as a
+ * file of its own would be. Other members (SAMHSA's description text) are listed as skipped.
+ * Throws ZipError when the archive itself is unsafe, damaged or holds no CSV.
+ */
+export async function ingestZip(zip: Buffer, options: IngestOptions): Promise<{ tables: MemberResult[]; skipped: string[] }> {
+  const members = readZip(zip);
+  const tables: MemberResult[] = [];
+  const skipped: string[] = [];
+  for (const m of members) {
+    if (!/\.csv$/i.test(m.name)) {
+      skipped.push(m.name);
+      continue;
+    }
+    tables.push({ member: m.name, result: await ingest(m.data, options) });
+  }
+  if (tables.length === 0) throw new ZipError(`The archive holds no CSV files${skipped.length ? ` (only ${skipped.slice(0, 5).join(', ')})` : ''}.`);
+  return { tables, skipped };
 }
