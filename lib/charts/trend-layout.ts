@@ -38,7 +38,8 @@ export interface TrendLayout {
   points: PlacedTrendPoint[];
 }
 
-export const seriesIndex = (name: string) => Math.max(0, SERIES.findIndex((s) => s.name === name));
+/** A series' style: by its place in SERIES; the series joined across 2015 shares the first style (it replaces 2002–2014 and 2015–2019 on its charts). */
+export const seriesIndex = (name: string) => Math.max(0, SERIES.findIndex((s) => s.name === name)) % SERIES_STYLES.length;
 
 export function layoutTrend(model: TrendModel, width: number, height: number = TREND.HEIGHT): TrendLayout {
   const m = TREND.MARGIN;

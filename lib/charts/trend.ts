@@ -6,7 +6,8 @@
 import { max, min } from 'd3-array';
 import { ageGroupLabel } from '../vocabulary/age-groups';
 import type { Observation } from '../vocabulary/schema';
-import { periodYears, SERIES, seriesByName, type Series } from '../vocabulary/series';
+import { seriesListFor } from '../vocabulary/comparability';
+import { periodYears, seriesByName, type Series } from '../vocabulary/series';
 import { formatObservation, formatPeriod } from '../format/numbers';
 import { measureById, measureOfUnit, plotted, type Measure } from './measure';
 import { choose } from './select';
@@ -105,7 +106,8 @@ export function toTrendModel(observations: readonly Observation[], options: Tren
 
   const from = Math.min(TREND_YEARS[0], min(points, (p) => p.firstYear) ?? TREND_YEARS[0]);
   const to = Math.max(TREND_YEARS[1], max(points, (p) => p.lastYear) ?? TREND_YEARS[1]);
-  const bands: TrendBand[] = SERIES.filter((s) => s.firstYear <= to && (s.lastYear ?? to) >= from).map((s) => ({
+  // The measure's own series: a measure comparable across 2015 has one band for 2002–2019.
+  const bands: TrendBand[] = seriesListFor(options.indicator).filter((s) => s.firstYear <= to && (s.lastYear ?? to) >= from).map((s) => ({
     series: s,
     from: Math.max(from, s.firstYear),
     to: Math.min(to, s.lastYear ?? to),

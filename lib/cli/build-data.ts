@@ -15,6 +15,7 @@ import { PACKAGE_FILE, PROFILE, sha256File, type DataPackage, type DataResource,
 import { QUALIFIERS } from '../vocabulary/qualifiers';
 import { ObservationRules } from '../import/4-validate';
 import { CANONICAL_SCHEMA, type FieldName, type Observation } from '../vocabulary/schema';
+import { COMPARABILITY, seriesForIndicatorPeriod } from '../vocabulary/comparability';
 import { SERIES } from '../vocabulary/series';
 import { UNITS } from '../vocabulary/units';
 import { compareAgeGroups } from '../vocabulary/age-groups';
@@ -126,7 +127,9 @@ async function buildNational(known: ReadonlySet<string>): Promise<Observation[]>
           ci_lower: null,
           ci_upper: null,
           interval_type: null,
-          series: cell('series'),
+          // The measure's series from the comparability registry (the source file names the
+          // default breaks; for measures comparable across 2015 the registry joins them).
+          series: seriesForIndicatorPeriod(cell('measure'), cell('year'))?.name ?? cell('series'),
           revision: /\brevised\b/i.test(note) ? 1 : 0,
           qualifiers: cell('source_kind') === 'federal_text_copy' ? ['federal_text_copy'] : [],
           source: cell('source'),
@@ -283,6 +286,7 @@ async function main() {
     resources,
     indicators,
     series: [...SERIES],
+    comparability: COMPARABILITY,
     qualifiers: [...QUALIFIERS],
     units: [...UNITS],
   };

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { IssueLog } from '../import/issues';
 import { QUALIFIERS, type Qualifier } from '../vocabulary/qualifiers';
 import { CANONICAL_SCHEMA, INDICATOR_PATTERN, type TableSchema } from '../vocabulary/schema';
+import { COMPARABILITY, type ComparabilityRegistry } from '../vocabulary/comparability';
 import { SERIES, type Series } from '../vocabulary/series';
 import { UNITS, type Unit } from '../vocabulary/units';
 
@@ -99,6 +100,8 @@ export interface DataPackage {
   resources: DataResource[];
   indicators: IndicatorMeta[];
   series: Series[];
+  /** Which series each measure's years belong to, with SAMHSA's evidence (lib/vocabulary/comparability.ts). */
+  comparability: ComparabilityRegistry;
   qualifiers: Qualifier[];
   units: Unit[];
 }
@@ -155,6 +158,7 @@ export async function checkPackage(pkg: DataPackage, dataDir: string, log: Issue
   }
   const sameAs = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   if (!sameAs(pkg.series, SERIES)) fail('series', 'The series list differs from lib/vocabulary/series.ts; run npm run data:build to refresh it.');
+  if (!sameAs(pkg.comparability, COMPARABILITY)) fail('comparability', 'The comparability registry differs from lib/vocabulary/comparability.ts; run npm run data:build to refresh it.');
   if (!sameAs(pkg.qualifiers, QUALIFIERS)) fail('qualifiers', 'The qualifier list differs from lib/vocabulary/qualifiers.ts; run npm run data:build to refresh it.');
   if (!sameAs(pkg.units, UNITS)) fail('units', 'The unit list differs from lib/vocabulary/units.ts; run npm run data:build to refresh it.');
 

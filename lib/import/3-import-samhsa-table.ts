@@ -19,7 +19,7 @@ import { geographyCodeFromName, geographyByCode, GEOGRAPHIES } from '../vocabula
 import { showText, type IssueLog } from './issues';
 import type { ColumnOf, ObservationRules } from './4-validate';
 import { INDICATOR_MAX_LENGTH, isIndicatorName, type FieldName, type Observation } from '../vocabulary/schema';
-import { seriesForPeriod, seriesForYear } from '../vocabulary/series';
+import { seriesForIndicatorPeriod, seriesForIndicatorYear } from '../vocabulary/comparability';
 
 export interface SamhsaTable {
   /** Table number as printed ("23", "1A"). */
@@ -143,6 +143,8 @@ interface ColumnGroup {
   indicator: string;
   /** Column label of each observation field that has a cell in this group. */
   columnOf: ColumnOf;
+  /** The measure's comparability series for the table's period. */
+  series: string;
   estimate: number;
   lower: number;
   upper: number;
@@ -260,20 +262,8 @@ export class SamhsaTableReader {
       this.log.error(row, null, 'format-error', parsed);
       return false;
     }
-    const series = seriesForPeriod(parsed.table.period);
-    if (!series) {
-      const years = parsed.table.period.split('-').map(Number);
-      const known = years.map((y) => seriesForYear(y)?.name ?? 'none');
-      this.log.error(
-        row,
-        null,
-        'constraint-error',
-        known.includes('none')
-          ? `No comparability series covers ${parsed.table.period}.`
-          : `The period ${parsed.table.period} spans a methodology break (${known.join(' and ')}); estimates are never pooled across a break.`,
-      );
-      return false;
-    }
+    // Whether the period may be pooled depends on the measure (the comparability registry), so it
+    // is checked once the column groups say which measures the table holds.
     this.table = { ...parsed.table, notes: [], sourceLine: '' };
     this.population = parsed.population;
     this.phase = 'preamble';
@@ -384,6 +374,7 @@ export class SamhsaTableReader {
         age: allAges ? ages[k] : this.population,
         indicator: allAges ? this.measureIndicator : indicatorFromMeasure(g.label),
         columnOf: (field: FieldName) => cells[field] ?? null,
+        series: '',
       };
     });
     const reported = new Set<string>();
@@ -396,6 +387,22 @@ export class SamhsaTableReader {
           noAges ? this.labels[g.estimate] : null,
           'constraint-error',
           `No indicator identifier can be made from ${from}: it gives ${showText(g.indicator)}, but an identifier is lower-case letters, digits and underscores, starting with a letter, at most ${INDICATOR_MAX_LENGTH} characters. Check the title.`,
+        );
+        ok = false;
+      }
+      const series = isIndicatorName(g.indicator) ? seriesForIndicatorPeriod(g.indicator, table.period) : null;
+      if (series) g.series = series.name;
+      else if (isIndicatorName(g.indicator) && !reported.has(g.indicator)) {
+        reported.add(g.indicator);
+        const years = table.period.split('-').map(Number);
+        const known = years.map((y) => seriesForIndicatorYear(g.indicator, y)?.name ?? 'none');
+        this.log.error(
+          row,
+          noAges ? this.labels[g.estimate] : null,
+          'constraint-error',
+          known.includes('none')
+            ? `No comparability series covers ${table.period}.`
+            : `The period ${table.period} spans a methodology break for ${showText(noAges ? g.label : table.measure)} (${known.join(' and ')}): SAMHSA does not compare this measure across it, so estimates are never pooled across it. (SAMHSA pooled such periods only for the measures it found comparable; see "comparability" in datapackage.json.)`,
         );
         ok = false;
       }
@@ -450,7 +457,6 @@ export class SamhsaTableReader {
       return;
     }
     this.seenGeographies.add(geography);
-    const series = (seriesForPeriod(table.period) as NonNullable<ReturnType<typeof seriesForPeriod>>).name;
     const statistic = table.statistic.replace(/,?\s*(annual averages\s+)?based on .*$/i, '').trim();
     const source = `SAMHSA, ${table.period} NSDUH State Estimates, Table ${table.number}. ${table.measure}: ${statistic}`;
 
@@ -495,7 +501,7 @@ export class SamhsaTableReader {
         ci_lower: values.ci_lower,
         ci_upper: values.ci_upper,
         interval_type: hasInterval ? (geography === 'US' ? this.usInterval : this.otherInterval) : null,
-        series,
+        series: g.series,
         revision: 0,
         qualifiers,
         source,

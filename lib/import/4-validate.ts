@@ -6,7 +6,8 @@
 import { showText, type IssueCode, type IssueLog } from './issues';
 import { QUALIFIER_CODES } from '../vocabulary/qualifiers';
 import { INDICATOR_MAX_LENGTH, isIndicatorName, type FieldName, type Observation } from '../vocabulary/schema';
-import { periodYears, seriesByName, seriesForYear } from '../vocabulary/series';
+import { seriesForIndicatorYear } from '../vocabulary/comparability';
+import { periodYears, seriesByName } from '../vocabulary/series';
 import { unitByName, type Unit } from '../vocabulary/units';
 
 /**
@@ -111,10 +112,10 @@ export type ColumnOf = (field: FieldName) => string | null;
 
 export class ObservationRules {
   private readonly keys = new KeyTracker();
-  /** Period and series checks depend only on the pair, so each pair is checked once. */
   /** Indicators already checked (a file has a handful), with whether each is a valid, defined name. */
   private readonly indicatorChecks = new Map<string, string | null>();
-  private readonly periodChecks = new Map<string, Map<string, [FieldName, string] | null>>();
+  /** Period and series checks depend only on indicator, period and series, so each triple is checked once. */
+  private readonly periodChecks = new Map<string, [FieldName, string] | null>();
   private lastUnitName = '';
   private lastUnit: Unit | undefined;
 
@@ -143,15 +144,11 @@ export class ObservationRules {
     }
     if (indicatorProblem) this.fail(row, columnOf, 'indicator', 'constraint-error', indicatorProblem);
 
-    let bySeries = this.periodChecks.get(o.period);
-    if (!bySeries) {
-      bySeries = new Map();
-      this.periodChecks.set(o.period, bySeries);
-    }
-    let periodProblem = bySeries.get(o.series);
+    const triple = `${o.indicator}\u0001${o.period}\u0001${o.series}`;
+    let periodProblem = this.periodChecks.get(triple);
     if (periodProblem === undefined) {
-      periodProblem = checkPeriod(o.period, o.series);
-      bySeries.set(o.series, periodProblem);
+      periodProblem = checkPeriod(o.indicator, o.period, o.series);
+      this.periodChecks.set(triple, periodProblem);
     }
     if (periodProblem) this.fail(row, columnOf, periodProblem[0], 'constraint-error', periodProblem[1]);
 
@@ -231,8 +228,11 @@ export class ObservationRules {
   }
 }
 
-/** Whether a period is a valid year or consecutive pair that lies within its series. */
-function checkPeriod(period: string, seriesName: string): [FieldName, string] | null {
+/**
+ * Whether a period is a valid year or consecutive pair, within one series of its measure (the
+ * comparability registry), and labelled with that series.
+ */
+function checkPeriod(indicator: string, period: string, seriesName: string): [FieldName, string] | null {
   const years = periodYears(period);
   const series = seriesByName(seriesName);
   if (!years || !series) return null; // the cell checks already reported the bad text
@@ -240,15 +240,15 @@ function checkPeriod(period: string, seriesName: string): [FieldName, string] | 
   if (last !== first && last !== first + 1) {
     return ['period', `${showText(period)} is not two consecutive years; pooled NSDUH estimates cover two consecutive survey years (such as 2018-2019).`];
   }
-  const a = seriesForYear(first);
-  const b = seriesForYear(last);
+  const a = seriesForIndicatorYear(indicator, first);
+  const b = seriesForIndicatorYear(indicator, last);
   if (a && b && a !== b) {
-    return ['period', `${showText(period)} spans a methodology break (${first} is in ${a.name}, ${last} in ${b.name}); estimates are never pooled across a break.`];
+    return [
+      'period',
+      `${showText(period)} spans a methodology break for ${indicator} (${first} is in ${a.name}, ${last} in ${b.name}); SAMHSA does not compare this measure across it, so its estimates are never pooled across it.`,
+    ];
   }
-  if (first < series.firstYear || (series.lastYear !== null && last > series.lastYear)) {
-    const span = `${series.firstYear}–${series.lastYear ?? 'present'}`;
-    const hint = a ? ` Use ${a.name}.` : ' No comparability series covers that year.';
-    return ['series', `Period ${period} is outside series ${seriesName} (${span}).${hint}`];
-  }
+  if (!a) return ['series', `No comparability series covers ${period}.`];
+  if (a.name !== seriesName) return ['series', `For ${indicator}, ${period} belongs to series ${a.name} (see "comparability" in datapackage.json), not ${seriesName}.`];
   return null;
 }

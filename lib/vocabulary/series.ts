@@ -53,17 +53,36 @@ export const SERIES: readonly Series[] = [
       'From 2021 the survey uses DSM-5 criteria and collects data both on the web and in person. The DSM-5 definition counts more people: the national substance use disorder estimate roughly doubled.',
     comparability: 'Comparable among 2021 and later years only; not comparable with 2020 or earlier.',
   },
+  {
+    name: 'NSDUH_2002-2019',
+    title: '2002–2019 (comparable across the 2015 redesign)',
+    firstYear: 2002,
+    lastYear: 2019,
+    change:
+      'For the measures the 2015 questionnaire redesign left comparable (SAMHSA kept them in its 2014-2015 state estimates, which left out every measure that was not), 2002 to 2019 is one series.',
+    comparability: 'Comparable from 2002 to 2019 for the measures listed in the comparability registry; not comparable with 2020 or later.',
+  },
 ];
 
 const BY_NAME = new Map(SERIES.map((s) => [s.name, s]));
+
+/**
+ * The series every measure follows unless the comparability registry (comparability.ts) says
+ * otherwise: breaks in 2015, 2020 and 2021.
+ */
+export const DEFAULT_SERIES: readonly string[] = ['DSM-IV_2002-2014', 'DSM-IV_2015-2019', 'DSM-5_2020', 'DSM-5_2021+'];
 
 export function seriesByName(name: string): Series | undefined {
   return BY_NAME.get(name);
 }
 
-/** The series a single survey year belongs to. */
-export function seriesForYear(year: number): Series | undefined {
-  return SERIES.find((s) => year >= s.firstYear && (s.lastYear === null || year <= s.lastYear));
+/** The series a single survey year belongs to among `names` (by default, the default breaks). */
+export function seriesForYear(year: number, names: readonly string[] = DEFAULT_SERIES): Series | undefined {
+  for (const name of names) {
+    const s = BY_NAME.get(name);
+    if (s && year >= s.firstYear && (s.lastYear === null || year <= s.lastYear)) return s;
+  }
+  return undefined;
 }
 
 /** Parses `2014` or `2018-2019` into first and last survey years. */
@@ -75,11 +94,11 @@ export function periodYears(period: string): [number, number] | null {
   return [first, last];
 }
 
-/** The series both years of a period belong to, or null when the period crosses a break. */
-export function seriesForPeriod(period: string): Series | null {
+/** The series both years of a period belong to among `names`, or null when the period crosses a break. */
+export function seriesForPeriod(period: string, names: readonly string[] = DEFAULT_SERIES): Series | null {
   const years = periodYears(period);
   if (!years) return null;
-  const a = seriesForYear(years[0]);
-  const b = seriesForYear(years[1]);
+  const a = seriesForYear(years[0], names);
+  const b = seriesForYear(years[1], names);
   return a && a === b ? a : null;
 }

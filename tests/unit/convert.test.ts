@@ -4,22 +4,30 @@ import { AGE_GROUPS } from '@/lib/vocabulary/age-groups';
 import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
 import { ingest } from '@/lib/import/ingest';
 import type { Observation } from '@/lib/vocabulary/schema';
-import { SERIES } from '@/lib/vocabulary/series';
+import { seriesListFor } from '@/lib/vocabulary/comparability';
 import { canonicalCsvRow, FORMULA_TRIGGER, neutralizeFormula, toCanonicalCsv } from '@/lib/format/csv';
 
 const INDICATORS = ['sud_past_year', 'aud_past_year', 'cocaine_use_past_year'];
 const known = new Set(INDICATORS);
 
-/** Periods valid for each series: single years and consecutive pairs inside the series. */
-const periodArb = fc.constantFrom(...SERIES.flatMap((s) => {
-  const last = s.lastYear ?? 2024;
-  const out: Array<[string, string]> = [];
-  for (let y = s.firstYear; y <= last; y++) {
-    out.push([String(y), s.name]);
-    if (y < last) out.push([`${y}-${y + 1}`, s.name]);
-  }
-  return out;
-}));
+/**
+ * Indicator, period and series triples that are valid under the comparability registry: single
+ * years and consecutive pairs inside each of the measure's series (aud_past_year and
+ * cocaine_use_past_year run 2002–2019 as one series; sud_past_year breaks in 2015).
+ */
+const periodArb = fc.constantFrom(
+  ...INDICATORS.flatMap((indicator) =>
+    seriesListFor(indicator).flatMap((s) => {
+      const last = s.lastYear ?? 2024;
+      const out: Array<[string, string, string]> = [];
+      for (let y = s.firstYear; y <= last; y++) {
+        out.push([indicator, String(y), s.name]);
+        if (y < last) out.push([indicator, `${y}-${y + 1}`, s.name]);
+      }
+      return out;
+    }),
+  ),
+);
 
 /** A number written as a publisher would (up to 3 decimals, no trailing zeros). */
 const amount = (max: number) => fc.integer({ min: 0, max: max * 1000 }).map((n) => n / 1000);
@@ -31,7 +39,6 @@ const textArb = fc
 
 const observationArb: fc.Arbitrary<Observation> = fc
   .record({
-    indicator: fc.constantFrom(...INDICATORS),
     period: periodArb,
     geography: fc.constantFrom(...GEOGRAPHIES.map((g) => g.code)),
     age_group: fc.constantFrom(...AGE_GROUPS),
@@ -43,8 +50,8 @@ const observationArb: fc.Arbitrary<Observation> = fc
     note: textArb,
   })
   .map((r) => ({
-    indicator: r.indicator,
-    period: r.period[0],
+    indicator: r.period[0],
+    period: r.period[1],
     geography: r.geography,
     age_group: r.age_group,
     unit: r.unit,
@@ -52,7 +59,7 @@ const observationArb: fc.Arbitrary<Observation> = fc
     ci_lower: r.withInterval ? r.values[0] : null,
     ci_upper: r.withInterval ? r.values[2] : null,
     interval_type: r.withInterval ? (r.geography === 'US' ? 'confidence' : 'credible') : null,
-    series: r.period[1],
+    series: r.period[2],
     revision: r.revision,
     qualifiers: [],
     source: r.source,

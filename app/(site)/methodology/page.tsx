@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { QUALIFIERS } from '@/lib/vocabulary/qualifiers';
+import { COMPARABILITY } from '@/lib/vocabulary/comparability';
 import { SERIES } from '@/lib/vocabulary/series';
 import { getPackage } from '@/lib/data/store';
 import { pageMetadata, SITE_NAME, siteUrl } from '@/lib/site/metadata';
@@ -112,6 +113,47 @@ export default async function MethodologyPage() {
                   </td>
                   <td>{s.change}</td>
                   <td>{s.comparability}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h3 id="per-measure">Which measures continue across the 2015 redesign</h3>
+        <p>
+          The 2015 redesign broke some measures and not others. SAMHSA pooled 2014 with 2015 in its 2014-2015 state estimates only for
+          measures it found comparable (“{COMPARABILITY.measures[0].evidence[0].quote}”), so those measures form one series from 2002 to
+          2019 here and their charts join 2014 to 2015. Every other measure breaks in 2015 (“{COMPARABILITY.default.evidence[0].quote}”).
+          The registry, with the evidence for every claim, is <code>comparability</code> in{' '}
+          <a href="/data/datapackage.json">datapackage.json</a>.
+        </p>
+        <div className="table-scroll" role="region" aria-label="Measures comparable across 2015" tabIndex={0}>
+          <table className="data">
+            <caption>Measures comparable across the 2015 redesign, and SAMHSA’s evidence</caption>
+            <thead>
+              <tr>
+                <th scope="col">Indicator</th>
+                <th scope="col">Evidence</th>
+              </tr>
+            </thead>
+            <tbody>
+              {COMPARABILITY.measures.map((m) => (
+                <tr key={m.indicators.join()}>
+                  <th scope="row">
+                    {m.indicators.map((i) => (
+                      <code key={i} className="block">
+                        {i}
+                      </code>
+                    ))}
+                  </th>
+                  <td>
+                    {m.evidence
+                      .filter((e) => /2014 and 2015/.test(e.quote))
+                      .map((e) => (
+                        <span key={e.quote}>
+                          “{e.quote}” ({e.source})
+                        </span>
+                      ))}
+                  </td>
                 </tr>
               ))}
             </tbody>
