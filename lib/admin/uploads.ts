@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ingest, type InputFormat } from '../import/ingest';
+import { ingest, ingestBundle, type InputFormat } from '../import/ingest';
 import { firstProblem, type Issue, type Warning } from '../import/issues';
 import { PACKAGE_FILE, sha256, type DataPackage, type IndicatorMeta } from '../data/package';
 import { dataDir } from '../data/paths';
@@ -176,7 +176,7 @@ export async function analyseUpload(input: { bytes: Buffer; fileName: string; da
   if (mode === 'replace' && !exists) return fail(`There is no dataset “${dataset}” to replace.`);
   if (mode === 'add' && (exists || live.bytes)) return fail(`A dataset named “${dataset}” exists already; choose “Replace data” on it instead.`);
 
-  const result = await ingest(bytes, { knownIndicators: known, collect: true });
+  const result = await ingestBundle(bytes, { knownIndicators: known, collect: true });
   report.format = result.format;
   report.errors = result.errors;
   report.errorCount = result.errorCount;
@@ -188,9 +188,13 @@ export async function analyseUpload(input: { bytes: Buffer; fileName: string; da
     if (live.problem) return fail(`${live.problem} A SAMHSA table only replaces part of a dataset, so it cannot mend it: upload the whole dataset as a canonical CSV, restore an earlier version, or remove the dataset.`);
     const merged = mergeTable(live.observations, result.rows);
     rows = merged.rows;
-    const t = result.table;
     const distinct = (i: number) => [...new Set(merged.scope.map((s) => s.split('|')[i]))].join(', ');
-    report.scope = `This SAMHSA table${t ? ` (Table ${t.number}, ${t.unit}, ${t.period})` : ''} replaces the dataset’s observations of ${distinct(0)} for ages ${distinct(3)} in that unit and period; every other observation stays as it is.`;
+    const t = result.tables;
+    const what =
+      t.length === 1
+        ? `This SAMHSA table (Table ${t[0].number}, ${t[0].unit}, ${t[0].period})`
+        : `These ${t.length} SAMHSA tables (${t.map((x) => `Table ${x.number}`).join(', ')}; ${[...new Set(t.map((x) => `${x.unit}, ${x.period}`))].join('; ')})`;
+    report.scope = `${what} replace${t.length === 1 ? 's' : ''} the dataset’s observations of ${distinct(0)} for ages ${distinct(3)} in ${t.length === 1 ? 'that unit and period' : 'their units and periods'}; every other observation stays as it is.`;
   } else {
     rows = result.rows;
     report.scope =

@@ -3,7 +3,7 @@
  * tidy CSV, or a SAMHSA state table as published), reads it, and returns typed observations or
  * the complete list of problems. It never writes anything: rejecting a file changes nothing.
  */
-import { readZip, ZipError } from './0-unzip';
+import { isZip, readZip, ZipError } from './0-unzip';
 import type { Encoding, EncodingChoice } from './1-decode';
 import { readCsvRecords, type ByteSource } from './2-parse';
 import { CanonicalReader } from './3-import-canonical';
@@ -121,4 +121,86 @@ export async function ingestZip(zip: Buffer, options: IngestOptions): Promise<{ 
   }
   if (tables.length === 0) throw new ZipError(`The archive holds no CSV files${skipped.length ? ` (only ${skipped.slice(0, 5).join(', ')})` : ''}.`);
   return { tables, skipped };
+}
+
+export interface BundleResult extends IngestResult {
+  /** The SAMHSA tables read (one for a single file; one per member of an archive). */
+  tables: SamhsaTable[];
+  /** Members of an archive that were read, in order (empty for a single file). */
+  members: string[];
+}
+
+const keyOf = (o: Observation) => `${o.indicator}|${o.period}|${o.geography}|${o.age_group}|${o.unit}|${o.revision}`;
+
+/**
+ * A file as staff upload it — one CSV (either format), or a ZIP of SAMHSA tables — read into one
+ * result: an archive's tables are combined, each problem names its member, a canonical CSV inside
+ * an archive is refused (a canonical file is a whole dataset on its own), and two members holding
+ * the same observation are an error rather than one silently replacing the other.
+ */
+export async function ingestBundle(bytes: Buffer, options: IngestOptions): Promise<BundleResult> {
+  if (!isZip(bytes)) {
+    const single = await ingest(bytes, options);
+    return { ...single, tables: single.table ? [single.table] : [], members: [] };
+  }
+  const empty = (message: string): BundleResult => ({
+    ok: false,
+    format: null,
+    encoding: 'utf-8',
+    observations: 0,
+    rows: [],
+    errors: [{ row: null, column: null, code: 'format-error', message }],
+    errorCount: 1,
+    warnings: [],
+    table: null,
+    indicators: [],
+    tables: [],
+    members: [],
+  });
+  let archive: Awaited<ReturnType<typeof ingestZip>>;
+  try {
+    archive = await ingestZip(bytes, options);
+  } catch (err) {
+    if (err instanceof ZipError) return empty(err.message);
+    throw err;
+  }
+  const named = <T extends { message: string }>(member: string, issue: T): T => ({ ...issue, message: `${member}: ${issue.message}` });
+  const errors: Issue[] = [];
+  const warnings: Warning[] = [];
+  const rows: Observation[] = [];
+  const seen = new Map<string, string>();
+  let errorCount = 0;
+  for (const { member, result } of archive.tables) {
+    errors.push(...result.errors.map((e) => named(member, e)));
+    errorCount += result.errorCount;
+    warnings.push(...result.warnings.map((w) => named(member, w)));
+    if (result.format === 'canonical') {
+      errors.push({ row: null, column: null, code: 'format-error', message: `${member}: a canonical CSV is a whole dataset; upload it on its own, not inside an archive of SAMHSA tables.` });
+      errorCount++;
+    }
+    for (const o of result.rows) {
+      const first = seen.get(keyOf(o));
+      if (first !== undefined) {
+        if (errorCount < (options.errorLimit ?? 500)) errors.push({ row: null, column: null, code: 'primary-key', message: `${member} and ${first} both hold ${o.indicator}, ${o.period}, ${o.geography}, ages ${o.age_group}, ${o.unit}: keep one of the two tables.` });
+        errorCount++;
+      } else seen.set(keyOf(o), member);
+      rows.push(o);
+    }
+  }
+  const ok = errorCount === 0;
+  const indicators = new Map(archive.tables.flatMap(({ result }) => result.indicators.map((i) => [i.name, i] as const)));
+  return {
+    ok,
+    format: 'samhsa-state-table',
+    encoding: archive.tables[0]?.result.encoding ?? 'utf-8',
+    observations: rows.length,
+    rows: ok ? rows : [],
+    errors,
+    errorCount,
+    warnings,
+    table: archive.tables[0]?.result.table ?? null,
+    indicators: [...indicators.values()],
+    tables: archive.tables.flatMap(({ result }) => (result.table ? [result.table] : [])),
+    members: archive.tables.map(({ member }) => member),
+  };
 }

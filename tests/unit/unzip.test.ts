@@ -3,9 +3,11 @@
  * must be refused with a clear reason — zip-slip names, bombs, truncation, passwords, damage.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyseUpload } from '@/lib/admin/uploads';
 import { createZip } from '@/lib/format/zip';
 import { readZip, unsafeMemberName, UNZIP_LIMITS, ZipError } from '@/lib/import/0-unzip';
 import { ingest, ingestZip } from '@/lib/import/ingest';
@@ -111,5 +113,45 @@ describe('npm run data:check on a ZIP', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('OK tests/fixtures/zips/samhsa-2021-three-tables.zip › NSDUHsaeExcelTab01-2021.csv (samhsa-state-table, 280 observations)');
     expect(r.stdout).toContain('OK tests/fixtures/zips/samhsa-2021-three-tables.zip › NSDUHsaeExcelTab25-2021.csv (samhsa-state-table, 280 observations)');
+  });
+});
+
+describe('uploading a ZIP of SAMHSA tables', () => {
+  it('adds every table of the archive as one change, and refuses an archive whose members overlap or hold a canonical file', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'atlas-zip-upload-'));
+    process.env.ATLAS_PRIVATE_DIR = path.join(work, 'private');
+    process.env.ATLAS_DATA_DIR = path.join(work, 'data');
+    mkdirSync(process.env.ATLAS_DATA_DIR);
+    for (const f of ['datapackage.json', 'national-estimates.csv', 'state-estimates-2018-2019.csv']) copyFileSync(path.join(ROOT, 'data', f), path.join(work, 'data', f));
+    try {
+      const upload = (bytes: Buffer) => analyseUpload({ bytes, fileName: 'release.zip', dataset: 'state-estimates-2018-2019', mode: 'replace', user: 'ed@example.org' });
+
+      const report = await upload(INFO_ZIP);
+      expect(report.errors).toEqual([]);
+      expect(report.ok).toBe(true);
+      expect(report.diff).toMatchObject({ added: 560, removed: 0, changed: 0 });
+      expect(report.scope).toMatch(/^These 2 SAMHSA tables \(Table 1, Table 25; percent, 2021\) replace/);
+
+      const twice = createZip(
+        [
+          { name: 'a/NSDUHsaeExcelTab01-2021.csv', data: table('NSDUHsaeExcelTab01-2021.csv') },
+          { name: 'b/NSDUHsaeExcelTab01-2021.csv', data: table('NSDUHsaeExcelTab01-2021.csv') },
+        ],
+        new Date('2021-01-01'),
+      );
+      const overlap = await upload(twice);
+      expect(overlap.ok).toBe(false);
+      expect(overlap.errors[0].message).toMatch(/^b\/NSDUHsaeExcelTab01-2021\.csv and a\/NSDUHsaeExcelTab01-2021\.csv both hold illicit_drug_use_past_month/);
+
+      const canonical = createZip([{ name: 'national.csv', data: readFileSync(path.join(ROOT, 'data', 'national-estimates.csv')) }], new Date('2021-01-01'));
+      expect((await upload(canonical)).errors.map((e) => e.message)).toContain('national.csv: a canonical CSV is a whole dataset; upload it on its own, not inside an archive of SAMHSA tables.');
+
+      const slip = createZip([{ name: '../../etc/NSDUHsaeExcelTab01-2021.csv', data: table('NSDUHsaeExcelTab01-2021.csv') }], new Date('2021-01-01'));
+      expect((await upload(slip)).errors[0].message).toMatch(/climbs out of its folder/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+      delete process.env.ATLAS_PRIVATE_DIR;
+      delete process.env.ATLAS_DATA_DIR;
+    }
   });
 });

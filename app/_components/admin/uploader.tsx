@@ -76,7 +76,7 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
     setPublished(null);
     setPublishError('');
     setAcknowledged(false);
-    if (!file) return setPhase({ name: 'failed', message: 'Choose a CSV file first.' });
+    if (!file) return setPhase({ name: 'failed', message: 'Choose a file first.' });
     if (file.size > maxBytes) return setPhase({ name: 'failed', message: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxBytes / 1024 / 1024} MB.` });
     if (file.size === 0) return setPhase({ name: 'failed', message: 'The file is empty.' });
     setPhase({ name: 'uploading', loaded: 0, total: file.size });
@@ -121,12 +121,12 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
           </label>
         ) : null}
         <label>
-          CSV file
-          <input type="file" name="file" accept=".csv,text/csv" required />
+          CSV file, or a ZIP of SAMHSA tables
+          <input type="file" name="file" accept=".csv,text/csv,.zip,application/zip" required />
         </label>
         <p id={`${id}-help`} className="hint">
           Either format works: our canonical CSV (see the README’s data format guide), or a SAMHSA state table exactly as published — a table replaces only the
-          observations it covers. At most {maxBytes / 1024 / 1024} MB. Checking changes nothing; only Publish does.
+          observations it covers. SAMHSA’s ZIP of a release’s CSV tables is read table by table. At most {maxBytes / 1024 / 1024} MB. Checking changes nothing; only Publish does.
         </p>
         <button type="submit" disabled={phase.name === 'uploading' || phase.name === 'checking'}>
           Check this file
