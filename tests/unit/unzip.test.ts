@@ -116,6 +116,17 @@ describe('npm run data:check on a ZIP', () => {
   });
 });
 
+describe('npm run data:convert on a ZIP', () => {
+  it('prints the canonical CSV of every table in the archive, header first', () => {
+    const r = spawnSync('npm', ['run', '--silent', 'data:convert', '--', 'tests/fixtures/zips/samhsa-2021-three-tables.zip'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('indicator,period,geography,age_group,unit,estimate,ci_lower,ci_upper,interval_type,series,revision,qualifiers,source,note');
+    expect(lines).toHaveLength(1 + 560);
+    expect(lines).toContain('sud_past_year,2021,US,12+,percent,16.53,15.99,17.08,confidence,DSM-5_2021+,0,,"SAMHSA, 2021 NSDUH State Estimates, Table 25. Substance Use Disorder in the Past Year: Percentages",');
+  });
+});
+
 describe('uploading a ZIP of SAMHSA tables', () => {
   it('adds every table of the archive as one change, and refuses an archive whose members overlap or hold a canonical file', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'atlas-zip-upload-'));
