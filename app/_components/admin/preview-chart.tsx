@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import useSWR from 'swr';
 import { indicatorOptions, parseView, type IndicatorOption } from '@/lib/charts/view';
+import { STATE_CODES } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { RankingSection, TrendSection, useViewModels } from '../dashboard/sections';
 
@@ -12,6 +13,10 @@ interface PreviewData {
   candidate: Observation[];
   /** Age groups whose figures change, the first shown by default. */
   changedAges: string[];
+  /** Periods whose figures change, newest first; the first is shown by default. */
+  changedPeriods: string[];
+  /** "period|geography" of every changed figure, to mark the places. */
+  changedPlaces: string[];
 }
 
 async function loadPreview(uploadId: string, indicator: string): Promise<PreviewData> {
@@ -29,6 +34,7 @@ export function PreviewChart({ uploadId, indicators }: { uploadId: string; indic
   const [indicator, setIndicator] = useState(indicators[0]);
   const [which, setWhich] = useState<'candidate' | 'live'>('candidate');
   const [age, setAge] = useState<string | null>(null);
+  const [period, setPeriod] = useState<string | null>(null);
   const { data, error } = useSWR(['admin-preview', uploadId, indicator], ([, id, name]) => loadPreview(id, name), { revalidateOnFocus: false });
 
   return (
@@ -76,7 +82,24 @@ export function PreviewChart({ uploadId, indicators }: { uploadId: string; indic
               </select>
             </label>
           ) : null}
-          <PreviewCharts data={data} which={which} age={age && data.changedAges.includes(age) ? age : (data.changedAges[0] ?? '')} />
+          {data.changedPeriods.length > 1 ? (
+            <label className="preview-age">
+              Period with changes{' '}
+              <select value={period && data.changedPeriods.includes(period) ? period : data.changedPeriods[0]} onChange={(e) => setPeriod(e.target.value)}>
+                {data.changedPeriods.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <PreviewCharts
+            data={data}
+            which={which}
+            age={age && data.changedAges.includes(age) ? age : (data.changedAges[0] ?? '')}
+            period={period && data.changedPeriods.includes(period) ? period : (data.changedPeriods[0] ?? '')}
+          />
         </>
       ) : !error ? (
         <p>Loading the preview…</p>
@@ -85,21 +108,26 @@ export function PreviewChart({ uploadId, indicators }: { uploadId: string; indic
   );
 }
 
-function PreviewCharts({ data, which, age }: { data: PreviewData; which: 'candidate' | 'live'; age: string }) {
+function PreviewCharts({ data, which, age, period }: { data: PreviewData; which: 'candidate' | 'live'; age: string; period: string }) {
   const observations = which === 'candidate' ? data.candidate : data.live;
   const meta = useMemo(() => new Map([[data.indicator.name, data.indicator]]), [data.indicator]);
   const options = useMemo(() => indicatorOptions(observations, meta), [observations, meta]);
   const option: IndicatorOption | undefined = options.find((o) => o.name === data.indicator.name);
   if (!option) return <p>{which === 'live' ? 'The live data has no figures for this indicator yet.' : 'After publishing, this indicator has no figures.'}</p>;
-  return <Charts observations={observations} option={option} options={options} which={which} age={age} />;
+  const changed = new Set(data.changedPlaces.filter((p) => p.startsWith(`${period}|`)).map((p) => p.slice(period.length + 1)));
+  return <Charts observations={observations} option={option} options={options} which={which} age={age} period={period} changed={changed} />;
 }
 
-function Charts({ observations, option, options, which, age }: { observations: Observation[]; option: IndicatorOption; options: IndicatorOption[]; which: string; age: string }) {
-  const view = useMemo(() => parseView(new URLSearchParams({ indicator: option.name, age }), options), [option, options, age]);
+function Charts(props: { observations: Observation[]; option: IndicatorOption; options: IndicatorOption[]; which: string; age: string; period: string; changed: ReadonlySet<string> }) {
+  const { observations, option, options, which, age, period, changed } = props;
+  // The view opens on the period the upload changes (not the newest period of the dataset).
+  const view = useMemo(() => parseView(new URLSearchParams({ indicator: option.name, age, period }), options), [option, options, age, period]);
   const models = useViewModels(observations, view, option);
+  const changedStates = STATE_CODES.filter((c) => changed.has(c)).length;
   return (
     <div className="preview-charts" data-preview={which}>
-      {option.states ? <RankingSection view={view} option={option} models={models} embedded noActions headingLevel={5} /> : null}
+      {option.states ? <RankingSection view={view} option={option} models={models} embedded noActions headingLevel={5} changed={changed} /> : null}
+      {option.states && changedStates > 0 ? <p className="hint">● marks the {changedStates === 1 ? 'state' : `${changedStates} states`} whose figures this upload changes.</p> : null}
       {!option.states && option.national ? <TrendSection view={view} option={option} models={models} embedded noActions headingLevel={5} /> : null}
     </div>
   );

@@ -15,7 +15,7 @@ import { useTapToOpen } from './use-tap-to-open';
 const MARK = { above: 'higher', below: 'lower', overlaps: '', 'no-interval': '' } as const;
 
 /** States from highest to lowest with their intervals, against the U.S. estimate. */
-export function RankingChart({ model, label, highlight }: { model: StatesModel; label: string; highlight?: string }) {
+export function RankingChart({ model, label, highlight, changed }: { model: StatesModel; label: string; highlight?: string; changed?: ReadonlySet<string> }) {
   const { ref, width } = useChartWidth<HTMLDivElement>();
   const layout = useMemo(() => layoutRanking(model, width), [model, width]);
   const { active, setActive, bind } = useRovingPoints(layout.rows.length);
@@ -59,13 +59,13 @@ export function RankingChart({ model, label, highlight }: { model: StatesModel; 
               href={`/states/${r.state.code}`}
               {...bind(i)}
               {...handlers(r.state.code, i)}
-              aria-label={`${text.title}: ${text.lines.join('. ')}. Ranked ${i + 1} of ${layout.rows.length}. Open the profile.`}
-              className={`row ${r.state.comparison}${active === i ? ' active' : ''}${highlight === r.state.code ? ' highlight' : ''}`}
+              aria-label={`${text.title}: ${text.lines.join('. ')}. Ranked ${i + 1} of ${layout.rows.length}.${changed?.has(r.state.code) ? ' Changed by this upload.' : ''} Open the profile.`}
+              className={`row ${r.state.comparison}${active === i ? ' active' : ''}${highlight === r.state.code ? ' highlight' : ''}${changed?.has(r.state.code) ? ' changed' : ''}`}
               data-state={r.state.code}
             >
               <rect x={0} y={r.y - RANKING.ROW_HEIGHT / 2} width={layout.width} height={RANKING.ROW_HEIGHT} className="row-hit" />
               <text x={layout.plot.left - 8} y={r.y} dy="0.32em" textAnchor="end" className="row-label">
-                {r.state.name}
+                {changed?.has(r.state.code) ? `● ${r.state.name}` : r.state.name}
               </text>
               {r.x0 !== null && r.x1 !== null ? (
                 <>

@@ -67,6 +67,8 @@ export interface SectionProps {
   /** No download or share actions at all (the staff preview of unpublished data). */
   noActions?: boolean;
   headingLevel?: 1 | 3 | 5;
+  /** Places whose figures an upload changes (the staff preview marks them). */
+  changed?: ReadonlySet<string>;
 }
 
 function actions(kind: ChartKind, title: string, view: View, rows: Observation[], embedded: boolean | undefined) {
@@ -142,7 +144,7 @@ export function MapSection({ view, option, models, status, onChange, embedded, s
   );
 }
 
-export function RankingSection({ view, option, models, status, embedded, noActions, headingLevel }: SectionProps) {
+export function RankingSection({ view, option, models, status, embedded, noActions, headingLevel, changed }: SectionProps) {
   const { states, statesOptions } = models;
   const measure = measureById(view.measure);
   const period = formatPeriod(view.period);
@@ -179,7 +181,7 @@ export function RankingSection({ view, option, models, status, embedded, noActio
       }
       actions={noActions ? undefined : actions('ranking', title, view, rows, embedded)}
     >
-      <RankingChart model={states} label={`Ranking chart: ${option.title} by state, ${who}, ${period}, highest first`} highlight={view.geo} />
+      <RankingChart model={states} label={`Ranking chart: ${option.title} by state, ${who}, ${period}, highest first`} highlight={view.geo} changed={changed} />
     </ChartFrame>
   );
 }

@@ -27,8 +27,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const before = live.observations.filter((o) => o.indicator === indicator);
     const after = candidate.rows.filter((o) => o.indicator === indicator);
     const diff = diffObservations(before, after);
-    const changedAges = [...new Set([...diff.added, ...diff.removed, ...diff.changed.map((c) => c.after)].map((o) => o.age_group))].sort(compareAgeGroups);
-    return adminJson({ indicator: { name: indicator, title: meta?.title ?? indicator, definition: meta?.definition ?? '' }, live: before, candidate: after, changedAges });
+    const touched = [...diff.added, ...diff.removed, ...diff.changed.map((c) => c.after)];
+    const changedAges = [...new Set(touched.map((o) => o.age_group))].sort(compareAgeGroups);
+    // The preview opens on what the upload changes: its period (newest first) and its places.
+    const changedPeriods = [...new Set(touched.map((o) => o.period))].sort().reverse();
+    const changedPlaces = [...new Set(touched.map((o) => `${o.period}|${o.geography}`))];
+    return adminJson({ indicator: { name: indicator, title: meta?.title ?? indicator, definition: meta?.definition ?? '' }, live: before, candidate: after, changedAges, changedPeriods, changedPlaces });
   } catch (err) {
     return adminFailure(err);
   }
