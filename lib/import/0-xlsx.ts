@@ -62,7 +62,12 @@ const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Whether bytes start like an OLE compound file: an encrypted .xlsx, or an old .xls. */
 export const isCompoundFile = (bytes: Uint8Array) => bytes.length >= 8 && CFB_MAGIC.equals(Buffer.from(bytes.buffer, bytes.byteOffset, 8));
 
-/** Every table sheet of an .xlsx workbook as CSV-like records; other sheets are named in `skipped`. */
+/**
+ * Every table sheet of an .xlsx workbook as the records SAMHSA's CSV export of that sheet holds,
+ * ready for `SamhsaTableReader.consume(records, 1)`; the other sheets (contents, notes, charts) are
+ * named in `skipped`. Throws ZipError when the ZIP itself is unsafe or damaged, and WorkbookError
+ * for everything else: not an .xlsx, password-protected or .xls, unreadable, or no table sheet.
+ */
 export function readWorkbookTables(bytes: Buffer): WorkbookTables {
   if (bytes.length === 0) throw new WorkbookError('The file is empty.');
   if (bytes.length > WORKBOOK_MAX_BYTES) {
@@ -99,7 +104,9 @@ export function readWorkbookTables(bytes: Buffer): WorkbookTables {
   const tables: WorkbookTable[] = [];
   const skipped: string[] = [];
   for (const sheet of book.SheetNames) {
-    const records = sheetRecords(sheet, book.Sheets[sheet]?.['!data']);
+    const ws = book.Sheets[sheet];
+    if (!ws) throw new WorkbookError(`The workbook is damaged: the sheet “${sheet}” is listed but its contents are missing. Open it in Excel and save it again as .xlsx.`);
+    const records = sheetRecords(sheet, ws['!data']);
     if (records) tables.push({ sheet, records });
     else skipped.push(sheet);
   }
