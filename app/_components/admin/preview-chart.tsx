@@ -3,21 +3,10 @@
 import { useMemo, useState } from 'react';
 import useSWR from 'swr';
 import { indicatorOptions, parseView, type IndicatorOption } from '@/lib/charts/view';
+import type { PreviewData } from '@/lib/admin/preview';
 import { STATE_CODES } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { RankingSection, TrendSection, useViewModels } from '../dashboard/sections';
-
-interface PreviewData {
-  indicator: { name: string; title: string; definition: string };
-  live: Observation[];
-  candidate: Observation[];
-  /** Age groups whose figures change, the first shown by default. */
-  changedAges: string[];
-  /** Periods whose figures change, newest first; the first is shown by default. */
-  changedPeriods: string[];
-  /** "period|geography" of every changed figure, to mark the places. */
-  changedPlaces: string[];
-}
 
 async function loadPreview(uploadId: string, indicator: string): Promise<PreviewData> {
   const res = await fetch(`/api/admin/uploads/${uploadId}/preview?${new URLSearchParams({ indicator })}`);

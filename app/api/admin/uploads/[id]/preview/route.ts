@@ -1,7 +1,6 @@
-import { diffObservations } from '@/lib/admin/changes';
-import { compareAgeGroups } from '@/lib/vocabulary/age-groups';
 import { ingest } from '@/lib/import/ingest';
 import { adminError, adminJson, requireStaffApi } from '@/lib/admin/guard';
+import { previewData } from '@/lib/admin/preview';
 import { adminFailure } from '@/lib/admin/requests';
 import { readLive, readStaged } from '@/lib/admin/uploads';
 
@@ -24,15 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const known = new Set([...live.pkg.indicators, ...staged.report.newIndicators].map((i) => i.name));
     const candidate = await ingest(staged.csv, { knownIndicators: known, encoding: 'utf-8', collect: true });
     const meta = [...live.pkg.indicators, ...staged.report.newIndicators].find((i) => i.name === indicator);
-    const before = live.observations.filter((o) => o.indicator === indicator);
-    const after = candidate.rows.filter((o) => o.indicator === indicator);
-    const diff = diffObservations(before, after);
-    const touched = [...diff.added, ...diff.removed, ...diff.changed.map((c) => c.after)];
-    const changedAges = [...new Set(touched.map((o) => o.age_group))].sort(compareAgeGroups);
-    // The preview opens on what the upload changes: its period (newest first) and its places.
-    const changedPeriods = [...new Set(touched.map((o) => o.period))].sort().reverse();
-    const changedPlaces = [...new Set(touched.map((o) => `${o.period}|${o.geography}`))];
-    return adminJson({ indicator: { name: indicator, title: meta?.title ?? indicator, definition: meta?.definition ?? '' }, live: before, candidate: after, changedAges, changedPeriods, changedPlaces });
+    return adminJson(previewData(indicator, meta, live.observations, candidate.rows));
   } catch (err) {
     return adminFailure(err);
   }
