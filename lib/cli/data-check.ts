@@ -1,6 +1,6 @@
 /**
  * npm run data:check                       validate data/datapackage.json and every dataset in it
- * npm run --silent data:check -- FILE...   validate files (canonical, SAMHSA tables, or a ZIP of them); changes nothing
+ * npm run --silent data:check -- FILE...   validate files (canonical, SAMHSA tables, a ZIP of them, or SAMHSA's .xlsx); changes nothing
  * npm run --silent data:check -- --json FILE...
  *
  * Prints OK or FAIL per file, then one line per problem: row R, column "C": message.
@@ -9,8 +9,9 @@
 import { existsSync } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isZip, ZipError } from '../import/0-unzip';
-import { ingest, ingestZip, type IngestResult } from '../import/ingest';
+import { ZipError } from '../import/0-unzip';
+import { WorkbookError } from '../import/0-xlsx';
+import { ingest, ingestArchive, isArchive, type IngestResult } from '../import/ingest';
 import { IssueLog, type Issue, type Warning } from '../import/issues';
 import { checkPackage, PACKAGE_FILE, readPackage, type DataPackage } from '../data/package';
 import { dataDir } from '../data/paths';
@@ -83,8 +84,8 @@ async function checkFiles(files: string[], encoding: ReturnType<typeof parseArgs
       reports.push({ file, ok: false, format: null, observations: 0, errors: [{ row: null, column: null, code: 'format-error', message: 'The file does not exist.' }], errorCount: 1, warnings: [] });
       continue;
     }
-    if (await startsLikeZip(full)) {
-      reports.push(...(await checkZip(file, full, known, encoding)));
+    if (await startsLikeArchive(full)) {
+      reports.push(...(await checkArchive(file, full, known, encoding)));
       continue;
     }
     reports.push(toReport(file, await ingest(fileStream(full), { knownIndicators: known, encoding })));
@@ -92,26 +93,29 @@ async function checkFiles(files: string[], encoding: ReturnType<typeof parseArgs
   return reports;
 }
 
-async function startsLikeZip(file: string): Promise<boolean> {
+async function startsLikeArchive(file: string): Promise<boolean> {
   const handle = await open(file, 'r');
   try {
-    const head = Buffer.alloc(4);
-    await handle.read(head, 0, 4, 0);
-    return isZip(head);
+    const head = Buffer.alloc(8);
+    await handle.read(head, 0, 8, 0);
+    return isArchive(head);
   } finally {
     await handle.close();
   }
 }
 
-/** A ZIP of SAMHSA tables: every CSV member checked as a file of its own ("archive.zip › member.csv"). */
-async function checkZip(file: string, full: string, known: ReadonlySet<string>, encoding: ReturnType<typeof parseArgs>['encoding']): Promise<FileReport[]> {
+/**
+ * A ZIP of SAMHSA tables or SAMHSA's Excel workbook: every CSV member or table sheet checked as a
+ * file of its own ("archive.zip › member.csv", "workbook.xlsx › Table 1").
+ */
+async function checkArchive(file: string, full: string, known: ReadonlySet<string>, encoding: ReturnType<typeof parseArgs>['encoding']): Promise<FileReport[]> {
   const fail = (message: string): FileReport[] => [{ file, ok: false, format: null, observations: 0, errors: [{ row: null, column: null, code: 'format-error', message }], errorCount: 1, warnings: [] }];
   if ((await stat(full)).size > MAX_ZIP_BYTES) return fail(`The archive is larger than ${MAX_ZIP_BYTES / 1024 / 1024} MB.`);
   try {
-    const { tables } = await ingestZip(await readFile(full), { knownIndicators: known, encoding });
+    const { tables } = await ingestArchive(await readFile(full), { knownIndicators: known, encoding });
     return tables.map(({ member, result }) => toReport(`${file} › ${member}`, result));
   } catch (err) {
-    if (err instanceof ZipError) return fail(err.message);
+    if (err instanceof ZipError || err instanceof WorkbookError) return fail(err.message);
     throw err;
   }
 }

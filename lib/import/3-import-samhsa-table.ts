@@ -309,7 +309,9 @@ export class SamhsaTableReader {
       const est = ESTIMATE_COL.exec(label);
       const bound = BOUND_COL.exec(label);
       const groupLabel = bound ? collapse(bound[1]) : est ? collapse(est[1]) : null;
-      if (groupLabel === null || groupLabel === '') {
+      // An unnamed group ("Estimate", "95% CI (Lower)") is allowed: it is the title's own measure
+      // and ages, and only valid as the table's one group (checked below).
+      if (groupLabel === null) {
         this.log.error(row, raw, 'incorrect-label', `Column ${showText(raw)} is not an “… Estimate” or “… 95% CI (Lower/Upper)” column.`);
         ok = false;
         return;
@@ -340,6 +342,17 @@ export class SamhsaTableReader {
     if (!ok) return false;
 
     const groups = [...byGroup.values()] as Array<Omit<ColumnGroup, 'age'>>;
+    if (groups.some((g) => g.label === '') && (groups.length > 1 || !this.population)) {
+      this.log.error(
+        row,
+        'Estimate',
+        'incorrect-label',
+        groups.length > 1
+          ? 'A column group has no name (“Estimate” alone) beside named ones; name it, as in “12 or Older Estimate”.'
+          : 'The columns name no age group (“Estimate” alone), and the title names no age range (such as “Among People Aged 12 to 20”).',
+      );
+      return false;
+    }
     const ages = groups.map((g) => ageGroupFromLabel(g.label));
     const allAges = ages.every((a) => a !== null);
     const noAges = ages.every((a) => a === null);
@@ -372,7 +385,7 @@ export class SamhsaTableReader {
       return {
         ...g,
         age: allAges ? ages[k] : this.population,
-        indicator: allAges ? this.measureIndicator : indicatorFromMeasure(g.label),
+        indicator: allAges || g.label === '' ? this.measureIndicator : indicatorFromMeasure(g.label),
         columnOf: (field: FieldName) => cells[field] ?? null,
         series: '',
       };
@@ -422,7 +435,7 @@ export class SamhsaTableReader {
     const minAge = Math.min(...this.groups.map((g) => Number(/^\d+/.exec(g.age as string)?.[0] ?? 12)));
     const universe = `Civilian, noninstitutionalized population aged ${minAge} or older${this.population ? ` (this table: ${this.population.replace('-', ' to ')})` : ''}`;
     for (const g of this.groups) {
-      const title = noAges ? g.label : table.measure;
+      const title = noAges && g.label !== '' ? g.label : table.measure;
       this.indicators.set(g.indicator, { name: g.indicator, title, definition: defining.join(' '), universe, notes: [...table.notes] });
     }
     if (!table.notes.some((n) => /bayesian/i.test(n))) {

@@ -4,6 +4,7 @@
  * the complete list of problems. It never writes anything: rejecting a file changes nothing.
  */
 import { isZip, readZip, ZipError } from './0-unzip';
+import { isCompoundFile, readWorkbookTables, WorkbookError } from './0-xlsx';
 import type { Encoding, EncodingChoice } from './1-decode';
 import { readCsvRecords, type ByteSource } from './2-parse';
 import { CanonicalReader } from './3-import-canonical';
@@ -42,7 +43,8 @@ export interface IngestResult {
   indicators: DerivedIndicator[];
 }
 
-export async function ingest(source: ByteSource, options: IngestOptions): Promise<IngestResult> {
+/** The reading of one table, whatever brings its records: a CSV file, or a workbook's sheet. */
+function reading(options: IngestOptions) {
   const log = new IssueLog(options.errorLimit ?? 500);
   const rows: Observation[] = [];
   const onObservation = options.onObservation;
@@ -55,10 +57,9 @@ export async function ingest(source: ByteSource, options: IngestOptions): Promis
       : undefined; // a plain check needs no per-row callback
   let reader: CanonicalReader | SamhsaTableReader | null = null;
   let format: InputFormat | null = null;
-
-  const csv = await readCsvRecords(
-    source,
-    (records, firstRow) => {
+  return {
+    log,
+    consume(records: string[][], firstRow: number): boolean {
       if (!reader) {
         const first = records.find((r) => r.some((c) => c.trim() !== ''));
         if (first && looksLikeSamhsaTitle(first[0])) {
@@ -76,25 +77,38 @@ export async function ingest(source: ByteSource, options: IngestOptions): Promis
       }
       return reader.consume(records, firstRow);
     },
-    log,
-    { encoding: options.encoding },
-  );
-  const finished = reader as CanonicalReader | SamhsaTableReader | null;
-  if (finished && !csv.stopped) finished.finish();
-
-  const samhsa = finished instanceof SamhsaTableReader ? finished : null;
-  return {
-    ok: log.ok,
-    format,
-    encoding: csv.encoding,
-    observations: finished?.observations ?? 0,
-    rows: log.ok ? rows : [],
-    errors: log.errors,
-    errorCount: log.errorCount,
-    warnings: log.warnings,
-    table: samhsa?.table ?? null,
-    indicators: samhsa ? [...samhsa.indicators.values()] : [],
+    result(encoding: Encoding, stopped: boolean): IngestResult {
+      const finished = reader as CanonicalReader | SamhsaTableReader | null;
+      if (finished && !stopped) finished.finish();
+      const samhsa = finished instanceof SamhsaTableReader ? finished : null;
+      return {
+        ok: log.ok,
+        format,
+        encoding,
+        observations: finished?.observations ?? 0,
+        rows: log.ok ? rows : [],
+        errors: log.errors,
+        errorCount: log.errorCount,
+        warnings: log.warnings,
+        table: samhsa?.table ?? null,
+        indicators: samhsa ? [...samhsa.indicators.values()] : [],
+      };
+    },
   };
+}
+
+export async function ingest(source: ByteSource, options: IngestOptions): Promise<IngestResult> {
+  const r = reading(options);
+  const csv = await readCsvRecords(source, (records, firstRow) => r.consume(records, firstRow), r.log, { encoding: options.encoding });
+  return r.result(csv.encoding, csv.stopped);
+}
+
+/** A table already split into records (a workbook's sheet), read exactly as its CSV would be. */
+export function ingestRecords(records: string[][], options: IngestOptions): IngestResult {
+  const r = reading(options);
+  const going = records.length === 0 || r.consume(records, 1);
+  if (records.length === 0) r.log.error(null, null, 'format-error', 'The sheet is empty.');
+  return r.result('utf-8', !going);
 }
 
 export interface MemberResult {
@@ -104,12 +118,19 @@ export interface MemberResult {
 }
 
 /**
- * Every CSV table of a ZIP archive (SAMHSA's CSV zip of a whole release), each read exactly as a
- * file of its own would be. Other members (SAMHSA's description text) are listed as skipped.
- * Throws ZipError when the archive itself is unsafe, damaged or holds no CSV.
+ * Every table of an archive, each read exactly as a file of its own would be: the CSV members of
+ * a ZIP (SAMHSA's CSV zip of a whole release), or the table sheets of an Excel workbook. Other
+ * members and sheets (descriptions, contents) are listed as skipped. Throws ZipError or
+ * WorkbookError when the archive itself is unsafe, damaged or holds no table.
  */
-export async function ingestZip(zip: Buffer, options: IngestOptions): Promise<{ tables: MemberResult[]; skipped: string[] }> {
-  const members = readZip(zip);
+export async function ingestArchive(bytes: Buffer, options: IngestOptions): Promise<{ tables: MemberResult[]; skipped: string[]; kind: 'zip' | 'workbook' }> {
+  // A workbook is a ZIP with xl/workbook.xml in its table of contents (names are stored as they are);
+  // an encrypted workbook or an old .xls is an OLE file, which the workbook reader refuses with the reason.
+  if (isCompoundFile(bytes) || (isZip(bytes) && bytes.includes('xl/workbook.xml'))) {
+    const { tables, skipped } = readWorkbookTables(bytes);
+    return { tables: tables.map((t) => ({ member: t.sheet, result: ingestRecords(t.records, options) })), skipped, kind: 'workbook' };
+  }
+  const members = readZip(bytes);
   const tables: MemberResult[] = [];
   const skipped: string[] = [];
   for (const m of members) {
@@ -120,8 +141,11 @@ export async function ingestZip(zip: Buffer, options: IngestOptions): Promise<{ 
     tables.push({ member: m.name, result: await ingest(m.data, options) });
   }
   if (tables.length === 0) throw new ZipError(`The archive holds no CSV files${skipped.length ? ` (only ${skipped.slice(0, 5).join(', ')})` : ''}.`);
-  return { tables, skipped };
+  return { tables, skipped, kind: 'zip' };
 }
+
+/** Whether bytes are an archive ingestArchive reads (a ZIP, a workbook, or an OLE file it will explain). */
+export const isArchive = (bytes: Uint8Array) => isZip(bytes) || isCompoundFile(bytes);
 
 export interface BundleResult extends IngestResult {
   /** The SAMHSA tables read (one for a single file; one per member of an archive). */
@@ -133,13 +157,14 @@ export interface BundleResult extends IngestResult {
 const keyOf = (o: Observation) => `${o.indicator}|${o.period}|${o.geography}|${o.age_group}|${o.unit}|${o.revision}`;
 
 /**
- * A file as staff upload it — one CSV (either format), or a ZIP of SAMHSA tables — read into one
+ * A file as staff upload it — one CSV (either format), a ZIP of SAMHSA tables, or SAMHSA's Excel
+ * workbook — read into one
  * result: an archive's tables are combined, each problem names its member, a canonical CSV inside
  * an archive is refused (a canonical file is a whole dataset on its own), and two members holding
  * the same observation are an error rather than one silently replacing the other.
  */
 export async function ingestBundle(bytes: Buffer, options: IngestOptions): Promise<BundleResult> {
-  if (!isZip(bytes)) {
+  if (!isArchive(bytes)) {
     const single = await ingest(bytes, options);
     return { ...single, tables: single.table ? [single.table] : [], members: [] };
   }
@@ -157,11 +182,11 @@ export async function ingestBundle(bytes: Buffer, options: IngestOptions): Promi
     tables: [],
     members: [],
   });
-  let archive: Awaited<ReturnType<typeof ingestZip>>;
+  let archive: Awaited<ReturnType<typeof ingestArchive>>;
   try {
-    archive = await ingestZip(bytes, options);
+    archive = await ingestArchive(bytes, options);
   } catch (err) {
-    if (err instanceof ZipError) return empty(err.message);
+    if (err instanceof ZipError || err instanceof WorkbookError) return empty(err.message);
     throw err;
   }
   const named = <T extends { message: string }>(member: string, issue: T): T => ({ ...issue, message: `${member}: ${issue.message}` });
@@ -175,7 +200,7 @@ export async function ingestBundle(bytes: Buffer, options: IngestOptions): Promi
     errorCount += result.errorCount;
     warnings.push(...result.warnings.map((w) => named(member, w)));
     if (result.format === 'canonical') {
-      errors.push({ row: null, column: null, code: 'format-error', message: `${member}: a canonical CSV is a whole dataset; upload it on its own, not inside an archive of SAMHSA tables.` });
+      errors.push({ row: null, column: null, code: 'format-error', message: `${member}: a canonical CSV is a whole dataset; upload it on its own, not inside an archive or workbook of SAMHSA tables.` });
       errorCount++;
     }
     for (const o of result.rows) {

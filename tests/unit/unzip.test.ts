@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseUpload } from '@/lib/admin/uploads';
 import { createZip } from '@/lib/format/zip';
 import { readZip, unsafeMemberName, UNZIP_LIMITS, ZipError } from '@/lib/import/0-unzip';
-import { ingest, ingestZip } from '@/lib/import/ingest';
+import { ingest, ingestArchive } from '@/lib/import/ingest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
@@ -40,7 +40,7 @@ describe('readZip', () => {
   });
 
   it('gives the same observations through the archive as through each CSV', async () => {
-    const { tables, skipped } = await ingestZip(INFO_ZIP, options);
+    const { tables, skipped } = await ingestArchive(INFO_ZIP, options);
     expect(skipped).toEqual(['CSV-File-Description.txt']);
     for (const { member, result } of tables) {
       const direct = await ingest(table(member), options);
@@ -95,7 +95,7 @@ describe('readZip', () => {
   it('refuses what is not a ZIP, and an archive without a CSV', async () => {
     expect(refusal(table('NSDUHsaeExcelTab01-2021.csv'))).toBe('This is not a ZIP archive.');
     const textOnly = createZip([{ name: 'readme.txt', data: Buffer.from('hello') }], new Date('2021-01-01'));
-    await expect(ingestZip(textOnly, options)).rejects.toThrow(/holds no CSV files \(only readme\.txt\)/);
+    await expect(ingestArchive(textOnly, options)).rejects.toThrow(/holds no CSV files \(only readme\.txt\)/);
   });
 
   it('adds up the members: many ordinary tables can exceed the total limit, and too many members are refused', () => {
@@ -155,7 +155,7 @@ describe('uploading a ZIP of SAMHSA tables', () => {
       expect(overlap.errors[0].message).toMatch(/^b\/NSDUHsaeExcelTab01-2021\.csv and a\/NSDUHsaeExcelTab01-2021\.csv both hold illicit_drug_use_past_month/);
 
       const canonical = createZip([{ name: 'national.csv', data: readFileSync(path.join(ROOT, 'data', 'national-estimates.csv')) }], new Date('2021-01-01'));
-      expect((await upload(canonical)).errors.map((e) => e.message)).toContain('national.csv: a canonical CSV is a whole dataset; upload it on its own, not inside an archive of SAMHSA tables.');
+      expect((await upload(canonical)).errors.map((e) => e.message)).toContain('national.csv: a canonical CSV is a whole dataset; upload it on its own, not inside an archive or workbook of SAMHSA tables.');
 
       const slip = createZip([{ name: '../../etc/NSDUHsaeExcelTab01-2021.csv', data: table('NSDUHsaeExcelTab01-2021.csv') }], new Date('2021-01-01'));
       expect((await upload(slip)).errors[0].message).toMatch(/climbs out of its folder/);

@@ -5,6 +5,7 @@
  * table importer. Workbooks that must be refused (truncated, ZIP bombs, password-protected, not a
  * workbook) are built in memory.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { utils, write } from '@e965/xlsx';
@@ -12,9 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { createZip } from '@/lib/format/zip';
 import { readZip, ZipError } from '@/lib/import/0-unzip';
 import { displayedNumber, readWorkbookTables, WorkbookError, WORKBOOK_LIMITS, type WorkbookTables } from '@/lib/import/0-xlsx';
-import { SamhsaTableReader } from '@/lib/import/3-import-samhsa-table';
-import { ObservationRules } from '@/lib/import/4-validate';
-import { IssueLog, type Issue } from '@/lib/import/issues';
+import { ingest, ingestArchive, ingestRecords } from '@/lib/import/ingest';
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'workbooks');
 const PERCENT_2017 = 'NSDUHsaeExcelTabs2017.xlsx';
@@ -28,13 +27,8 @@ const bytes = (file: string) => bytesCache.get(file) ?? bytesCache.set(file, rea
 const readCache = new Map<string, WorkbookTables>();
 const workbook = (file: string) => readCache.get(file) ?? readCache.set(file, readWorkbookTables(bytes(file))).get(file)!;
 
-/** Feeds records to the SAMHSA table importer exactly as ingest() does for a CSV. */
-function importTable(records: string[][]): { ok: boolean; errors: Issue[]; observations: number } {
-  const log = new IssueLog(500);
-  const reader: SamhsaTableReader = new SamhsaTableReader(log, new ObservationRules(log, (name) => reader.indicators.has(name)));
-  if (reader.consume(records, 1)) reader.finish();
-  return { ok: log.ok, errors: log.errors, observations: reader.observations };
-}
+/** Reads a sheet's records with the importer, as ingestArchive does for every table sheet. */
+const importTable = (records: string[][]) => ingestRecords(records, { knownIndicators: new Set(), collect: true });
 
 /** The error a workbook is refused with. */
 function refusal(data: Buffer): Error {
@@ -237,12 +231,13 @@ describe('SAMHSA’s importer reading the workbooks’ tables', () => {
     }
   });
 
-  it('imports 36 of the 37 tables of 2021-2022; Table 24 (one unnamed column group, ages 12 to 20) is refused', () => {
+  it('imports all 37 tables of 2021-2022, Table 24 with its one unnamed column group read as the title’s ages (12 to 20)', () => {
     const results = importAll(COUNTS_2022);
-    const refused = [...results].filter(([, r]) => !r.ok);
-    expect(refused.map(([sheet]) => sheet)).toEqual(['Table 24']);
-    expect(refused[0][1].errors[0].message).toMatch(/Column “Estimate” is not an “… Estimate” or “… 95% CI \(Lower\/Upper\)” column/);
+    expect([...results].filter(([, r]) => !r.ok)).toEqual([]);
     expect(workbook(COUNTS_2022).tables[23].records[6]).toEqual(['Order', 'State', 'Estimate', ' 95% CI (Lower)', ' 95% CI (Upper)']);
+    const t24 = results.get('Table 24');
+    expect(t24?.rows).toHaveLength(56);
+    expect(new Set(t24?.rows.map((o) => `${o.indicator} ${o.age_group} ${o.period}`))).toEqual(new Set(['aud_past_year 12-20 2021-2022']));
   });
 
   it('imports 25 of the 26 tables of 2013-2014; Table 13 is refused for SAMHSA’s mislabelled last column', () => {
@@ -337,5 +332,26 @@ describe('workbooks that are refused or skipped', () => {
     const err = refusal(write(none, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     expect(err).toBeInstanceOf(WorkbookError);
     expect(err.message).toMatch(/The workbook has no SAMHSA table: no sheet starts with a title such as “Table 1\. .*\(sheets: Contents\)/);
+  });
+});
+
+describe('one table through a workbook, a CSV and a ZIP', () => {
+  it('gives identical observations every way, and data:check reads a workbook sheet by sheet', async () => {
+    const { tables } = workbook(PERCENT_2017);
+    const sheet = tables[0];
+    // The sheet written out as SAMHSA's CSV export would be (every cell quoted).
+    const csv = Buffer.from(`${sheet.records.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n')}\r\n`, 'utf8');
+    const options = { knownIndicators: new Set<string>(), collect: true };
+    const fromSheet = importTable(sheet.records);
+    const fromCsv = await ingest(csv, options);
+    const fromZip = (await ingestArchive(createZip([{ name: 'NSDUHsaeExcelTab01-2017.csv', data: csv }], new Date('2018-01-01')), options)).tables[0].result;
+    const fromWorkbook = (await ingestArchive(bytes(PERCENT_2017), options)).tables[0].result;
+    expect(fromSheet.ok).toBe(true);
+    expect(fromSheet.rows.length).toBeGreaterThan(200);
+    for (const other of [fromCsv, fromZip, fromWorkbook]) expect(other.rows).toEqual(fromSheet.rows);
+
+    const r = spawnSync('npm', ['run', '--silent', 'data:check', '--', `tests/fixtures/workbooks/${COUNTS_2016}`], { cwd: path.resolve(__dirname, '..', '..'), encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith(`OK tests/fixtures/workbooks/${COUNTS_2016} › Table `))).toHaveLength(workbook(COUNTS_2016).tables.length);
   });
 });

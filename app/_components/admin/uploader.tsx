@@ -121,12 +121,12 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
           </label>
         ) : null}
         <label>
-          CSV file, or a ZIP of SAMHSA tables
-          <input type="file" name="file" accept=".csv,text/csv,.zip,application/zip" required />
+          CSV file, SAMHSA’s ZIP of CSV tables, or SAMHSA’s Excel workbook
+          <input type="file" name="file" accept=".csv,text/csv,.zip,application/zip,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
         </label>
         <p id={`${id}-help`} className="hint">
           Either format works: our canonical CSV (see the README’s data format guide), or a SAMHSA state table exactly as published — a table replaces only the
-          observations it covers. SAMHSA’s ZIP of a release’s CSV tables is read table by table. At most {maxBytes / 1024 / 1024} MB. Checking changes nothing; only Publish does.
+          observations it covers. SAMHSA’s ZIP of a release’s CSV tables, and its Excel workbook (.xlsx, one sheet per table), are read table by table. At most {maxBytes / 1024 / 1024} MB. Checking changes nothing; only Publish does.
         </p>
         <button type="submit" disabled={phase.name === 'uploading' || phase.name === 'checking'}>
           Check this file
