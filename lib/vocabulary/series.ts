@@ -55,7 +55,7 @@ export const SERIES: readonly Series[] = [
   },
   {
     name: 'NSDUH_2002-2019',
-    title: '2002–2019 (comparable across the 2015 redesign)',
+    title: '2002–2019 (across the 2015 redesign)',
     firstYear: 2002,
     lastYear: 2019,
     change:
