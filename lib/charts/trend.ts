@@ -6,7 +6,7 @@
 import { max, min } from 'd3-array';
 import { ageGroupLabel } from '../vocabulary/age-groups';
 import type { Observation } from '../vocabulary/schema';
-import { seriesListFor } from '../vocabulary/comparability';
+import { joinsNextYear, seriesListFor } from '../vocabulary/comparability';
 import { periodYears, seriesByName, type Series } from '../vocabulary/series';
 import { formatObservation, formatPeriod } from '../format/numbers';
 import { measureById, measureOfUnit, plotted, type Measure } from './measure';
@@ -100,7 +100,8 @@ export function toTrendModel(observations: readonly Observation[], options: Tren
   for (const p of points.filter((q) => !q.pooled)) {
     const last = runs.at(-1);
     const prev = last?.points.at(-1);
-    if (last && prev && prev.series === p.series && p.firstYear === prev.firstYear + 1) last.points.push(p);
+    // One series, consecutive years, and (for a restated year) the restated figure, never the first-published one.
+    if (last && prev && prev.series === p.series && p.firstYear === prev.firstYear + 1 && joinsNextYear(prev.series, prev.firstYear, prev.observation.revision)) last.points.push(p);
     else runs.push({ series: p.series, points: [p] });
   }
 
@@ -145,11 +146,25 @@ export function summarizeTrend(model: TrendModel, options: TrendOptions): string
   const parts: string[] = [`${options.indicatorTitle}, ${who}, ${model.measure.label.toLowerCase()}.`];
   const bySeries = new Map<string, TrendPoint[]>();
   for (const p of model.points) bySeries.set(p.series, [...(bySeries.get(p.series) ?? []), p]);
+  // Within a series, a first-published figure of a restated year is not compared with later ones.
+  const segments: Array<[string, TrendPoint[]]> = [];
   for (const [name, pts] of bySeries) {
+    let current: TrendPoint[] = [];
+    for (const p of pts) {
+      current.push(p);
+      if (!joinsNextYear(name, p.lastYear, p.observation.revision)) {
+        segments.push([name, current]);
+        current = [];
+      }
+    }
+    if (current.length) segments.push([name, current]);
+  }
+  for (const [name, pts] of segments) {
     const series = seriesByName(name);
     const first = pts[0];
     const last = pts[pts.length - 1];
-    const label = series?.title ?? name;
+    const restated = !joinsNextYear(name, last.lastYear, last.observation.revision) && pts.length === 1;
+    const label = `${series?.title ?? name}${restated ? ` (${formatPeriod(last.period)} as first published, not compared with later years, which SAMHSA compares only with its restated figure)` : ''}`;
     if (pts.length === 1) {
       parts.push(`${label}: ${formatPeriod(first.period)}, ${text(first)}.`);
     } else {

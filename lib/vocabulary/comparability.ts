@@ -29,10 +29,22 @@ export interface MeasureComparability {
   evidence: Evidence[];
 }
 
+/**
+ * A year whose first-published figures were later restated under newer methods: within its
+ * series, only a restated figure (revision ≥ `minRevision`) is joined to the years after it.
+ */
+export interface Restatement {
+  year: number;
+  series: string;
+  minRevision: number;
+  evidence: Evidence[];
+}
+
 export interface ComparabilityRegistry {
   /** Every measure not listed under `measures`: breaks in 2015, 2020 and 2021. */
   default: { series: string[]; evidence: Evidence[] };
   measures: MeasureComparability[];
+  restatements: Restatement[];
 }
 
 const REDESIGN_2015: Evidence = {
@@ -72,6 +84,13 @@ const inRelease = (title: string): Evidence => ({
 });
 
 const ACROSS_2015 = ['NSDUH_2002-2019', 'DSM-5_2020', 'DSM-5_2021+'];
+
+const RESTATED_2021: Evidence = {
+  claim: 'First-published 2021 figures are not compared with 2022 and later; the 2021 figures restated in the 2022 Detailed Tables are.',
+  quote: 'Many (but not all) NSDUH estimates from 2022 and 2023 are comparable with estimates from 2021 as long as updated 2021 estimates presented in the 2022 Detailed Tables are used',
+  source: 'SAMHSA FAQ: Are NSDUH data from 2022 comparable with data from 2021?',
+  url: 'https://www.samhsa.gov/data/faq/concerns-about-trend-comparability/nsduh-data-2022-comparable-data-2021',
+};
 
 export const COMPARABILITY: ComparabilityRegistry = {
   default: { series: [...DEFAULT_SERIES], evidence: [REDESIGN_2015, BREAK_2020, BREAK_2021] },
@@ -164,6 +183,7 @@ export const COMPARABILITY: ComparabilityRegistry = {
       evidence: [RELEASE_2014_2015, inRelease('Table 15. Major Depressive Episode in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'), BREAK_2020, BREAK_2021],
     },
   ],
+  restatements: [{ year: 2021, series: 'DSM-5_2021+', minRevision: 1, evidence: [RESTATED_2021] }],
 };
 
 const BY_INDICATOR = new Map<string, MeasureComparability>();
@@ -186,3 +206,11 @@ export const seriesForIndicatorPeriod = (indicator: string, period: string): Ser
 
 /** The evidence for how a measure is compared across years. */
 export const evidenceFor = (indicator: string): Evidence[] => BY_INDICATOR.get(indicator)?.evidence ?? COMPARABILITY.default.evidence;
+
+/**
+ * Whether a line may join a figure for `year` (of `revision`) to the next year's, both in
+ * `series`: not when the year was restated and this is the first-published figure.
+ */
+export function joinsNextYear(series: string, year: number, revision: number): boolean {
+  return !COMPARABILITY.restatements.some((r) => r.series === series && r.year === year && revision < r.minRevision);
+}

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toTrendModel } from '@/lib/charts/trend';
+import { summarizeTrend, toTrendModel } from '@/lib/charts/trend';
 import { ingest } from '@/lib/import/ingest';
 import { COMPARABILITY, evidenceFor, seriesForIndicatorPeriod, seriesForIndicatorYear, seriesNamesFor } from '@/lib/vocabulary/comparability';
 import type { Observation } from '@/lib/vocabulary/schema';
@@ -142,5 +142,34 @@ describe('trend charts never join points across a break of their measure (proper
       }),
       { seed: 15, numRuns: 300 },
     );
+  });
+});
+
+describe('restated 2021 figures', () => {
+  const o = (period: string, estimate: number, revision = 0): Observation => ({
+    indicator: 'sud_past_year', period, geography: 'US', age_group: '12+', unit: 'millions', estimate, ci_lower: null, ci_upper: null,
+    interval_type: null, series: 'DSM-5_2021+', revision, qualifiers: [], source: 'SAMHSA', note: '',
+  });
+  const options = { indicator: 'sud_past_year', indicatorTitle: 'SUD', geography: 'US', ageGroup: '12+', measure: 'count' };
+
+  it('only the restated 2021 figure is joined to 2022; a first-published one stands alone', () => {
+    const first = toTrendModel([o('2021', 46.3), o('2022', 48.7), o('2023', 48.4)], options);
+    expect(first.runs.map((r) => r.points.map((p) => p.period))).toEqual([['2021'], ['2022', '2023']]);
+    const restated = toTrendModel([o('2021', 46.3), o('2021', 46.8, 1), o('2022', 48.7), o('2023', 48.4)], options);
+    expect(restated.runs.map((r) => r.points.map((p) => p.period))).toEqual([['2021', '2022', '2023']]);
+    expect(restated.runs[0].points[0].observation.revision).toBe(1);
+  });
+
+  it('the summary never compares a first-published 2021 figure with later years', () => {
+    const text = summarizeTrend(toTrendModel([o('2021', 46.3), o('2022', 48.7), o('2023', 48.4)], options), options);
+    expect(text).toContain('2021 as first published, not compared with later years');
+    expect(text).toContain('2 figures from 2022 (48.7 million) to 2023 (48.4 million), lower at the end');
+    expect(text).not.toMatch(/from 2021 \(46\.3 million\) to 2023/);
+  });
+
+  it('has SAMHSA’s words for it', () => {
+    const [r] = COMPARABILITY.restatements;
+    expect(r).toMatchObject({ year: 2021, series: 'DSM-5_2021+', minRevision: 1 });
+    expect(r.evidence[0].quote).toMatch(/updated 2021 estimates presented in the 2022 Detailed Tables/);
   });
 });

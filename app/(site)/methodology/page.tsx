@@ -161,7 +161,9 @@ export default async function MethodologyPage() {
         </div>
         <p>
           Sometimes SAMHSA restates a figure in a later report (for example, 2021 figures revised in the 2024 report). Both versions are
-          kept; charts show the latest revision and the first published value is listed beside it.
+          kept; charts show the latest revision and the first published value is listed beside it. SAMHSA compares 2022 and later years
+          with 2021 only through its restated 2021 figures (“{COMPARABILITY.restatements[0].evidence[0].quote}”), so a 2021 figure
+          known only as first published stands alone: no line joins it to 2022.
         </p>
       </section>
 
