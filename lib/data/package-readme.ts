@@ -14,6 +14,12 @@ export function packageReadme(pkg: DataPackage, siteUrl: string, accessed: Date)
   lines.push('', `Missing values are empty cells, never 0. Each row is unique by ${CANONICAL_SCHEMA.primaryKey.join(', ')}.`, '');
   lines.push('## Methodology breaks (comparability series)', '', 'NSDUH changed its methods several times; SAMHSA advises against comparing estimates across these breaks. Every row names its series.', '');
   for (const s of pkg.series) lines.push(`- \`${s.name}\` (${s.firstYear}–${s.lastYear ?? 'present'}): ${s.change} ${s.comparability}`);
+  const registry = pkg.comparability;
+  if (registry) {
+    lines.push('', '### Which series each measure follows', '', `By default a measure breaks between ${registry.default.series.map((n) => `\`${n}\``).join(', ')}. These measures differ (\`comparability\` in datapackage.json has the evidence for every claim):`, '');
+    for (const m of registry.measures) lines.push(`- ${m.indicators.map((i) => `\`${i}\``).join(', ')}: ${m.series.map((n) => `\`${n}\``).join(', ')}. Evidence: ${m.evidence.filter((e) => /2014 and 2015/.test(e.quote)).map((e) => `“${e.quote}” (${e.source})`).join('; ')}`);
+    for (const r of registry.restatements) lines.push(`- In \`${r.series}\`, ${r.year} figures are compared with later years only when restated (revision ≥ ${r.minRevision}): “${r.evidence[0]?.quote}” (${r.evidence[0]?.source}, ${r.evidence[0]?.url})`);
+  }
   lines.push('', '## Intervals', '', '- `confidence`: design-based 95% confidence intervals (national estimates).', '- `credible`: 95% Bayesian credible intervals (state and census-region small-area estimates).', '- Empty: the publisher gave no interval; none was computed.', '');
   lines.push('## Qualifiers', '');
   for (const q of pkg.qualifiers) lines.push(`- \`${q.code}\` (${q.label}): ${q.description}`);

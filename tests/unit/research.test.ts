@@ -119,6 +119,10 @@ describe('citations and the package README', () => {
     for (const s of pkg.series) expect(readme).toContain(`\`${s.name}\``);
     for (const i of pkg.indicators) expect(readme).toContain(`(\`${i.name}\`)`);
     expect(readme).toContain('`ci_lower`');
+    // The per-measure registry travels with the data: every listed indicator, and the restated-2021 rule.
+    for (const m of pkg.comparability.measures) for (const i of m.indicators) expect(readme).toContain(`\`${i}\`: `.replace(': ', '') );
+    expect(readme).toContain('Which series each measure follows');
+    expect(readme).toContain('updated 2021 estimates presented in the 2022 Detailed Tables');
   });
 });
 
