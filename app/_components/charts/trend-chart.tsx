@@ -53,7 +53,7 @@ export function TrendChart({ model, label }: { model: TrendModel; label: string 
         <g className="bands" aria-hidden="true">
           {layout.bands.map((b, i) => (
             <g key={b.name}>
-              <rect x={b.x0} y={layout.plot.top} width={b.x1 - b.x0} height={layout.plot.bottom - layout.plot.top} className={i % 2 ? 'band band-alt' : 'band'} />
+              <rect x={b.x0} y={layout.plot.top} width={b.x1 - b.x0} height={layout.plot.bottom - layout.plot.top} className={i % 2 ? 'band band-alt' : 'band'} data-series={b.name} />
               {b.x1 - b.x0 > 60 ? (
                 <text x={(b.x0 + b.x1) / 2} y={layout.plot.top - 8} textAnchor="middle" className="band-label">
                   {b.label.replace(/\s*\(.*$/, '')}
