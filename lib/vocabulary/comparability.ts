@@ -83,7 +83,12 @@ const inRelease = (title: string): Evidence => ({
   url: 'https://www.datafiles.samhsa.gov/',
 });
 
-const ACROSS_2015 = ['NSDUH_2002-2019', 'DSM-5_2020', 'DSM-5_2021+'];
+/** A measure SAMHSA kept in its 2014-2015 release: one series from 2002 to 2019, then the 2020 and 2021 breaks. */
+const keptIn2014to2015 = (indicators: string[], ...titles: string[]): MeasureComparability => ({
+  indicators,
+  series: ['NSDUH_2002-2019', 'DSM-5_2020', 'DSM-5_2021+'],
+  evidence: [RELEASE_2014_2015, ...titles.map(inRelease), BREAK_2020, BREAK_2021],
+});
 
 const RESTATED_2021: Evidence = {
   claim: 'First-published 2021 figures are not compared with 2022 and later; the 2021 figures restated in the 2022 Detailed Tables are.',
@@ -95,93 +100,21 @@ const RESTATED_2021: Evidence = {
 export const COMPARABILITY: ComparabilityRegistry = {
   default: { series: [...DEFAULT_SERIES], evidence: [REDESIGN_2015, BREAK_2020, BREAK_2021] },
   measures: [
-    {
-      indicators: ['marijuana_use_past_year'],
-      series: ACROSS_2015,
-      evidence: [RELEASE_2014_2015, inRelease('Table 1. Marijuana Use in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'), BREAK_2020, BREAK_2021],
-    },
-    {
-      indicators: ['marijuana_use_past_month'],
-      series: ACROSS_2015,
-      evidence: [RELEASE_2014_2015, inRelease('Table 2. Marijuana Use in the Past Month, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'), BREAK_2020, BREAK_2021],
-    },
-    {
-      indicators: ['first_use_of_marijuana'],
-      series: ACROSS_2015,
-      evidence: [
-        RELEASE_2014_2015,
-        inRelease('Table 3. First Use of Marijuana, by Age Group and State: Average Annual Numbers of Marijuana Initiates (Expressed as Numbers in Thousands of the At-Risk Population), Based on 2014 and 2015 NSDUHs'),
-        BREAK_2020,
-        BREAK_2021,
-      ],
-    },
-    {
-      indicators: ['cocaine_use_past_year'],
-      series: ACROSS_2015,
-      evidence: [RELEASE_2014_2015, inRelease('Table 4. Cocaine Use in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'), BREAK_2020, BREAK_2021],
-    },
-    {
-      indicators: ['heroin_use_past_year'],
-      series: ACROSS_2015,
-      evidence: [RELEASE_2014_2015, inRelease('Table 5. Heroin Use in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'), BREAK_2020, BREAK_2021],
-    },
-    {
-      indicators: ['alcohol_use_past_month'],
-      series: ACROSS_2015,
-      evidence: [
-        RELEASE_2014_2015,
-        inRelease('Table 6. Alcohol Use in the Past Month, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
-        inRelease('Table 7. Alcohol Use in the Past Month among Individuals Aged 12 to 20, by State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
-        BREAK_2020,
-        BREAK_2021,
-      ],
-    },
-    {
-      indicators: ['tobacco_product_use_past_month'],
-      series: ACROSS_2015,
-      evidence: [RELEASE_2014_2015, inRelease('Table 8. Tobacco Product Use in the Past Month, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'), BREAK_2020, BREAK_2021],
-    },
-    {
-      indicators: ['cigarette_use_past_month'],
-      series: ACROSS_2015,
-      evidence: [RELEASE_2014_2015, inRelease('Table 9. Cigarette Use in the Past Month, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'), BREAK_2020, BREAK_2021],
-    },
-    {
-      // DSM-IV alcohol use disorder ("dependence or abuse") under either identifier.
-      indicators: ['aud_past_year', 'alcohol_dependence_or_abuse'],
-      series: ACROSS_2015,
-      evidence: [RELEASE_2014_2015, inRelease('Table 10. Alcohol Use Disorder in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'), BREAK_2020, BREAK_2021],
-    },
-    {
-      indicators: ['alcohol_dependence_past_year'],
-      series: ACROSS_2015,
-      evidence: [RELEASE_2014_2015, inRelease('Table 11. Alcohol Dependence in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'), BREAK_2020, BREAK_2021],
-    },
-    {
-      indicators: ['serious_mental_illness_past_year'],
-      series: ACROSS_2015,
-      evidence: [RELEASE_2014_2015, inRelease('Table 12. Serious Mental Illness in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'), BREAK_2020, BREAK_2021],
-    },
-    {
-      indicators: ['any_mental_illness_past_year'],
-      series: ACROSS_2015,
-      evidence: [RELEASE_2014_2015, inRelease('Table 13. Any Mental Illness in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'), BREAK_2020, BREAK_2021],
-    },
-    {
-      indicators: ['had_serious_thoughts_of_suicide_past_year'],
-      series: ACROSS_2015,
-      evidence: [
-        RELEASE_2014_2015,
-        inRelease('Table 14. Had Serious Thoughts of Suicide in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
-        BREAK_2020,
-        BREAK_2021,
-      ],
-    },
-    {
-      indicators: ['major_depressive_episode_past_year', 'mde_past_year'],
-      series: ACROSS_2015,
-      evidence: [RELEASE_2014_2015, inRelease('Table 15. Major Depressive Episode in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'), BREAK_2020, BREAK_2021],
-    },
+    keptIn2014to2015(['marijuana_use_past_year'], 'Table 1. Marijuana Use in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
+    keptIn2014to2015(['marijuana_use_past_month'], 'Table 2. Marijuana Use in the Past Month, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
+    keptIn2014to2015(['first_use_of_marijuana'], 'Table 3. First Use of Marijuana, by Age Group and State: Average Annual Numbers of Marijuana Initiates (Expressed as Numbers in Thousands of the At-Risk Population), Based on 2014 and 2015 NSDUHs'),
+    keptIn2014to2015(['cocaine_use_past_year'], 'Table 4. Cocaine Use in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
+    keptIn2014to2015(['heroin_use_past_year'], 'Table 5. Heroin Use in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
+    keptIn2014to2015(['alcohol_use_past_month'], 'Table 6. Alcohol Use in the Past Month, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs', 'Table 7. Alcohol Use in the Past Month among Individuals Aged 12 to 20, by State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
+    keptIn2014to2015(['tobacco_product_use_past_month'], 'Table 8. Tobacco Product Use in the Past Month, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
+    keptIn2014to2015(['cigarette_use_past_month'], 'Table 9. Cigarette Use in the Past Month, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
+    // DSM-IV alcohol use disorder ("dependence or abuse") under either identifier.
+    keptIn2014to2015(['aud_past_year', 'alcohol_dependence_or_abuse'], 'Table 10. Alcohol Use Disorder in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
+    keptIn2014to2015(['alcohol_dependence_past_year'], 'Table 11. Alcohol Dependence in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
+    keptIn2014to2015(['serious_mental_illness_past_year'], 'Table 12. Serious Mental Illness in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
+    keptIn2014to2015(['any_mental_illness_past_year'], 'Table 13. Any Mental Illness in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
+    keptIn2014to2015(['had_serious_thoughts_of_suicide_past_year'], 'Table 14. Had Serious Thoughts of Suicide in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
+    keptIn2014to2015(['major_depressive_episode_past_year', 'mde_past_year'], 'Table 15. Major Depressive Episode in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
   ],
   restatements: [{ year: 2021, series: 'DSM-5_2021+', minRevision: 1, evidence: [RESTATED_2021] }],
 };

@@ -26,6 +26,11 @@ export function PreviewChart({ uploadId, indicators }: { uploadId: string; indic
   const [period, setPeriod] = useState<string | null>(null);
   const { data, error } = useSWR(['admin-preview', uploadId, indicator], ([, id, name]) => loadPreview(id, name), { revalidateOnFocus: false });
 
+  // The chosen age group and period while the upload changes them; else the first that changes.
+  const pick = (chosen: string | null, changed: string[] = []) => (chosen && changed.includes(chosen) ? chosen : (changed[0] ?? ''));
+  const shownAge = pick(age, data?.changedAges);
+  const shownPeriod = pick(period, data?.changedPeriods);
+
   return (
     <section className="preview" aria-label="Preview">
       <h4>Preview</h4>
@@ -59,36 +64,9 @@ export function PreviewChart({ uploadId, indicators }: { uploadId: string; indic
       ) : null}
       {data && data.indicator.name === indicator ? (
         <>
-          {data.changedAges.length > 1 ? (
-            <label className="preview-age">
-              Age group with changes{' '}
-              <select value={age && data.changedAges.includes(age) ? age : data.changedAges[0]} onChange={(e) => setAge(e.target.value)}>
-                {data.changedAges.map((a) => (
-                  <option key={a} value={a}>
-                    {a}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
-          {data.changedPeriods.length > 1 ? (
-            <label className="preview-age">
-              Period with changes{' '}
-              <select value={period && data.changedPeriods.includes(period) ? period : data.changedPeriods[0]} onChange={(e) => setPeriod(e.target.value)}>
-                {data.changedPeriods.map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
-          <PreviewCharts
-            data={data}
-            which={which}
-            age={age && data.changedAges.includes(age) ? age : (data.changedAges[0] ?? '')}
-            period={period && data.changedPeriods.includes(period) ? period : (data.changedPeriods[0] ?? '')}
-          />
+          <ChangePicker label="Age group with changes" options={data.changedAges} value={shownAge} onChange={setAge} />
+          <ChangePicker label="Period with changes" options={data.changedPeriods} value={shownPeriod} onChange={setPeriod} />
+          <PreviewCharts data={data} which={which} age={shownAge} period={shownPeriod} />
         </>
       ) : !error ? (
         <p>Loading the preview…</p>
@@ -119,5 +97,22 @@ function Charts(props: { observations: Observation[]; option: IndicatorOption; o
       {option.states && changedStates > 0 ? <p className="hint">● marks the {changedStates === 1 ? 'state' : `${changedStates} states`} whose figures this upload changes.</p> : null}
       {!option.states && option.national ? <TrendSection view={view} option={option} models={models} embedded noActions headingLevel={5} /> : null}
     </div>
+  );
+}
+
+/** A picker among the values an upload changes; nothing when it changes only one. */
+function ChangePicker({ label, options, value, onChange }: { label: string; options: string[]; value: string; onChange: (v: string) => void }) {
+  if (options.length < 2) return null;
+  return (
+    <label className="preview-age">
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
