@@ -1,12 +1,26 @@
 /** Shared helpers for the data command-line tools. */
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Issue, Warning } from '../import/issues';
 import type { EncodingChoice } from '../import/1-decode';
+import { isArchive } from '../import/ingest';
 
 /** `row 12, column "estimate": message` — the line format of the data:check contract. */
 export function formatIssue(issue: Issue | Warning): string {
   const where = issue.row === null ? (issue.column ? `column "${issue.column}"` : 'file') : issue.column === null ? `row ${issue.row}` : `row ${issue.row}, column "${issue.column}"`;
   return `${where}: ${issue.message}`;
+}
+
+/** Whether a file starts like an archive (a ZIP, an .xlsx, or an OLE workbook): read whole, table by table. */
+export async function startsLikeArchive(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    await handle.read(head, 0, 8, 0);
+    return isArchive(head);
+  } finally {
+    await handle.close();
+  }
 }
 
 export function fileStream(file: string) {

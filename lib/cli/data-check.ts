@@ -7,15 +7,15 @@
  * Exit code 0 when everything is valid, 1 otherwise.
  */
 import { existsSync } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ZipError } from '../import/0-unzip';
 import { WorkbookError } from '../import/0-xlsx';
-import { ingest, ingestArchive, isArchive, type IngestResult } from '../import/ingest';
+import { ingest, ingestArchive, type IngestResult } from '../import/ingest';
 import { IssueLog, type Issue, type Warning } from '../import/issues';
 import { checkPackage, PACKAGE_FILE, readPackage, type DataPackage } from '../data/package';
 import { dataDir } from '../data/paths';
-import { fileStream, formatIssue, parseArgs } from './cli';
+import { fileStream, formatIssue, parseArgs, startsLikeArchive } from './cli';
 
 /** Archives are read into memory whole; SAMHSA's run to a few hundred kB. */
 const MAX_ZIP_BYTES = 100 * 1024 * 1024;
@@ -91,17 +91,6 @@ async function checkFiles(files: string[], encoding: ReturnType<typeof parseArgs
     reports.push(toReport(file, await ingest(fileStream(full), { knownIndicators: known, encoding })));
   }
   return reports;
-}
-
-async function startsLikeArchive(file: string): Promise<boolean> {
-  const handle = await open(file, 'r');
-  try {
-    const head = Buffer.alloc(8);
-    await handle.read(head, 0, 8, 0);
-    return isArchive(head);
-  } finally {
-    await handle.close();
-  }
 }
 
 /**

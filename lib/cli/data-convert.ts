@@ -4,13 +4,13 @@
  * Prints the canonical CSV of a valid file (canonical, a SAMHSA table, a ZIP of SAMHSA tables, or SAMHSA's .xlsx) to stdout. If the file
  * has problems, prints them to stderr (row R, column "C": message) and exits 1.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ingest, ingestBundle, isArchive } from '../import/ingest';
+import { ingest, ingestBundle } from '../import/ingest';
 import { readPackage } from '../data/package';
 import { dataDir } from '../data/paths';
 import { CANONICAL_HEADER, canonicalCsvRow } from '../format/csv';
-import { fileStream, formatIssue, parseArgs } from './cli';
+import { fileStream, formatIssue, parseArgs, startsLikeArchive } from './cli';
 
 const USAGE = 'Usage: npm run --silent data:convert -- [--encoding auto|utf-8|windows-1252] FILE';
 
@@ -28,11 +28,7 @@ async function main() {
   const pkg = await readPackage(dataDir());
   const options = { knownIndicators: new Set(pkg.indicators.map((i) => i.name)), encoding: args.encoding, collect: true };
   // An archive is read into memory whole (SAMHSA's run to a few hundred kB); a CSV is streamed.
-  const head = Buffer.alloc(8);
-  const fd = openSync(file, 'r');
-  readSync(fd, head, 0, 8, 0);
-  closeSync(fd);
-  const result = isArchive(head) ? await ingestBundle(readFileSync(file), options) : await ingest(fileStream(file), options);
+  const result = (await startsLikeArchive(file)) ? await ingestBundle(readFileSync(file), options) : await ingest(fileStream(file), options);
   if (!result.ok) {
     console.error(`FAIL ${args.files[0]} (${result.format ?? 'unreadable'})`);
     for (const e of result.errors) console.error(formatIssue(e));
