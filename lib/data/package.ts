@@ -65,8 +65,29 @@ export interface DataResource {
   /** Number of observations (data rows). */
   observations: number;
   sourceTables?: SourceTable[];
+  /**
+   * What the dataset holds, computed from its rows whenever the file is built or published (so it
+   * never claims periods the file lacks).
+   */
+  coverage?: DatasetCoverage;
+  /**
+   * What belongs in the dataset: the comparability series its rows may carry. An upload with rows
+   * outside the scope is not published into it without staff saying where it belongs (the dataset
+   * widened, or a new dataset).
+   */
+  scope?: { series: string[] };
   /** The public changelog: every publish and rollback through the staff pages, newest first. */
   changes?: ResourceChange[];
+}
+
+export interface DatasetCoverage {
+  /** Every period with at least one row, oldest first. */
+  periods: string[];
+  /** Every series its rows carry, in registry order. */
+  series: string[];
+  indicators: number;
+  /** Whether it has figures for states (not only the nation and regions). */
+  states: boolean;
 }
 
 /** One entry of a dataset's public changelog. */

@@ -55,18 +55,75 @@ export function looksLikeSamhsaTitle(firstCell: string): boolean {
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Indicator identifiers that line up with the national series; every other measure is slugged. */
+/**
+ * One identifier per measure across releases and sources. SAMHSA renamed some measures without
+ * changing them (DSM-IV "Alcohol Dependence or Abuse" became "Alcohol Use Disorder" in 2015;
+ * "Needing But Not Receiving Treatment for Alcohol Use" gained "at a Specialty Facility"), and a
+ * few names are too long for an identifier. Whether two years of one measure may be compared is
+ * the comparability registry's business, not the name's. Every other measure is slugged.
+ */
 const INDICATOR_ALIASES = new Map<string, string>([
   ['substance use disorder in the past year', 'sud_past_year'],
+  ['dependence or abuse of illicit drugs or alcohol in the past year', 'sud_past_year'],
+  ['alcohol or illicit drug dependence or abuse in the past year', 'sud_past_year'],
   ['alcohol use disorder in the past year', 'aud_past_year'],
+  ['alcohol dependence or abuse in the past year', 'aud_past_year'],
+  ['illicit drug dependence or abuse in the past year', 'illicit_drug_use_disorder_past_year'],
   ['needing but not receiving treatment at a specialty facility for substance use in the past year', 'needing_not_receiving_specialty_tx'],
+  ['needing but not receiving treatment for substance use in the past year', 'needing_not_receiving_specialty_tx'],
   ['needing but not receiving treatment at a specialty facility for illicit drug use in the past year', 'needing_not_receiving_specialty_tx_illicit_drug'],
+  ['needing but not receiving treatment for illicit drug use in the past year', 'needing_not_receiving_specialty_tx_illicit_drug'],
   ['needing but not receiving treatment at a specialty facility for alcohol use in the past year', 'needing_not_receiving_specialty_tx_alcohol'],
+  ['needing but not receiving treatment for alcohol use in the past year', 'needing_not_receiving_specialty_tx_alcohol'],
+  ['major depressive episode in the past year', 'mde_past_year'],
+  ['had at least one major depressive episode in the past year', 'mde_past_year'],
+  ['first use of marijuana in the past year', 'first_use_of_marijuana'],
+  ['average annual marijuana initiates', 'first_use_of_marijuana'],
+  ['average annual rate of first use of marijuana', 'first_use_of_marijuana'],
+  ['prescription pain reliever misuse in the past year', 'pain_reliever_misuse_past_year'],
+  ['misuse of pain relievers in the past year', 'pain_reliever_misuse_past_year'],
+  ['nonmedical pain reliever use in the past year', 'nonmedical_use_of_pain_relievers_past_year'],
+  ['perceptions of great risk from smoking marijuana once a month', 'great_risk_marijuana_monthly'],
+  ['perception of great risk of smoking marijuana once a month', 'great_risk_marijuana_monthly'],
+  ['perceptions of great risk from having five or more drinks of an alcoholic beverage once or twice a week', 'great_risk_binge_drinking_weekly'],
+  ['perception of great risk of drinking five or more drinks once or twice a week', 'great_risk_binge_drinking_weekly'],
+  ['perceptions of great risk from smoking one or more packs of cigarettes per day', 'great_risk_pack_a_day'],
+  ['perception of great risk of smoking one or more packs of cigarettes per day', 'great_risk_pack_a_day'],
+  ['perceptions of great risk from trying heroin once or twice', 'great_risk_trying_heroin'],
+  ['perceptions of great risk from using cocaine once a month', 'great_risk_cocaine_monthly'],
+  ['had serious thoughts of suicide in the past year', 'serious_thoughts_of_suicide_past_year'],
 ]);
+
+/**
+ * A measure name as SAMHSA prints it, without footnote markers ("Binge Alcohol Use in Past
+ * Month1", "Substance Use Disorder1,2,9") and with "in Past Month" read as "in the Past Month".
+ */
+export function cleanMeasureName(measure: string): string {
+  return collapse(measure)
+    .replace(/(?<=[a-z)])\d+(?:,\d+)*(?=\s|$|\()/g, '')
+    .replace(/\bin past (year|month)\b/gi, 'in the Past $1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A column group of measures may shorten a measure the title names in full ("Perceptions of
+ * Great Risk" under a title listing "… and Perceptions of Great Risk from Having Five or More
+ * Drinks …"): the title's full name when exactly one of its measures starts with the label.
+ */
+export function measureInTitle(label: string, titleMeasures: string): string {
+  const short = cleanMeasureName(label).toLowerCase();
+  const named = titleMeasures
+    .split(/,\s*(?:and\s+)?|\s+and\s+(?=[A-Z])/)
+    .map((m) => cleanMeasureName(m.replace(/\s+among\s.*$/is, '')));
+  if (named.some((m) => m.toLowerCase() === short)) return label;
+  const longer = named.filter((m) => m.toLowerCase().startsWith(`${short} `));
+  return longer.length === 1 ? longer[0] : label;
+}
 
 /** "Cocaine Use in the Past Year" → cocaine_use_past_year. */
 export function indicatorFromMeasure(measure: string): string {
-  const key = collapse(measure).toLowerCase();
+  const key = cleanMeasureName(measure).toLowerCase();
   const alias = INDICATOR_ALIASES.get(key);
   if (alias !== undefined) return alias;
   return key
@@ -385,7 +442,7 @@ export class SamhsaTableReader {
       return {
         ...g,
         age: allAges ? ages[k] : this.population,
-        indicator: allAges || g.label === '' ? this.measureIndicator : indicatorFromMeasure(g.label),
+        indicator: allAges || g.label === '' ? this.measureIndicator : indicatorFromMeasure(measureInTitle(g.label, table.measure)),
         columnOf: (field: FieldName) => cells[field] ?? null,
         series: '',
       };

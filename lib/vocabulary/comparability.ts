@@ -113,8 +113,8 @@ export const COMPARABILITY: ComparabilityRegistry = {
     keptIn2014to2015(['alcohol_dependence_past_year'], 'Table 11. Alcohol Dependence in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
     keptIn2014to2015(['serious_mental_illness_past_year'], 'Table 12. Serious Mental Illness in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
     keptIn2014to2015(['any_mental_illness_past_year'], 'Table 13. Any Mental Illness in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
-    keptIn2014to2015(['had_serious_thoughts_of_suicide_past_year'], 'Table 14. Had Serious Thoughts of Suicide in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
-    keptIn2014to2015(['major_depressive_episode_past_year', 'mde_past_year'], 'Table 15. Major Depressive Episode in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
+    keptIn2014to2015(['serious_thoughts_of_suicide_past_year'], 'Table 14. Had Serious Thoughts of Suicide in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
+    keptIn2014to2015(['mde_past_year'], 'Table 15. Major Depressive Episode in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs'),
   ],
   restatements: [{ year: 2021, series: 'DSM-5_2021+', minRevision: 1, evidence: [RESTATED_2021] }],
 };

@@ -27,6 +27,24 @@ export const QUALIFIERS: readonly Qualifier[] = [
     description:
       'The figure comes from a federal text reproduced on another website; the quotation matches the federal wording, but the original page was not seen.',
   },
+  {
+    code: 'derived',
+    label: 'Derived re-publication',
+    description:
+      'Not a SAMHSA original: the figure comes from a re-publication of SAMHSA’s estimates by a third party (named in the source), converted without rounding. Where SAMHSA’s own table for the same figure exists, the original is used instead.',
+  },
+  {
+    code: 'change_significant',
+    label: 'Change significant (SAMHSA’s test)',
+    description:
+      'SAMHSA’s own test found the difference from the previous period statistically significant at the 0.05 level; the p value is in the note. Only SAMHSA’s tests are reported: the atlas never computes one.',
+  },
+  {
+    code: 'change_not_significant',
+    label: 'Change not significant (SAMHSA’s test)',
+    description:
+      'SAMHSA’s own test did not find the difference from the previous period statistically significant at the 0.05 level; the p value is in the note.',
+  },
 ];
 
 export const QUALIFIER_CODES: ReadonlySet<string> = new Set(QUALIFIERS.map((q) => q.code));
