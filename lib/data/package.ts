@@ -9,7 +9,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IssueLog } from '../import/issues';
 import { QUALIFIERS, type Qualifier } from '../vocabulary/qualifiers';
-import { CANONICAL_SCHEMA, INDICATOR_PATTERN, type TableSchema } from '../vocabulary/schema';
+import { CANONICAL_SCHEMA, INDICATOR_PATTERN, type Observation, type TableSchema } from '../vocabulary/schema';
+import { GEOGRAPHIES } from '../vocabulary/geography';
 import { COMPARABILITY, type ComparabilityRegistry } from '../vocabulary/comparability';
 import { SERIES, type Series } from '../vocabulary/series';
 import { UNITS, type Unit } from '../vocabulary/units';
@@ -88,6 +89,35 @@ export interface DatasetCoverage {
   indicators: number;
   /** Whether it has figures for states (not only the nation and regions). */
   states: boolean;
+}
+
+const STATE_CODES: ReadonlySet<string> = new Set(GEOGRAPHIES.filter((g) => g.level === 'state').map((g) => g.code));
+
+/** What a dataset's rows cover: computed, never typed by hand. */
+export function coverageOf(rows: readonly Observation[]): DatasetCoverage {
+  const periods = new Set<string>();
+  const series = new Set<string>();
+  const indicators = new Set<string>();
+  let states = false;
+  for (const o of rows) {
+    periods.add(o.period);
+    series.add(o.series);
+    indicators.add(o.indicator);
+    if (!states && STATE_CODES.has(o.geography)) states = true;
+  }
+  return {
+    periods: [...periods].sort((a, b) => a.localeCompare(b)),
+    series: SERIES.map((s) => s.name).filter((n) => series.has(n)),
+    indicators: indicators.size,
+    states,
+  };
+}
+
+/** Series of `rows` outside a dataset's declared scope (none when it declares no scope). */
+export function seriesOutsideScope(resource: Pick<DataResource, 'scope'>, rows: readonly Observation[]): string[] {
+  if (!resource.scope) return [];
+  const allowed = new Set(resource.scope.series);
+  return [...new Set(rows.map((o) => o.series))].filter((s) => !allowed.has(s));
 }
 
 /** One entry of a dataset's public changelog. */
