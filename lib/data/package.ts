@@ -40,6 +40,24 @@ export interface SourceTable {
   sourceLine: string;
 }
 
+/** An original file a dataset was built from, with the fingerprint that proves which bytes. */
+export interface SourceFile {
+  /** Relative to data/. */
+  path: string;
+  bytes: number;
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: string;
+  /** Who published it and where the copy came from (SAMHSA's address, or a repository and commit). */
+  origin: string;
+}
+
+/** A table of an original file that the build could not import, and why. */
+export interface NotImported {
+  file: string;
+  table: string;
+  reason: string;
+}
+
 export interface DataSource {
   title: string;
   path?: string;
@@ -66,6 +84,10 @@ export interface DataResource {
   /** Number of observations (data rows). */
   observations: number;
   sourceTables?: SourceTable[];
+  /** Every original file the dataset was built from (npm run data:build), with its SHA-256. */
+  sourceFiles?: SourceFile[];
+  /** Tables of those files left out, with the reason. */
+  notImported?: NotImported[];
   /**
    * What the dataset holds, computed from its rows whenever the file is built or published (so it
    * never claims periods the file lacks).
