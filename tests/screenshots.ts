@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
-const PAGES = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/states', '/iop', '/methodology', '/data', '/api', '/datasets/state-estimates-2018-2019'];
+const PAGES = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/states', '/iop', '/methodology', '/data', '/api', '/datasets/state-estimates-2002-2019'];
 const OUT = path.join(process.cwd(), 'screenshots');
 
 async function main() {

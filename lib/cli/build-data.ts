@@ -9,21 +9,23 @@
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readCsvRecords } from '../import/2-parse';
-import { ingest } from '../import/ingest';
+import { createHash } from 'node:crypto';
+import { ingest, ingestArchive, type IngestResult } from '../import/ingest';
 import { IssueLog, type Issue } from '../import/issues';
-import { PACKAGE_FILE, PROFILE, sha256File, type DataPackage, type DataResource, type IndicatorMeta, type SourceTable } from '../data/package';
+import { PACKAGE_FILE, PROFILE, sha256File, type DataPackage, type DataResource, type DataSource, coverageOf, type IndicatorMeta, type NotImported, type SourceFile, type SourceTable } from '../data/package';
 import { QUALIFIERS } from '../vocabulary/qualifiers';
 import { ObservationRules } from '../import/4-validate';
 import { CANONICAL_SCHEMA, type FieldName, type Observation } from '../vocabulary/schema';
 import { COMPARABILITY, seriesForIndicatorPeriod } from '../vocabulary/comparability';
-import { SERIES } from '../vocabulary/series';
+import { SERIES, periodYears } from '../vocabulary/series';
+import { GEOGRAPHIES } from '../vocabulary/geography';
 import { UNITS } from '../vocabulary/units';
 import { compareAgeGroups } from '../vocabulary/age-groups';
 import { toCanonicalCsv } from '../format/csv';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SOURCES = path.join(ROOT, 'data', 'sources');
-const SAE_DIR = path.join(SOURCES, 'samhsa-sae-2018-2019');
+const DATA = path.join(ROOT, 'data');
+const SOURCES = path.join(DATA, 'sources');
 const NATIONAL_FILE = path.join(SOURCES, 'nsduh-national', 'headline-figures.csv');
 
 function fail(what: string, errors: Issue[]): never {
@@ -32,47 +34,170 @@ function fail(what: string, errors: Issue[]): never {
   process.exit(1);
 }
 
+/**
+ * How much a source is trusted when two give the same figure (same indicator, period, place, age
+ * group, unit and revision): SAMHSA's tables with intervals first, then SAMHSA's web pages (no
+ * intervals), then a derived re-publication. A figure never comes from a lower rank when a higher
+ * one has it; two sources of one rank giving the same key is an error.
+ */
+enum Rank {
+  SamhsaTable = 0,
+  SamhsaWebPage = 1,
+  Derived = 2,
+}
+
 interface Built {
+  /** Sources beyond SAMHSA's tables (web pages, derived), per era. */
+  extraSources: Array<{ era: 'before' | 'after'; source: DataSource }>;
+  /** Files that are not tables (web pages, derived) and which eras their rows fall in. */
+  fileEras: Map<string, Set<string>>;
   observations: Observation[];
   sourceTables: SourceTable[];
+  sourceFiles: SourceFile[];
+  notImported: NotImported[];
   derivedNotes: Map<string, string[]>;
 }
 
-/** Every SAMHSA state table (percentages and counts) → one dataset. */
-async function buildStateTables(): Promise<Built> {
-  const files: string[] = [];
-  for (const sub of ['percentages', 'counts']) {
-    for (const name of (await readdir(path.join(SAE_DIR, sub))).sort()) {
-      if (name.endsWith('.csv')) files.push(path.join(SAE_DIR, sub, name));
-    }
-  }
-  const tableNumber = (f: string) => Number(/Tab(\d+)/.exec(f)?.[1] ?? 0);
-  files.sort((a, b) => tableNumber(a) - tableNumber(b) || (a.includes('percentages') ? -1 : 1));
+/**
+ * Tables of the shared files that SAMHSA itself mislabelled, so the importer refuses them (as it
+ * would refuse them from staff). The build fails if one of them starts importing (the reason
+ * would be stale) or if any other table fails.
+ */
+const KNOWN_REFUSALS = new Map<string, string>([
+  [
+    'sources/samhsa-sae-workbooks/2013-2014/NSDUHsaeTotals2014.xlsx#Table 13',
+    'SAMHSA’s header labels two columns “26 or Older 95% CI (Upper)” and none “18 or Older 95% CI (Upper)”, so which bound belongs to which age group cannot be read from the table.',
+  ],
+  [
+    'sources/samhsa-sae-workbooks/2014-2015/NSDUHsaeTotals2015.xlsx#Table 8',
+    'SAMHSA’s header labels a column “26 or Older 95% CI (Upper)2” where “18 or Older 95% CI (Upper)” belongs, so which bound belongs to which age group cannot be read from the table.',
+  ],
+]);
 
-  const observations: Observation[] = [];
-  const sourceTables: SourceTable[] = [];
-  const derivedNotes = new Map<string, string[]>();
-  for (const file of files) {
-    const result = await ingest(await readFile(file), { knownIndicators: new Set(), collect: true });
-    if (!result.ok || !result.table) fail(path.relative(ROOT, file), result.errors);
-    const t = result.table;
-    sourceTables.push({
-      table: t.number,
-      title: t.title,
-      unit: t.unit,
-      period: t.period,
-      file: path.relative(path.join(ROOT, 'data'), file),
-      notes: t.notes,
-      sourceLine: t.sourceLine,
-    });
-    for (const ind of result.indicators) {
-      const notes = derivedNotes.get(ind.name) ?? [];
-      for (const n of ind.notes) if (!notes.includes(n)) notes.push(n);
-      derivedNotes.set(ind.name, notes);
+/** Where each original file came from: SAMHSA's address, or the repository copy listed in a SOURCES.tsv beside it. */
+async function provenance(): Promise<Map<string, { sha256: string; origin: string }>> {
+  const out = new Map<string, { sha256: string; origin: string }>();
+  for (const dir of ['samhsa-sae-workbooks', 'samhsa-sae-2021', 'samhsa-state-web-pages']) {
+    const text = await readFile(path.join(SOURCES, dir, 'SOURCES.tsv'), 'utf8');
+    const [head, ...lines] = text.trim().split('\n').map((l) => l.split('\t'));
+    const col = (row: string[], name: string) => row[head.indexOf(name)] ?? '';
+    for (const row of lines) {
+      const file = col(row, 'file');
+      const rel = file.startsWith(`${dir}/`) ? file : `${dir}/${file}`;
+      const saved = col(row, 'saved_from');
+      out.set(`sources/${rel}`, {
+        sha256: col(row, 'sha256'),
+        origin: `Copy of SAMHSA’s file from GitHub repository ${col(row, 'repository')}, ${col(row, 'path_in_repository')} at commit ${col(row, 'commit')}${saved ? `; SAMHSA’s page ${saved}` : ''}`,
+      });
     }
-    observations.push(...result.rows);
   }
-  return { observations, sourceTables, derivedNotes };
+  return out;
+}
+
+class StateCollector {
+  private byKey = new Map<string, { o: Observation; rank: Rank; file: string }>();
+  readonly sourceTables: SourceTable[] = [];
+  readonly sourceFiles: SourceFile[] = [];
+  readonly notImported: NotImported[] = [];
+  readonly derivedNotes = new Map<string, string[]>();
+  private known: Map<string, { sha256: string; origin: string }> = new Map();
+
+  async init() {
+    this.known = await provenance();
+  }
+
+  /** Records an original file with its SHA-256, checked against the one its SOURCES.tsv lists. */
+  async file(abs: string, origin: string): Promise<Buffer> {
+    const bytes = await readFile(abs);
+    const rel = path.relative(DATA, abs).split(path.sep).join('/');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const listed = this.known.get(rel);
+    if (listed && listed.sha256 !== sha) {
+      console.error(`data:build: ${rel} does not match the SHA-256 its SOURCES.tsv lists (${listed.sha256}); the original changed.`);
+      process.exit(1);
+    }
+    this.sourceFiles.push({ path: rel, bytes: bytes.length, sha256: sha, origin: listed?.origin ?? origin });
+    return bytes;
+  }
+
+  add(rows: readonly Observation[], rank: Rank, file: string) {
+    for (const o of rows) {
+      const key = `${o.indicator}|${o.period}|${o.geography}|${o.age_group}|${o.unit}|${o.revision}`;
+      const had = this.byKey.get(key);
+      if (!had || rank < had.rank) this.byKey.set(key, { o, rank, file });
+      else if (had.rank === rank) {
+        console.error(`data:build: ${file} and ${had.file} both give ${key}.`);
+        process.exit(1);
+      }
+    }
+  }
+
+  /** One SAMHSA table (a CSV file or a workbook sheet), read by the same importer staff use. */
+  table(result: IngestResult, file: string, member: string | null) {
+    const where = member ? `${file}#${member}` : file;
+    const known = KNOWN_REFUSALS.get(where);
+    if (!result.ok || !result.table) {
+      if (!known) fail(where, result.errors);
+      this.notImported.push({ file, table: member ?? path.basename(file), reason: known });
+      return;
+    }
+    if (known) {
+      console.error(`data:build: ${where} now imports; remove it from KNOWN_REFUSALS.`);
+      process.exit(1);
+    }
+    const t = result.table;
+    this.sourceTables.push({ table: t.number, title: t.title, unit: t.unit, period: t.period, file: member ? `${file}#${member}` : file, notes: t.notes, sourceLine: t.sourceLine });
+    for (const ind of result.indicators) {
+      const notes = this.derivedNotes.get(ind.name) ?? [];
+      for (const n of ind.notes) if (!notes.includes(n)) notes.push(n);
+      this.derivedNotes.set(ind.name, notes);
+    }
+    this.add(result.rows, Rank.SamhsaTable, where);
+  }
+
+  observations(): Observation[] {
+    return [...this.byKey.values()].map((v) => v.o);
+  }
+}
+
+const csvFiles = async (dir: string) => (await readdir(dir)).filter((n) => n.endsWith('.csv')).sort().map((n) => path.join(dir, n));
+
+/** Every SAMHSA state release in data/sources, plus the derived re-publication where SAMHSA's originals are missing. */
+async function buildStateTables(): Promise<Built> {
+  const c = new StateCollector();
+  await c.init();
+  const options = { knownIndicators: new Set<string>(), collect: true };
+
+  // SAMHSA's CSV exports: 2018-2019 (percentages and counts) and 2021 (percentages).
+  for (const [dir, origin] of [
+    ['samhsa-sae-2018-2019/percentages', 'SAMHSA, 2018-2019 NSDUH State-Specific Tables, https://www.samhsa.gov/data/report/2018-2019-nsduh-state-specific-tables'],
+    ['samhsa-sae-2018-2019/counts', 'SAMHSA, 2018-2019 NSDUH State-Specific Tables, https://www.samhsa.gov/data/report/2018-2019-nsduh-state-specific-tables'],
+    ['samhsa-sae-2021/percentages', 'SAMHSA, 2021 NSDUH State-Specific Tables'],
+  ] as const) {
+    for (const abs of await csvFiles(path.join(SOURCES, dir))) {
+      const bytes = await c.file(abs, origin);
+      c.table(await ingest(bytes, options), path.relative(DATA, abs).split(path.sep).join('/'), null);
+    }
+  }
+  // SAMHSA's workbooks, one sheet per table.
+  const books = path.join(SOURCES, 'samhsa-sae-workbooks');
+  for (const period of (await readdir(books)).filter((n) => /^\d{4}-\d{4}$/.test(n)).sort()) {
+    for (const name of (await readdir(path.join(books, period))).filter((n) => n.endsWith('.xlsx')).sort()) {
+      const abs = path.join(books, period, name);
+      const rel = path.relative(DATA, abs).split(path.sep).join('/');
+      const archive = await ingestArchive(await c.file(abs, 'SAMHSA state-specific tables (workbook)'), options);
+      for (const t of archive.tables) c.table(t.result, rel, t.member);
+    }
+  }
+  return {
+    extraSources: [],
+    fileEras: new Map(),
+    observations: c.observations(),
+    sourceTables: c.sourceTables,
+    sourceFiles: c.sourceFiles,
+    notImported: c.notImported,
+    derivedNotes: c.derivedNotes,
+  };
 }
 
 /** Columns of headline-figures.csv that hold each canonical field, for error messages. */
@@ -152,6 +277,88 @@ async function buildNational(known: ReadonlySet<string>): Promise<Observation[]>
   );
 }
 
+type DatasetSpec = Omit<DataResource, 'bytes' | 'hash' | 'lastModified' | 'observations' | 'coverage'> & { rows: Observation[] };
+
+const GEO_ORDER = new Map(GEOGRAPHIES.map((g, i) => [g.code, i]));
+const UNIT_ORDER = new Map(UNITS.map((u, i) => [u.name, i]));
+const byStateOrder = (a: Observation, b: Observation) =>
+  a.indicator.localeCompare(b.indicator) ||
+  a.period.localeCompare(b.period) ||
+  (UNIT_ORDER.get(a.unit) ?? 99) - (UNIT_ORDER.get(b.unit) ?? 99) ||
+  (GEO_ORDER.get(a.geography) ?? 999) - (GEO_ORDER.get(b.geography) ?? 999) ||
+  compareAgeGroups(a.age_group, b.age_group) ||
+  a.revision - b.revision;
+
+const CSV_RESOURCE = {
+  type: 'table',
+  format: 'csv',
+  mediatype: 'text/csv',
+  encoding: 'utf-8',
+  dialect: { header: true, delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true },
+  schema: CANONICAL_SCHEMA,
+} as const;
+
+/**
+ * The state releases split where NSDUH's methods split for every measure: before 2020 (DSM-IV,
+ * interviews in person) and from 2021 (DSM-5, web and in person). A dataset never mixes the two,
+ * and its scope says so, so an upload of one era is never published into the other unasked.
+ */
+function stateDatasets(state: Built): DatasetSpec[] {
+  const eraOf = (period: string) => ((periodYears(period)?.[1] ?? 0) <= 2019 ? 'before' : 'after');
+  const rowsOf = (era: string) => state.observations.filter((o) => eraOf(o.period) === era).sort(byStateOrder);
+  const tablesOf = (era: string) => state.sourceTables.filter((t) => eraOf(t.period) === era);
+  const filesOf = (era: string) => {
+    const files = new Set(tablesOf(era).map((t) => t.file.split('#')[0]));
+    for (const [file, eras] of state.fileEras) if (eras.has(era)) files.add(file);
+    return state.sourceFiles.filter((f) => files.has(f.path));
+  };
+  const notImportedOf = (era: string) => state.notImported.filter((n) => filesOf(era).some((f) => f.path === n.file));
+  const before = rowsOf('before');
+  const after = rowsOf('after');
+  const periods = (rows: Observation[]) => [...new Set(rows.map((o) => o.period))].sort();
+  const list = (ps: string[]) => ps.map((p) => p.replace('-', '–')).join(', ');
+  const derived = before.filter((o) => o.qualifiers.includes('derived'));
+  return [
+    {
+      name: 'state-estimates-2002-2019',
+      title: 'State estimates, 2002–2019',
+      description: `SAMHSA’s NSDUH state estimates (small area estimates) before the 2020 changes: annual averages of two survey years for the nation, the four census regions, the 50 states and DC, by age group, as percentages and as numbers of people (in thousands), for ${list(periods(before))}. 95% intervals where SAMHSA published them (its tables and workbooks from 2013–2014; its web pages give point estimates only). ${derived.length ? `Figures for ${list(periods(derived))} that SAMHSA’s files here do not hold come from a derived re-publication (CORGIS), marked “derived” and never replacing a SAMHSA original. ` : ''}Consecutive periods share a year and are not independent. DSM-IV criteria; not comparable with 2020 and later; within 2002–2019, comparable across 2015 only for the measures the comparability registry lists.`,
+      path: 'state-estimates-2002-2019.csv',
+      ...CSV_RESOURCE,
+      scope: { series: ['DSM-IV_2002-2014', 'DSM-IV_2015-2019', 'NSDUH_2002-2019'] },
+      sources: [
+        {
+          title: 'SAMHSA, Center for Behavioral Health Statistics and Quality, NSDUH State-Specific Tables and State Estimates (CSV files, Excel workbooks and web pages), 2009–2010 to 2018–2019',
+          path: 'https://www.samhsa.gov/data/nsduh/state-reports',
+        },
+        ...state.extraSources.filter((x) => x.era === 'before').map((x) => x.source),
+      ],
+      sourceTables: tablesOf('before'),
+      sourceFiles: filesOf('before'),
+      notImported: notImportedOf('before'),
+      rows: before,
+    },
+    {
+      name: 'state-estimates-2021-on',
+      title: 'State estimates, 2021 onward',
+      description: `SAMHSA’s NSDUH state estimates from 2021, when the survey switched to DSM-5 criteria and web plus in-person interviews: ${list(periods(after))}, for the nation, the four census regions, the 50 states and DC, by age group. 2021 is a single year (it could not be pooled with 2020); 2021–2022 is an annual average of two years. Not comparable with 2019 or earlier.`,
+      path: 'state-estimates-2021-on.csv',
+      ...CSV_RESOURCE,
+      scope: { series: ['DSM-5_2021+'] },
+      sources: [
+        {
+          title: 'SAMHSA, Center for Behavioral Health Statistics and Quality, NSDUH State-Specific Tables, 2021 and 2021–2022',
+          path: 'https://www.samhsa.gov/data/nsduh/state-reports',
+        },
+      ],
+      sourceTables: tablesOf('after'),
+      sourceFiles: filesOf('after'),
+      notImported: notImportedOf('after'),
+      rows: after,
+    },
+  ];
+}
+
 async function main() {
   const outFlag = process.argv.indexOf('--out');
   const outDir = outFlag === -1 ? path.join(ROOT, 'data') : path.resolve(process.argv[outFlag + 1]);
@@ -182,7 +389,7 @@ async function main() {
   }
   const now = new Date().toISOString();
 
-  const datasets: Array<Omit<DataResource, 'bytes' | 'hash' | 'lastModified' | 'observations'> & { rows: Observation[] }> = [
+  const datasets: DatasetSpec[] = [
     {
       name: 'national-estimates',
       title: 'National estimates, 2002–2024',
@@ -195,6 +402,7 @@ async function main() {
       encoding: 'utf-8',
       dialect: { header: true, delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true },
       schema: CANONICAL_SCHEMA,
+      scope: { series: SERIES.map((x) => x.name) },
       sources: [
         {
           title: 'SAMHSA National Survey on Drug Use and Health reports, and federal texts (NIDA, NIAAA, AHRQ, Healthy People) quoting them; the quotation for every figure is in sources/nsduh-national/quotes.md',
@@ -203,28 +411,7 @@ async function main() {
       ],
       rows: national,
     },
-    {
-      name: 'state-estimates-2018-2019',
-      title: 'State estimates, 2018–2019',
-      description:
-        'SAMHSA’s 2018–2019 NSDUH state-specific tables (small area estimates): annual averages of the 2018 and 2019 surveys for the nation, the four census regions, the 50 states and DC, by age group, as percentages and as numbers of people (in thousands), with 95% intervals. DSM-IV criteria; not comparable with 2020 and later.',
-      path: 'state-estimates-2018-2019.csv',
-      type: 'table',
-      format: 'csv',
-      mediatype: 'text/csv',
-      encoding: 'utf-8',
-      dialect: { header: true, delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true },
-      schema: CANONICAL_SCHEMA,
-      sources: [
-        {
-          title: 'SAMHSA, Center for Behavioral Health Statistics and Quality, 2018-2019 NSDUH State-Specific Tables (CSV files)',
-          path: 'https://www.samhsa.gov/data/report/2018-2019-nsduh-state-specific-tables',
-          version: '2018-2019',
-        },
-      ],
-      sourceTables: state.sourceTables,
-      rows: state.observations,
-    },
+    ...stateDatasets(state),
   ];
 
   const resources: DataResource[] = [];
@@ -238,7 +425,7 @@ async function main() {
     const before = previous?.resources.find((r) => r.name === meta.name);
     const same = before?.hash === hash;
     if (!same) changed = true;
-    resources.push({ ...meta, bytes, hash, lastModified: same && before ? before.lastModified : now, observations: rows.length });
+    resources.push({ ...meta, bytes, hash, lastModified: same && before ? before.lastModified : now, observations: rows.length, coverage: coverageOf(rows) });
   }
 
   const used = new Set([...state.observations, ...national].map((o) => o.indicator));

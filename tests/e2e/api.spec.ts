@@ -8,7 +8,7 @@ import { findRow, rows, STATE_FILE } from './data';
 
 // Real HTTP against the production server (run in the desktop project only: no browser involved).
 const DATA = path.join(__dirname, '..', '..', 'data');
-const STATE = '/api/datasets/state-estimates-2018-2019';
+const STATE = '/api/datasets/state-estimates-2002-2019';
 const knownIndicators = new Set(JSON.parse(readFileSync(path.join(DATA, 'datapackage.json'), 'utf8')).indicators.map((i: { name: string }) => i.name) as string[]);
 
 test.describe('read API', () => {
@@ -16,7 +16,7 @@ test.describe('read API', () => {
     const res = await request.get('/api/datasets');
     expect(res.status()).toBe(200);
     const body = await res.json();
-    expect(body.datasets.map((d: { id: string }) => d.id)).toEqual(['national-estimates', 'state-estimates-2018-2019']);
+    expect(body.datasets.map((d: { id: string }) => d.id)).toEqual(['national-estimates', 'state-estimates-2002-2019', 'state-estimates-2021-on']);
     const state = body.datasets[1];
     expect(state.observations).toBe(rows(STATE_FILE).length);
     expect(state.geographies).toHaveLength(56);
@@ -51,7 +51,7 @@ test.describe('read API', () => {
     ]);
     const res = await request.get(`${STATE}?indicator=sud_past_year&format=csv`);
     expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers()['content-disposition']).toMatch(/^attachment; filename="state-estimates-2018-2019_sud_past_year_v[\d.]+\.csv"$/);
+    expect(res.headers()['content-disposition']).toMatch(/^attachment; filename="state-estimates-2002-2019_sud_past_year_v[\d.]+\.csv"$/);
     expect(res.headers()['x-content-type-options']).toBe('nosniff');
     const csv = await res.body();
     const checked = await ingest(csv, { knownIndicators, collect: true });
@@ -120,8 +120,8 @@ test.describe('read API', () => {
     expect(res.headers()['content-type']).toBe('application/zip');
     expect(res.headers()['content-disposition']).toMatch(/attachment; filename="substance-use-atlas-data_v[\d.]+\.zip"/);
     const entries = readZip(await res.body());
-    expect(entries.map((e) => e.name).sort()).toEqual(['README.md', 'datapackage.json', 'national-estimates.csv', 'state-estimates-2018-2019.csv']);
-    for (const name of ['datapackage.json', 'national-estimates.csv', 'state-estimates-2018-2019.csv']) {
+    expect(entries.map((e) => e.name).sort()).toEqual(['README.md', 'datapackage.json', 'national-estimates.csv', 'state-estimates-2002-2019.csv', 'state-estimates-2021-on.csv']);
+    for (const name of ['datapackage.json', 'national-estimates.csv', 'state-estimates-2002-2019.csv', 'state-estimates-2021-on.csv']) {
       expect(entries.find((e) => e.name === name)?.data.equals(readFileSync(path.join(DATA, name))), name).toBe(true);
     }
     const readme = entries.find((e) => e.name === 'README.md')?.data.toString('utf8') ?? '';

@@ -19,7 +19,7 @@ export function findRow(file: string, match: Partial<Row>): Row {
   return found;
 }
 
-export const STATE_FILE = 'state-estimates-2018-2019.csv';
+export const STATE_FILE = 'state-estimates-2002-2019.csv';
 const STATES = new Set(rows(STATE_FILE).filter((r) => r.geography.length === 2 && r.geography !== 'US').map((r) => r.geography));
 
 /** The state rows of a selection, highest first, as the ranking orders them (ties by name via code order here). */

@@ -92,7 +92,7 @@ test('a dataset whose file breaks fails only its own views; staff can remove it;
   const pkgFile = path.join(data, 'datapackage.json');
   const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { resources: Array<{ name: string; path: string; bytes: number; hash: string }> };
   const broken = Buffer.from('indicator,period\nfunction Object() { [native code] },2014\n');
-  const resource = pkg.resources.find((r) => r.name === 'state-estimates-2018-2019');
+  const resource = pkg.resources.find((r) => r.name === 'state-estimates-2002-2019');
   if (!resource) throw new Error('no state dataset');
   writeFileSync(path.join(data, resource.path), broken);
   resource.bytes = broken.length;
@@ -105,15 +105,15 @@ test('a dataset whose file breaks fails only its own views; staff can remove it;
   }
   const home = await (await request.get(`${base}/`)).text();
   expect(home).toContain('are left out of this page');
-  const page = await request.get(`${base}/datasets/state-estimates-2018-2019`);
+  const page = await request.get(`${base}/datasets/state-estimates-2002-2019`);
   expect(await page.text()).toContain('This dataset cannot be shown right now.');
-  const api = await request.get(`${base}/api/datasets/state-estimates-2018-2019`);
+  const api = await request.get(`${base}/api/datasets/state-estimates-2002-2019`);
   expect(api.status()).toBe(503);
   expect((await api.json()).error.code).toBe('dataset-unavailable');
   const catalog = await (await request.get(`${base}/api/datasets`)).json();
   expect(catalog.datasets.map((d: { id: string; available: boolean }) => [d.id, d.available])).toEqual([
     ['national-estimates', true],
-    ['state-estimates-2018-2019', false],
+    ['state-estimates-2002-2019', false],
   ]);
 
   // The same ZIP bytes for every request of one data version.
@@ -123,8 +123,8 @@ test('a dataset whose file breaks fails only its own views; staff can remove it;
   // Staff can take the broken dataset off the site; the notice goes with it.
   const login = await request.post(`${base}/api/admin/login`, { headers: { Origin: base }, form: STAFF });
   const cookie = login.headers()['set-cookie'].split(';')[0];
-  const removed = await request.post(`${base}/api/admin/remove`, { headers: { Cookie: cookie, Origin: base }, data: { dataset: 'state-estimates-2018-2019', baseHash: resource.hash, note: 'Broken file; restoring later' } });
+  const removed = await request.post(`${base}/api/admin/remove`, { headers: { Cookie: cookie, Origin: base }, data: { dataset: 'state-estimates-2002-2019', baseHash: resource.hash, note: 'Broken file; restoring later' } });
   expect(removed.status()).toBe(200);
   expect(await (await request.get(`${base}/`)).text()).not.toContain('are left out of this page');
-  expect((await request.get(`${base}/api/datasets/state-estimates-2018-2019`)).status()).toBe(404);
+  expect((await request.get(`${base}/api/datasets/state-estimates-2002-2019`)).status()).toBe(404);
 });

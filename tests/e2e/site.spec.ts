@@ -64,7 +64,7 @@ test('the skip link and the main navigation work with the keyboard alone', async
 
 test('sitemap.xml lists the public pages and robots.txt points to it', async ({ request }) => {
   const sitemap = await (await request.get('/sitemap.xml')).text();
-  for (const p of ['/iop', '/methodology', '/api', '/states/DC', '/datasets/state-estimates-2018-2019']) expect(sitemap).toContain(`${p}</loc>`);
+  for (const p of ['/iop', '/methodology', '/api', '/states/DC', '/datasets/state-estimates-2002-2019']) expect(sitemap).toContain(`${p}</loc>`);
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
 });

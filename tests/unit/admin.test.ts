@@ -31,7 +31,7 @@ beforeAll(() => {
   process.env.ATLAS_PRIVATE_DIR = path.join(work, 'private');
   process.env.ATLAS_DATA_DIR = path.join(work, 'data');
   mkdirSync(process.env.ATLAS_DATA_DIR);
-  for (const f of ['datapackage.json', 'national-estimates.csv', 'state-estimates-2018-2019.csv']) copyFileSync(path.join(ROOT, 'data', f), path.join(work, 'data', f));
+  for (const f of ['datapackage.json', 'national-estimates.csv', 'state-estimates-2002-2019.csv', 'state-estimates-2021-on.csv']) copyFileSync(path.join(ROOT, 'data', f), path.join(work, 'data', f));
 });
 
 afterAll(() => {
@@ -371,7 +371,7 @@ describe('upload, publish and roll back (files on disk)', () => {
 
   it('a SAMHSA table as published adds its figures to the state dataset and leaves the rest', async () => {
     const table = readFileSync(path.join(ROOT, 'tests/fixtures/samhsa-family/NSDUHsaeExcelTab16-2019.csv'));
-    const report = await analyseUpload({ bytes: table, fileName: 'Tab16.csv', dataset: 'state-estimates-2018-2019', mode: 'replace', user: staff.email });
+    const report = await analyseUpload({ bytes: table, fileName: 'Tab16.csv', dataset: 'state-estimates-2002-2019', mode: 'replace', user: staff.email });
     expect(report.ok).toBe(true);
     expect(report.format).toBe('samhsa-state-table');
     expect(report.diff).toMatchObject({ removed: 0, changed: 0 });

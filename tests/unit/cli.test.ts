@@ -19,7 +19,7 @@ describe('npm run data:check', () => {
     const r = npm('data:check');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^OK data\/datapackage\.json/m);
-    expect(r.stdout).toMatch(/^OK data\/state-estimates-2018-2019\.csv \(canonical, 7840 observations\)/m);
+    for (const f of ['national-estimates', 'state-estimates-2002-2019', 'state-estimates-2021-on']) expect(r.stdout).toMatch(new RegExp(`^OK data/${f}\\.csv \\(canonical, \\d+ observations\\)`, 'm'));
   });
 
   it('checks given files in either format, prints OK/FAIL then "row R, column "C": message", exit 1 on any failure', () => {

@@ -32,7 +32,7 @@ beforeAll(() => {
   process.env.ATLAS_PRIVATE_DIR = path.join(work, 'private');
   process.env.ATLAS_DATA_DIR = data;
   mkdirSync(data);
-  for (const f of ['datapackage.json', 'national-estimates.csv', 'state-estimates-2018-2019.csv']) copyFileSync(path.join(ROOT, 'data', f), path.join(data, f));
+  for (const f of ['datapackage.json', 'national-estimates.csv', 'state-estimates-2002-2019.csv', 'state-estimates-2021-on.csv']) copyFileSync(path.join(ROOT, 'data', f), path.join(data, f));
 });
 
 afterAll(() => {
@@ -141,36 +141,36 @@ describe('a live dataset that no longer validates', () => {
   const broken = Buffer.from('indicator,period\nfunction Object() { [native code] },2014\n');
 
   it('fails only its own views: the others load, and it says why', async () => {
-    const good = readFileSync(path.join(data, 'state-estimates-2018-2019.csv'));
+    const good = readFileSync(path.join(data, 'state-estimates-2002-2019.csv'));
     // Its first replacement puts the bundled version in the history, so there is one to restore.
     const report = await analyseUpload({
       bytes: Buffer.from(good.toString('utf8').replace(/^(sud_past_year,2018-2019,AL,12\+,percent,)[\d.]+,/m, '$17.77,')),
       fileName: 'x.csv',
-      dataset: 'state-estimates-2018-2019',
+      dataset: 'state-estimates-2002-2019',
       mode: 'replace',
       user: staff.email,
     });
     expect(report.ok).toBe(true);
     await publishUpload({ uploadId: report.uploadId, baseHash: report.baseHash, note: 'n', acknowledged: true, staff });
 
-    breakLiveFile('state-estimates-2018-2019', broken);
-    const d = await getDataset('state-estimates-2018-2019');
+    breakLiveFile('state-estimates-2002-2019', broken);
+    const d = await getDataset('state-estimates-2002-2019');
     expect(d?.observations).toEqual([]);
     expect(d?.problem).toMatch(/does not pass validation/);
     const all = await getAllObservations();
     expect(all.some((o) => o.dataset === 'national-estimates')).toBe(true);
-    expect(all.some((o) => o.dataset === 'state-estimates-2018-2019')).toBe(false);
-    expect((await unavailableDatasets()).map((u) => u.resource.name)).toEqual(['state-estimates-2018-2019']);
+    expect(all.some((o) => o.dataset === 'state-estimates-2002-2019')).toBe(false);
+    expect((await unavailableDatasets()).map((u) => u.resource.name)).toEqual(['state-estimates-2002-2019']);
   });
 
   it('can be restored from its history', async () => {
-    const versions = listVersions('state-estimates-2018-2019');
+    const versions = listVersions('state-estimates-2002-2019');
     const bundled = versions.find((v) => v.kind === 'initial');
     if (!bundled) throw new Error('no bundled version');
-    const result = await rollbackTo({ dataset: 'state-estimates-2018-2019', versionId: bundled.id, baseHash: sha256(broken), note: 'Mend the broken file', staff });
+    const result = await rollbackTo({ dataset: 'state-estimates-2002-2019', versionId: bundled.id, baseHash: sha256(broken), note: 'Mend the broken file', staff });
     expect(result.hash).toBe(bundled.hash);
     forgetCachedData();
-    expect((await getDataset('state-estimates-2018-2019'))?.problem).toBeNull();
+    expect((await getDataset('state-estimates-2002-2019'))?.problem).toBeNull();
     expect(await packageProblems()).toEqual([]);
   });
 

@@ -103,7 +103,7 @@ describe('citations and the package README', () => {
     const state = pkg.resources.find((r) => r.name.startsWith('state-')) as (typeof pkg.resources)[number];
     const source = sourceCitation(state);
     expect(source.text).toMatch(/^Substance Abuse and Mental Health Services Administration, Center for Behavioral Health Statistics and Quality\. .*State-Specific Tables/);
-    expect(source.bibtex).toMatch(/^@misc\{samhsa_state_estimates_2018_2019,[\s\S]*title = \{.*\},[\s\S]*\}$/);
+    expect(source.bibtex).toMatch(/^@misc\{samhsa_state_estimates_2002_2019,[\s\S]*title = \{.*\},[\s\S]*\}$/);
     expect(source.ris.split('\n')[0]).toBe('TY  - DATA');
     expect(source.ris.split('\n').at(-1)).toBe('ER  - ');
     const site = siteCitation(pkg, 'https://example.org', new Date('2026-11-26T00:00:00Z'));

@@ -133,9 +133,9 @@ describe('uploading a ZIP of SAMHSA tables', () => {
     process.env.ATLAS_PRIVATE_DIR = path.join(work, 'private');
     process.env.ATLAS_DATA_DIR = path.join(work, 'data');
     mkdirSync(process.env.ATLAS_DATA_DIR);
-    for (const f of ['datapackage.json', 'national-estimates.csv', 'state-estimates-2018-2019.csv']) copyFileSync(path.join(ROOT, 'data', f), path.join(work, 'data', f));
+    for (const f of ['datapackage.json', 'national-estimates.csv', 'state-estimates-2002-2019.csv', 'state-estimates-2021-on.csv']) copyFileSync(path.join(ROOT, 'data', f), path.join(work, 'data', f));
     try {
-      const upload = (bytes: Buffer) => analyseUpload({ bytes, fileName: 'release.zip', dataset: 'state-estimates-2018-2019', mode: 'replace', user: 'ed@example.org' });
+      const upload = (bytes: Buffer) => analyseUpload({ bytes, fileName: 'release.zip', dataset: 'state-estimates-2002-2019', mode: 'replace', user: 'ed@example.org' });
 
       const report = await upload(INFO_ZIP);
       expect(report.errors).toEqual([]);

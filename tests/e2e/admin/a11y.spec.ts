@@ -14,7 +14,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto('/admin/login?error=invalid');
     expect(await pageViolations(page)).toEqual([]);
     await signInPage(page);
-    for (const url of ['/admin', '/admin/audit', '/admin/datasets/new', '/admin/datasets/state-estimates-2018-2019']) {
+    for (const url of ['/admin', '/admin/audit', '/admin/datasets/new', '/admin/datasets/state-estimates-2002-2019']) {
       await page.goto(url);
       expect(await pageViolations(page), url).toEqual([]);
     }
