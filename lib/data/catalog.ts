@@ -18,6 +18,8 @@ export interface DatasetSummary {
   ageGroups: string[];
   units: string[];
   series: string[];
+  /** Observations taken from a derived re-publication (qualifier `derived`), not a SAMHSA original. */
+  derived: number;
   sources: DataResource['sources'];
 }
 
@@ -39,6 +41,7 @@ export function summarize(resource: DataResource, observations: readonly Observa
     ageGroups: distinct(observations.map((o) => o.age_group)).sort(compareAgeGroups),
     units: distinct(observations.map((o) => o.unit)).sort(),
     series: distinct(observations.map((o) => o.series)).sort(),
+    derived: observations.reduce((n, o) => n + (o.qualifiers.includes('derived') ? 1 : 0), 0),
     sources: resource.sources,
   };
 }

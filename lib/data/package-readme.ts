@@ -2,7 +2,7 @@
 import { ageGroupLabel } from '../vocabulary/age-groups';
 import type { DataPackage } from './package';
 import { CANONICAL_SCHEMA } from '../vocabulary/schema';
-import { siteCitation, sourceCitation } from '../site/citation';
+import { siteCitation, sourceCitations } from '../site/citation';
 
 export function packageReadme(pkg: DataPackage, siteUrl: string, accessed: Date): string {
   const lines: string[] = [];
@@ -28,8 +28,18 @@ export function packageReadme(pkg: DataPackage, siteUrl: string, accessed: Date)
   lines.push('', '## Age groups', '', 'Codes such as `12+` mean ' + ageGroupLabel('12+').toLowerCase() + '; `18-25` means ' + ageGroupLabel('18-25').toLowerCase() + '.', '');
   lines.push('## Indicators', '');
   for (const i of pkg.indicators) lines.push(`### ${i.title} (\`${i.name}\`)`, '', i.definition, '', `Universe: ${i.universe}`, '', ...i.notes.map((n) => `- Note: ${n}`), ...(i.notes.length ? [''] : []));
+  const withFiles = pkg.resources.filter((r) => r.sourceFiles?.length || r.notImported?.length);
+  if (withFiles.length) {
+    lines.push('## Original files', '', 'Each dataset was rebuilt by `npm run data:build` from these files, kept in the repository under `data/sources/` (SHA-256 of their bytes):', '');
+    for (const r of withFiles) {
+      lines.push(`### ${r.title} (\`${r.path}\`)`, '');
+      for (const f of r.sourceFiles ?? []) lines.push(`- \`${f.path}\` (${f.bytes} bytes, SHA-256 \`${f.sha256}\`): ${f.origin}`);
+      for (const n of r.notImported ?? []) lines.push(`- Not imported: ${n.table} of \`${n.file}\`. ${n.reason}`);
+      lines.push('');
+    }
+  }
   lines.push('## How to cite', '');
-  for (const c of [...pkg.resources.map(sourceCitation), siteCitation(pkg, siteUrl, accessed)]) lines.push(`- ${c.text}`);
+  for (const c of [...pkg.resources.flatMap(sourceCitations), siteCitation(pkg, siteUrl, accessed)]) lines.push(`- ${c.text}`);
   lines.push('', 'Text cells that begin with =, +, -, @ or a tab are refused by the validator, so these files are safe to open in a spreadsheet.', '');
   return lines.join('\n');
 }

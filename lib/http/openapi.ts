@@ -159,6 +159,8 @@ export function openApiDocument(version: string) {
                   geographies: { type: 'array', items: { type: 'string' } },
                   ageGroups: { type: 'array', items: { type: 'string' } },
                   units: { type: 'array', items: { type: 'string' } },
+                  series: { type: 'array', items: { type: 'string' }, description: 'Comparability series of its rows (see "comparability" in datapackage.json for which series each measure follows).' },
+                  derived: { type: 'integer', description: 'How many of its observations come from a derived re-publication (qualifier derived), not a SAMHSA original.' },
                   url: { type: 'string' },
                   csv: { type: 'string' },
                 },

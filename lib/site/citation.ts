@@ -15,15 +15,30 @@ export interface Citation {
 const year = (iso: string) => iso.slice(0, 4);
 const bibEscape = (s: string) => s.replace(/([{}%&$#_])/g, '\\$1');
 
-/** Citation of the publisher's data behind a dataset. */
+const SAMHSA = 'Substance Abuse and Mental Health Services Administration';
+
+/** Citation of the publisher's data behind a dataset: its first source (SAMHSA's). */
 export function sourceCitation(resource: DataResource): Citation {
-  const source = resource.sources[0];
-  const title = source?.title ?? resource.title;
-  const url = source?.path ?? '';
-  const version = source?.version;
-  const author = 'Substance Abuse and Mental Health Services Administration';
+  return sourceCitationOf(resource, resource.sources[0] ?? { title: resource.title }, 0);
+}
+
+/**
+ * One citation per source of a dataset: SAMHSA's releases, and any re-publication some of its
+ * figures come from (named as its own author, never as SAMHSA).
+ */
+export function sourceCitations(resource: DataResource): Citation[] {
+  return (resource.sources.length ? resource.sources : [{ title: resource.title }]).map((s, i) => sourceCitationOf(resource, s, i));
+}
+
+function sourceCitationOf(resource: DataResource, source: DataResource['sources'][number], index: number): Citation {
+  const title = source.title;
+  const url = source.path ?? '';
+  const version = source.version;
+  const bySamhsa = /\bSAMHSA\b|Substance Abuse and Mental Health/.test(title) && !/^CORGIS\b/.test(title);
+  if (!bySamhsa) return derivedCitation(resource, title, url, version, index);
+  const author = SAMHSA;
   const text = `${author}, Center for Behavioral Health Statistics and Quality. ${title}${version ? ` (${version})` : ''}. Rockville, MD: SAMHSA.${url ? ` ${url}` : ''}`;
-  const key = `samhsa_${resource.name.replace(/[^a-z0-9]/g, '_')}`;
+  const key = `samhsa_${resource.name.replace(/[^a-z0-9]/g, '_')}${index ? `_${index + 1}` : ''}`;
   return {
     label: `SAMHSA data: ${resource.title}`,
     text,
@@ -38,6 +53,28 @@ export function sourceCitation(resource: DataResource): Citation {
       `}`,
     ].join('\n'),
     ris: ['TY  - DATA', `AU  - ${author}`, `TI  - ${title}`, 'PB  - Center for Behavioral Health Statistics and Quality, SAMHSA', 'CY  - Rockville, MD', ...(version ? [`ET  - ${version}`] : []), ...(url ? [`UR  - ${url}`] : []), 'ER  - '].join('\n'),
+  };
+}
+
+/** A re-publication of SAMHSA's figures by someone else: cited under its own name, with what it is. */
+function derivedCitation(resource: DataResource, title: string, url: string, version: string | undefined, index: number): Citation {
+  // The author is the title up to its first parenthesis, comma or colon ("CORGIS Dataset Project").
+  const author = /^[^(,:]+/.exec(title)?.[0].trim() ?? title;
+  const key = `${author.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}_${resource.name.replace(/[^a-z0-9]/g, '_')}${index ? `_${index + 1}` : ''}`;
+  const shortVersion = version && /^[0-9a-f]{40}$/.test(version) ? `commit ${version.slice(0, 7)}` : version;
+  return {
+    label: `Derived re-publication used in ${resource.title}`,
+    text: `${title}${shortVersion ? ` (${shortVersion})` : ''}.${url ? ` ${url}` : ''} A derived re-publication of SAMHSA data; cite SAMHSA too.`,
+    bibtex: [
+      `@misc{${key},`,
+      `  author = {{${bibEscape(author)}}},`,
+      `  title = {${bibEscape(title)}},`,
+      ...(shortVersion ? [`  version = {${bibEscape(shortVersion)}},`] : []),
+      ...(url ? [`  url = {${url}},`] : []),
+      `  note = {Derived re-publication of data from the ${SAMHSA}},`,
+      `}`,
+    ].join('\n'),
+    ris: ['TY  - DATA', `AU  - ${author}`, `TI  - ${title}`, ...(shortVersion ? [`ET  - ${shortVersion}`] : []), ...(url ? [`UR  - ${url}`] : []), `N1  - Derived re-publication of data from the ${SAMHSA}`, 'ER  - '].join('\n'),
   };
 }
 

@@ -8,7 +8,8 @@ import { geographyName } from '@/lib/vocabulary/geography';
 import { CANONICAL_SCHEMA } from '@/lib/vocabulary/schema';
 import { getDataset, getIndicators, getPackage } from '@/lib/data/store';
 import { formatDate, formatPeriod } from '@/lib/format/numbers';
-import { siteCitation, sourceCitation } from '@/lib/site/citation';
+import { seriesByName } from '@/lib/vocabulary/series';
+import { siteCitation, sourceCitations } from '@/lib/site/citation';
 import { pageMetadata, siteUrl } from '@/lib/site/metadata';
 
 export const dynamic = 'force-dynamic';
@@ -29,7 +30,7 @@ export default async function DataPage() {
   const indicators = await getIndicators();
   const datasets = await Promise.all(pkg.resources.map(async (r) => ({ resource: r, summary: summarize(r, (await getDataset(r.name))?.observations ?? []) })));
   const license = pkg.licenses[0];
-  const citations = [...pkg.resources.map(sourceCitation), siteCitation(pkg, siteUrl().toString(), new Date())];
+  const citations = [...pkg.resources.flatMap(sourceCitations), siteCitation(pkg, siteUrl().toString(), new Date())];
 
   return (
     <>
@@ -79,7 +80,10 @@ export default async function DataPage() {
           <dl className="facts">
             <div>
               <dt>Observations</dt>
-              <dd>{summary.observations.toLocaleString('en-US')}</dd>
+              <dd>
+                {summary.observations.toLocaleString('en-US')}
+                {summary.derived ? ` (${summary.derived.toLocaleString('en-US')} of them derived: taken from a re-publication where SAMHSA’s own files here lack the figure)` : ''}
+              </dd>
             </div>
             <div>
               <dt>Indicators ({summary.indicators.length})</dt>
@@ -103,7 +107,7 @@ export default async function DataPage() {
             </div>
             <div>
               <dt>Comparability series</dt>
-              <dd>{summary.series.join(', ')}</dd>
+              <dd>{summary.series.map((n) => seriesByName(n)?.title ?? n).join('; ')}</dd>
             </div>
             <div>
               <dt>Source</dt>

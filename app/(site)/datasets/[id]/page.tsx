@@ -47,17 +47,21 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const indicators = await getIndicators();
   const changes = dataset.resource.changes ?? [];
+  const sourceFiles = dataset.resource.sourceFiles ?? [];
+  const notImported = dataset.resource.notImported ?? [];
 
   const indicatorOptions = [...new Set(dataset.observations.map((o) => o.indicator))].sort((a, b) =>
     (indicators.get(a)?.title ?? a).localeCompare(indicators.get(b)?.title ?? b),
   );
   const geographyOptions = [...new Set(dataset.observations.map((o) => o.geography))];
   const ageOptions = [...new Set(dataset.observations.map((o) => o.age_group))].sort(compareAgeGroups);
+  const periodOptions = [...new Set(dataset.observations.map((o) => o.period))].sort().reverse();
   const pick = (value: string | undefined, options: string[]) => (value && options.includes(value) ? value : undefined);
   const selected = {
     indicator: pick(one(query.indicator), indicatorOptions),
     geography: pick(one(query.geography), geographyOptions),
     age_group: pick(one(query.age_group), ageOptions),
+    period: pick(one(query.period), periodOptions),
   };
   const filter: ObservationFilter = Object.fromEntries(Object.entries(selected).filter(([, v]) => v).map(([k, v]) => [k, [v]]));
   const rows = applyFilter(dataset.observations, filter);
@@ -112,6 +116,17 @@ export default async function DatasetPage({ params, searchParams }: Props) {
             ))}
           </select>
         </label>
+        <label>
+          Period
+          <select name="period" defaultValue={selected.period ?? ''}>
+            <option value="">All periods</option>
+            {periodOptions.map((p) => (
+              <option key={p} value={p}>
+                {formatPeriod(p)}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit">Show</button>
       </form>
 
@@ -146,6 +161,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
                   <td className="num">
                     {f.estimate}
                     {o.revision > 0 ? ' (revised)' : ''}
+                    {o.qualifiers.includes('derived') ? <span> (derived)</span> : null}
                   </td>
                   <td className="num">{f.interval ?? '—'}</td>
                   <td>{indicators.get(o.indicator)?.title ?? o.indicator}</td>
@@ -169,6 +185,35 @@ export default async function DatasetPage({ params, searchParams }: Props) {
           </span>
           {page < pages ? <Link href={pageHref(page + 1)}>Next →</Link> : null}
         </nav>
+      ) : null}
+
+      {sourceFiles.length || notImported.length ? (
+        <section aria-labelledby="originals">
+          <h2 id="originals">Original files</h2>
+          <p>
+            Rebuilt from these files by <code>npm run data:build</code>; each SHA-256 fingerprint identifies the exact bytes read. Figures marked{' '}
+            <em>derived</em> come from a re-publication of SAMHSA&rsquo;s estimates, used only where SAMHSA&rsquo;s own files here lack the figure.
+          </p>
+          <ul className="source-files">
+            {sourceFiles.map((f) => (
+              <li key={f.path}>
+                <code>{f.path}</code> ({f.bytes.toLocaleString('en-US')} bytes) — {f.origin}. SHA-256 <code className="hash">{f.sha256}</code>
+              </li>
+            ))}
+          </ul>
+          {notImported.length ? (
+            <>
+              <h3>Not imported</h3>
+              <ul>
+                {notImported.map((n) => (
+                  <li key={`${n.file}#${n.table}`}>
+                    {n.table} of <code>{n.file}</code>: {n.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
       ) : null}
 
       <section aria-labelledby="changes" className="changelog">
