@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ingest } from '../import/ingest';
 import type { IssueLog } from '../import/issues';
 import { QUALIFIERS, type Qualifier } from '../vocabulary/qualifiers';
 import { CANONICAL_SCHEMA, INDICATOR_PATTERN, type Observation, type TableSchema } from '../vocabulary/schema';
@@ -148,7 +149,8 @@ export interface ResourceChange {
   version: string;
   /** ISO 8601 time it went live. */
   date: string;
-  kind: 'publish' | 'rollback' | 'add';
+  /** `metadata`: only the title or description changed (the counts are 0, the hash the file's). */
+  kind: 'publish' | 'rollback' | 'add' | 'metadata';
   /** The release note staff wrote. */
   note: string;
   added: number;
@@ -260,6 +262,44 @@ export async function checkPackage(pkg: DataPackage, dataDir: string, log: Issue
       if (res.hash !== `sha256:${hash}`) fail(`${where}.hash`, `${res.path} does not match the hash in datapackage.json; the file changed without the package being updated.`);
     } catch {
       fail(`${where}.path`, `The file ${res.path} does not exist.`);
+      continue;
+    }
+    await checkCoverageAndScope(res, file, indicatorNames, (property, message) => fail(`${where}.${property}`, message));
+  }
+}
+
+const SERIES_NAMES: ReadonlySet<string> = new Set(SERIES.map((s) => s.name));
+const listed = (items: readonly unknown[]) => (items.length ? items.join(', ') : 'nothing');
+
+/**
+ * A dataset's recorded `coverage` must be what its file holds (coverageOf its rows), and its rows
+ * must stay inside its declared `scope`. A file that does not validate is left to the row checks
+ * (data:check reports its errors); its coverage cannot be known.
+ */
+async function checkCoverageAndScope(res: DataResource, file: string, indicators: ReadonlySet<string>, fail: (property: string, message: string) => void): Promise<void> {
+  const scope = res.scope as unknown;
+  if (scope !== undefined) {
+    const series = (scope as { series?: unknown } | null)?.series;
+    if (!Array.isArray(series) || series.length === 0 || !series.every((s) => typeof s === 'string' && SERIES_NAMES.has(s))) {
+      fail('scope', `The scope of ${res.name} must be {"series": [...]} listing series from lib/vocabulary/series.ts.`);
+      return;
     }
   }
+  if (res.coverage === undefined && scope === undefined) return;
+  const result = await ingest(await readFile(file), { knownIndicators: indicators, encoding: 'utf-8', collect: true });
+  if (!result.ok) return;
+  if (res.coverage !== undefined) {
+    const held = coverageOf(result.rows);
+    const recorded = (res.coverage ?? {}) as Partial<DatasetCoverage>;
+    const wrong = (Object.keys(held) as (keyof DatasetCoverage)[]).filter((k) => JSON.stringify(recorded[k]) !== JSON.stringify(held[k]));
+    if (wrong.length) {
+      const show = (c: Partial<DatasetCoverage>, k: keyof DatasetCoverage) => (Array.isArray(c[k]) ? listed(c[k] as string[]) : String(c[k]));
+      fail(
+        'coverage',
+        `The coverage of ${res.name} in datapackage.json is not what ${res.path} holds: ${wrong.map((k) => `${k} says ${show(recorded, k)}, the file has ${show(held, k)}`).join('; ')}. Publishing through the staff pages or npm run data:build recomputes it.`,
+      );
+    }
+  }
+  const outside = seriesOutsideScope(res, result.rows);
+  if (outside.length) fail('scope', `${res.path} holds rows in ${listed(outside)}, outside the scope of ${res.name} (${listed(res.scope?.series ?? [])}).`);
 }

@@ -11,7 +11,7 @@ import { pageMetadata } from '@/lib/site/metadata';
 export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 100;
-const CHANGE_KIND = { publish: 'new data', rollback: 'an earlier version restored', add: 'first published' } as const;
+const CHANGE_KIND = { publish: 'new data', rollback: 'an earlier version restored', add: 'first published', metadata: 'title or description edited' } as const;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -223,9 +223,11 @@ export default async function DatasetPage({ params, searchParams }: Props) {
             {changes.map((c) => (
               <li key={`${c.version}-${c.date}`}>
                 <strong>{formatDate(c.date)}</strong> (data package version {c.version}, {CHANGE_KIND[c.kind]}): {c.note}{' '}
-                <span className="muted">
-                  — {c.added.toLocaleString('en-US')} added, {c.removed.toLocaleString('en-US')} removed, {c.changed.toLocaleString('en-US')} changed
-                </span>
+                {c.kind === 'metadata' ? null : (
+                  <span className="muted">
+                    — {c.added.toLocaleString('en-US')} added, {c.removed.toLocaleString('en-US')} removed, {c.changed.toLocaleString('en-US')} changed
+                  </span>
+                )}
               </li>
             ))}
           </ol>
