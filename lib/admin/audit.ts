@@ -13,7 +13,7 @@ import path from 'node:path';
 import { appendLineDurable } from './atomic';
 import { privateDir, privatePath, writablePrivatePath } from './paths';
 
-export type AuditAction = 'sign-in' | 'sign-in-refused' | 'sign-out' | 'upload' | 'publish' | 'rollback' | 'add-dataset' | 'remove-dataset';
+export type AuditAction = 'sign-in' | 'sign-in-refused' | 'sign-out' | 'upload' | 'publish' | 'rollback' | 'add-dataset' | 'remove-dataset' | 'widen-scope' | 'edit-metadata';
 
 export interface AuditEntry {
   id: string;
@@ -27,6 +27,9 @@ export interface AuditEntry {
   version?: string;
   note?: string;
   detail?: string;
+  /** What a change of words or scope replaced, and with what (a title edit, a scope widened). */
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
   address?: string;
 }
 

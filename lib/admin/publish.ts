@@ -12,9 +12,9 @@ import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:
 import path from 'node:path';
 import { ingest } from '../import/ingest';
 import { firstProblem } from '../import/issues';
-import { PACKAGE_FILE, sha256, type DataPackage, type DataResource, type IndicatorMeta, type ResourceChange } from '../data/package';
+import { coverageOf, PACKAGE_FILE, sha256, type DataPackage, type DataResource, type IndicatorMeta, type ResourceChange } from '../data/package';
 import { dataDir } from '../data/paths';
-import { CANONICAL_SCHEMA, isIndicatorName } from '../vocabulary/schema';
+import { CANONICAL_SCHEMA, isIndicatorName, TEXT_PATTERN, type Observation } from '../vocabulary/schema';
 import { forgetCachedData } from '../data/store';
 import { fsyncDir, TEMP_PREFIX, writeFileAtomic } from './atomic';
 import { appendAudit, hasAuditEntry, newAuditEntry, type AuditEntry } from './audit';
@@ -22,6 +22,7 @@ import { diffObservations } from './changes';
 import { findVersion, historyDir, listVersions, readVersion, storeVersion, storeVersionFile, storeVersionMeta, versionId, type VersionMeta } from './history';
 import { withLock } from './lock';
 import { privateDir, privatePath, writablePrivatePath } from './paths';
+import { outsideScopeMessage, rowsOutsideScope, titled, widenedScope } from './scope';
 import type { Staff } from './session';
 import { readLive, readStaged, removeStaged } from './uploads';
 
@@ -30,6 +31,8 @@ export class PublishError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** More for the client to act on (the series outside a dataset's scope), sent beside the message. */
+    readonly detail?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -46,6 +49,10 @@ interface Journal {
   meta: VersionMeta | null;
   packageText: string;
   audit: AuditEntry;
+  /** Further audit lines of the same change (a scope widened, a title edited), written after `audit`. */
+  moreAudit?: AuditEntry[];
+  /** Only datapackage.json changes (a title or description edit): the live CSV stays as it is. */
+  packageOnly?: boolean;
 }
 
 const journalFile = () => privatePath('journal.json');
@@ -60,7 +67,9 @@ async function step(): Promise<void> {
 async function applyJournal(journal: Journal): Promise<void> {
   const live = path.join(dataDir(), journal.path);
   const { meta } = journal;
-  if (meta) {
+  if (journal.packageOnly) {
+    // a metadata edit: nothing to do to the live CSV
+  } else if (meta) {
     const bytes = readVersion(journal.dataset, meta.id);
     if (sha256(bytes) !== meta.hash) throw new Error(`History version ${meta.id} of ${journal.dataset} does not match its hash; refusing to publish it.`);
     let current: string | null = null;
@@ -79,7 +88,7 @@ async function applyJournal(journal: Journal): Promise<void> {
   writeFileAtomic(path.join(dataDir(), PACKAGE_FILE), journal.packageText);
   await step();
   if (meta) storeVersionMeta(meta);
-  if (!hasAuditEntry(journal.audit)) await appendAudit(journal.audit);
+  for (const entry of [journal.audit, ...(journal.moreAudit ?? [])]) if (!hasAuditEntry(entry)) await appendAudit(entry);
   await step();
   unlinkSync(journalFile());
   fsyncDir(privateDir());
@@ -122,9 +131,14 @@ export async function recoverPending(sweep = false): Promise<boolean> {
 
 export const hasPendingPublish = () => existsSync(journalFile());
 
+/** A data change is a minor version of the package; a change of words only (title, description), a patch. */
 const bumpMinor = (v: string) => {
   const [major, minor] = v.split('.').map(Number);
   return `${major}.${minor + 1}.0`;
+};
+const bumpPatch = (v: string) => {
+  const [major, minor, patch] = v.split('.').map(Number);
+  return `${major}.${minor}.${patch + 1}`;
 };
 
 export interface NewDatasetMeta {
@@ -145,8 +159,17 @@ interface Commit {
   counts: { added: number; removed: number; changed: number };
   newIndicators: IndicatorMeta[];
   meta?: NewDatasetMeta;
+  /** A new title and description for an existing dataset, published with its data. */
+  retitle?: DatasetWords;
+  /** Staff's consent to widen the dataset's scope to the series the data brings, with their reason. */
+  widen?: { reason: string };
   restored?: string;
   address?: string;
+}
+
+export interface DatasetWords {
+  title: string;
+  description: string;
 }
 
 export interface PublishResult {
@@ -162,13 +185,25 @@ export interface PublishResult {
  * the indicators the package will have, and refused unless it is valid. Whatever slipped past the
  * upload checks (or was tampered with in the private folder) never reaches the live data.
  */
-async function checkCandidate(csv: Buffer, indicators: readonly IndicatorMeta[], added: readonly IndicatorMeta[]): Promise<number> {
+async function checkCandidate(csv: Buffer, indicators: readonly IndicatorMeta[], added: readonly IndicatorMeta[]): Promise<Observation[]> {
   const bad = added.find((i) => !isIndicatorName(i.name));
   if (bad) throw new PublishError(422, 'invalid-candidate', `The indicator ${JSON.stringify(String(bad.name)).slice(0, 100)} is not a valid identifier. Nothing was changed.`);
-  const result = await ingest(csv, { knownIndicators: new Set(indicators.map((i) => i.name)), encoding: 'utf-8' });
+  const result = await ingest(csv, { knownIndicators: new Set(indicators.map((i) => i.name)), encoding: 'utf-8', collect: true });
   if (!result.ok) throw new PublishError(422, 'invalid-candidate', `The data to publish does not read back as valid ${firstProblem(result.errors)} Nothing was changed.`);
-  return result.observations;
+  return result.rows;
 }
+
+const sentence = (text: string) => (/[.!?…”’"')]$/.test(text) ? text : `${text}.`);
+
+/** The words of a dataset that changed, before and after, for the audit log (nothing when none did). */
+function wordsChanged(before: DatasetWords, after: DatasetWords | undefined): { before: Partial<DatasetWords>; after: Partial<DatasetWords>; fields: (keyof DatasetWords)[] } | null {
+  if (!after) return null;
+  const fields = (['title', 'description'] as const).filter((k) => before[k] !== after[k]);
+  if (!fields.length) return null;
+  return { before: Object.fromEntries(fields.map((k) => [k, before[k]])), after: Object.fromEntries(fields.map((k) => [k, after[k]])), fields };
+}
+
+const revised = (fields: readonly (keyof DatasetWords)[]) => (fields.length === 2 ? 'Title and description revised.' : fields[0] === 'title' ? 'Title revised.' : 'Description revised.');
 
 async function commit(c: Commit): Promise<PublishResult> {
   return withLock(lockDir(), async () => {
@@ -199,7 +234,25 @@ async function commit(c: Commit): Promise<PublishResult> {
     const indicators = [...pkg.indicators, ...c.newIndicators.filter((i) => !known.has(i.name))];
     const now = new Date();
     const hash = c.csv ? sha256(c.csv) : null;
-    const observations = c.csv ? await checkCandidate(c.csv, indicators, c.newIndicators) : 0;
+    const rows = c.csv ? await checkCandidate(c.csv, indicators, c.newIndicators) : [];
+    const observations = rows.length;
+    const coverage = coverageOf(rows);
+
+    // Scope: rows outside the series the dataset is declared to hold go live only with staff's
+    // consent (a publish) or because they were live before (a restore widens it, and says so).
+    const outside = existing && c.csv ? rowsOutsideScope(existing, rows) : [];
+    if (existing && outside.length && c.kind === 'publish' && !c.widen) {
+      throw new PublishError(
+        409,
+        'outside-scope',
+        `${outsideScopeMessage(existing.title, outside)} Nothing was changed. Say where they belong: widen this dataset’s scope (with a reason), or publish them as a new dataset.`,
+        { outside, scope: titled(existing.scope?.series ?? []) },
+      );
+    }
+    const scopeBefore = existing?.scope?.series ?? [];
+    const scopeAfter = outside.length ? widenedScope(scopeBefore, outside.map((s) => s.series)) : scopeBefore;
+    const widenReason = outside.length ? (c.widen?.reason ?? `Restoring version ${c.restored}, which holds these series.`) : null;
+    const words = existing ? wordsChanged(existing, c.retitle) : null;
 
     // 1. The version that is live now is in the history (the bundled data has no entry until its first replacement).
     const versions = listVersions(c.dataset);
@@ -251,10 +304,26 @@ async function commit(c: Commit): Promise<PublishResult> {
     if (!meta || !hash || !c.csv) {
       resources = pkg.resources.filter((r) => r.name !== c.dataset);
     } else {
-      const change: ResourceChange = { version, date: meta.time, kind: c.kind as ResourceChange['kind'], note: c.note, ...c.counts, hash };
+      // The public changelog says when the dataset's meaning changed with its data.
+      const publicNote = [
+        c.note,
+        ...(widenReason ? [`Its scope now also takes in ${outside.map((s) => s.title).join(' and ')}: ${sentence(widenReason)}`] : []),
+        ...(words ? [revised(words.fields)] : []),
+      ].join(' ');
+      const change: ResourceChange = { version, date: meta.time, kind: c.kind as ResourceChange['kind'], note: publicNote, ...c.counts, hash };
       let resource: DataResource;
       if (existing) {
-        resource = { ...existing, bytes: c.csv.length, hash, lastModified: meta.time, observations, changes: [change, ...(existing.changes ?? [])] };
+        resource = {
+          ...existing,
+          ...(words ? { title: c.retitle?.title as string, description: c.retitle?.description as string } : {}),
+          ...(outside.length ? { scope: { series: scopeAfter } } : {}),
+          bytes: c.csv.length,
+          hash,
+          lastModified: meta.time,
+          observations,
+          coverage,
+          changes: [change, ...(existing.changes ?? [])],
+        };
       } else {
         const template = pkg.resources[0];
         const m = c.meta as NewDatasetMeta;
@@ -272,8 +341,11 @@ async function commit(c: Commit): Promise<PublishResult> {
           dialect: template?.dialect ?? { header: true, delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true },
           schema: CANONICAL_SCHEMA,
           sources: [{ title: m.source, ...(m.sourceUrl ? { path: m.sourceUrl } : {}) }],
+          // A new dataset holds the series of its first file; rows of other series need staff's say.
+          scope: { series: coverage.series },
           lastModified: meta.time,
           observations,
+          coverage,
           changes: [change],
         };
       }
@@ -295,7 +367,36 @@ async function commit(c: Commit): Promise<PublishResult> {
       },
       now,
     );
-    const journal: Journal = { dataset: c.dataset, path: livePath, meta, packageText: `${JSON.stringify(next, null, 2)}\n`, audit };
+    const moreAudit: AuditEntry[] = [];
+    if (widenReason) {
+      moreAudit.push(
+        newAuditEntry(
+          {
+            user: c.staff.email,
+            action: 'widen-scope',
+            dataset: c.dataset,
+            fromHash: liveHash,
+            ...(hash ? { toHash: hash } : {}),
+            ...(meta ? { version: meta.id } : {}),
+            note: widenReason,
+            detail: `${outside.map((s) => `${s.rows} rows in ${s.series}`).join(', ')}; scope ${scopeBefore.join(', ') || 'none'} → ${scopeAfter.join(', ')}`,
+            before: { scope: scopeBefore },
+            after: { scope: scopeAfter },
+            ...(c.address ? { address: c.address } : {}),
+          },
+          now,
+        ),
+      );
+    }
+    if (words) {
+      moreAudit.push(
+        newAuditEntry(
+          { user: c.staff.email, action: 'edit-metadata', dataset: c.dataset, note: c.note, detail: `${revised(words.fields)} With the publish of ${meta?.id}`, before: words.before, after: words.after, ...(c.address ? { address: c.address } : {}) },
+          now,
+        ),
+      );
+    }
+    const journal: Journal = { dataset: c.dataset, path: livePath, meta, packageText: `${JSON.stringify(next, null, 2)}\n`, audit, ...(moreAudit.length ? { moreAudit } : {}) };
     writeFileAtomic(writablePrivatePath('journal.json'), JSON.stringify(journal), { mode: 0o600 });
     await step();
 
@@ -307,50 +408,85 @@ async function commit(c: Commit): Promise<PublishResult> {
 
 const NOTE_MAX = 2000;
 
-function checkNote(note: unknown): string {
-  if (note !== undefined && note !== null && typeof note !== 'string') throw new PublishError(400, 'note-invalid', 'The release note must be text.');
+function checkNote(note: unknown, what = 'release note'): string {
+  if (note !== undefined && note !== null && typeof note !== 'string') throw new PublishError(400, 'note-invalid', `The ${what} must be text.`);
   const text = typeof note === 'string' ? note.trim() : '';
   if (!text) throw new PublishError(400, 'note-required', 'Write a release note: what changed and why (researchers read it on the dataset’s page).');
-  if (text.length > NOTE_MAX) throw new PublishError(400, 'note-too-long', `The release note must be at most ${NOTE_MAX} characters.`);
+  if (text.length > NOTE_MAX) throw new PublishError(400, 'note-too-long', `The ${what} must be at most ${NOTE_MAX} characters.`);
   return text;
 }
 
+const FORMULA_SAFE = new RegExp(TEXT_PATTERN);
 
 /**
- * A new dataset's title, description, source and source address, checked for type and form: each
- * is text; the title, source and address are one line (they flow into RIS and BibTeX citations,
- * where a line break starts a new field); the address is http(s).
+ * One piece of a dataset's descriptive text, checked for type and form: text, within `limit`, free
+ * of control characters, not beginning like a spreadsheet formula (=, +, -, @: the canonical
+ * format's rule for text, as the catalog's CSV and citation downloads carry it), and one line when
+ * it goes into RIS and BibTeX citations (where a line break starts a new field). Undefined when
+ * blank and not required.
+ */
+function textField(value: unknown, label: string, limit: number, options: { required: boolean; oneLine: boolean; missing: string }): string | undefined {
+  if (value === undefined || value === null || value === '') {
+    if (options.required) throw new PublishError(400, 'metadata-required', options.missing);
+    return undefined;
+  }
+  if (typeof value !== 'string') throw new PublishError(400, 'metadata-invalid', `The ${label} must be text.`);
+  const text = value.trim();
+  if (!text) {
+    if (options.required) throw new PublishError(400, 'metadata-required', options.missing);
+    return undefined;
+  }
+  if (text.length > limit) throw new PublishError(400, 'metadata-invalid', `The ${label} must be at most ${limit} characters.`);
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) throw new PublishError(400, 'metadata-invalid', `The ${label} holds control characters.`);
+  if (options.oneLine && /[\r\n\u2028\u2029\u0085]/.test(text)) throw new PublishError(400, 'metadata-invalid', `The ${label} must be one line, without line breaks (it goes into citations).`);
+  if (!FORMULA_SAFE.test(text)) throw new PublishError(400, 'metadata-invalid', `The ${label} must not begin with =, +, - or @ (a spreadsheet would read it as a formula).`);
+  return text;
+}
+
+const field = (m: Record<string, unknown>, key: string) => (Object.hasOwn(m, key) ? m[key] : undefined);
+
+/**
+ * A dataset's title and description, checked as `textField` says: the title one line of at most
+ * 200 characters, the description at most 2,000 (line breaks allowed).
+ */
+export function checkDatasetWords(input: unknown, missing = 'A dataset needs a title and a description.'): DatasetWords {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new PublishError(400, 'metadata-required', missing);
+  const m = input as Record<string, unknown>;
+  const title = textField(field(m, 'title'), 'title', 200, { required: true, oneLine: true, missing }) as string;
+  const description = textField(field(m, 'description'), 'description', 2000, { required: true, oneLine: false, missing }) as string;
+  return { title, description };
+}
+
+/**
+ * A new dataset's title, description, source and source address: the title and description as
+ * checkDatasetWords says, the source one line, the address one line and http(s).
  */
 export function checkDatasetMeta(input: unknown): NewDatasetMeta {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new PublishError(400, 'metadata-required', 'A new dataset needs a title, a description and a source.');
+  const missing = 'A new dataset needs a title, a description and a source.';
+  const { title, description } = checkDatasetWords(input, missing);
   const m = input as Record<string, unknown>;
-  const field = (key: keyof NewDatasetMeta, limit: number, required: boolean, oneLine: boolean): string | undefined => {
-    const value = Object.hasOwn(m, key) ? m[key] : undefined;
-    if (value === undefined || value === null || value === '') {
-      if (required) throw new PublishError(400, 'metadata-required', 'A new dataset needs a title, a description and a source.');
-      return undefined;
-    }
-    if (typeof value !== 'string') throw new PublishError(400, 'metadata-invalid', `The ${key === 'sourceUrl' ? 'source address' : key} must be text.`);
-    const text = value.trim();
-    if (!text) {
-      if (required) throw new PublishError(400, 'metadata-required', 'A new dataset needs a title, a description and a source.');
-      return undefined;
-    }
-    if (text.length > limit) throw new PublishError(400, 'metadata-invalid', `The ${key === 'sourceUrl' ? 'source address' : key} must be at most ${limit} characters.`);
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) throw new PublishError(400, 'metadata-invalid', `The ${key} holds control characters.`);
-    if (oneLine && /[\r\n\u2028\u2029\u0085]/.test(text)) throw new PublishError(400, 'metadata-invalid', `The ${key === 'sourceUrl' ? 'source address' : key} must be one line, without line breaks (it goes into citations).`);
-    return text;
-  };
-  const title = field('title', 200, true, true) as string;
-  const description = field('description', 2000, true, false) as string;
-  const source = field('source', 500, true, true) as string;
-  const sourceUrl = field('sourceUrl', 2000, false, true);
+  const source = textField(field(m, 'source'), 'source', 500, { required: true, oneLine: true, missing }) as string;
+  const sourceUrl = textField(field(m, 'sourceUrl'), 'source address', 2000, { required: false, oneLine: true, missing });
   if (sourceUrl !== undefined && !/^https?:\/\/[^\s"<>]+$/.test(sourceUrl)) throw new PublishError(400, 'metadata-invalid', 'The source address must start with https:// or http://.');
   return { title, description, source, ...(sourceUrl ? { sourceUrl } : {}) };
 }
 
-/** Publishes a staged upload. */
-export async function publishUpload(input: { uploadId: string; baseHash: string | null; note: unknown; acknowledged: boolean; staff: Staff; meta?: unknown; address?: string }): Promise<PublishResult> {
+/**
+ * Publishes a staged upload. Rows in series outside the dataset's scope are refused (409
+ * `outside-scope`) unless the request widens the scope, with a reason; `meta` in a replace
+ * publishes a revised title and description with the data (what a widened dataset usually needs).
+ */
+export async function publishUpload(input: {
+  uploadId: string;
+  baseHash: string | null;
+  note: unknown;
+  acknowledged: boolean;
+  staff: Staff;
+  meta?: unknown;
+  widenScope?: boolean;
+  scopeReason?: unknown;
+  address?: string;
+}): Promise<PublishResult> {
   const staged = readStaged(input.uploadId);
   if (!staged) throw new PublishError(404, 'upload-not-found', 'This upload is no longer available (uploads are kept for a day). Upload the file again.');
   const { report, csv } = staged;
@@ -360,6 +496,15 @@ export async function publishUpload(input: { uploadId: string; baseHash: string 
   if (report.warnings.length && !input.acknowledged) throw new PublishError(400, 'warnings-not-acknowledged', 'Read the warnings and tick the box to confirm them before publishing.');
   const note = checkNote(input.note);
   const meta = report.mode === 'add' ? checkDatasetMeta(input.meta) : undefined;
+  const retitle = report.mode === 'replace' && input.meta !== undefined && input.meta !== null ? checkDatasetWords(input.meta) : undefined;
+  let widen: { reason: string } | undefined;
+  if (input.widenScope === true) {
+    if (input.scopeReason !== undefined && input.scopeReason !== null && typeof input.scopeReason !== 'string') throw new PublishError(400, 'scope-reason-invalid', 'The reason for widening the scope must be text.');
+    const reason = typeof input.scopeReason === 'string' ? input.scopeReason.trim() : '';
+    if (!reason) throw new PublishError(400, 'scope-reason-required', 'Say why this dataset should hold these series: the reason goes into the audit log and the public changelog.');
+    if (reason.length > NOTE_MAX) throw new PublishError(400, 'scope-reason-invalid', `The reason must be at most ${NOTE_MAX} characters.`);
+    widen = { reason };
+  }
   const result = await commit({
     dataset: report.dataset,
     kind: report.mode === 'add' ? 'add' : 'publish',
@@ -370,6 +515,8 @@ export async function publishUpload(input: { uploadId: string; baseHash: string 
     counts: { added: report.diff.added, removed: report.diff.removed, changed: report.diff.changed },
     newIndicators: report.newIndicators,
     meta,
+    retitle,
+    widen,
     address: input.address,
   });
   removeStaged(input.uploadId);
@@ -429,5 +576,60 @@ export async function removeDataset(input: { dataset: string; baseHash: string |
     counts: { added: 0, removed: live.observations.length, changed: 0 },
     newIndicators: [],
     address: input.address,
+  });
+}
+
+/** What a form was loaded with: a save made against other words than the live ones is a conflict. */
+export const wordsToken = (r: DatasetWords) => sha256(Buffer.from(JSON.stringify([r.title, r.description]), 'utf8'));
+
+export interface WordsResult {
+  dataset: string;
+  packageVersion: string;
+  title: string;
+  description: string;
+}
+
+/**
+ * Changes a dataset's title and description: only datapackage.json changes, through the same lock
+ * and journal as a publish, as a patch version of the package, with an entry in the dataset's
+ * public changelog (kind `metadata`) and the words before and after in the audit log.
+ */
+export async function editDatasetWords(input: { dataset: string; base: string | null; title: unknown; description: unknown; note: unknown; staff: Staff; address?: string }): Promise<WordsResult> {
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(input.dataset)) throw new PublishError(404, 'not-found', 'There is no such dataset.');
+  const words = checkDatasetWords({ title: input.title, description: input.description });
+  const note = checkNote(input.note, 'note');
+  return withLock(lockDir(), async () => {
+    await recoverLocked();
+    const pkg = JSON.parse(readFileSync(path.join(dataDir(), PACKAGE_FILE), 'utf8')) as DataPackage;
+    const existing = pkg.resources.find((r) => r.name === input.dataset);
+    if (!existing) throw new PublishError(404, 'not-found', `There is no dataset “${input.dataset}”.`);
+    if (wordsToken(existing) !== input.base) {
+      throw new PublishError(409, 'conflict', 'The title or description changed after you opened this page — someone else saved meanwhile. Nothing was changed. Reload the page to see the words that are live now.');
+    }
+    const changed = wordsChanged(existing, words);
+    if (!changed) throw new PublishError(400, 'unchanged', 'The title and description are as they were; there is nothing to save.');
+    const now = new Date();
+    const version = bumpPatch(pkg.version);
+    const change: ResourceChange = { version, date: now.toISOString(), kind: 'metadata', note, added: 0, removed: 0, changed: 0, hash: existing.hash };
+    const resource: DataResource = { ...existing, ...words, changes: [change, ...(existing.changes ?? [])] };
+    const next: DataPackage = { ...pkg, version, resources: pkg.resources.map((r) => (r.name === input.dataset ? resource : r)) };
+    const audit = newAuditEntry(
+      {
+        user: input.staff.email,
+        action: 'edit-metadata',
+        dataset: input.dataset,
+        note,
+        detail: `${revised(changed.fields)} Package ${pkg.version} → ${version}`,
+        before: changed.before,
+        after: changed.after,
+        ...(input.address ? { address: input.address } : {}),
+      },
+      now,
+    );
+    const journal: Journal = { dataset: input.dataset, path: existing.path, meta: null, packageText: `${JSON.stringify(next, null, 2)}\n`, audit, packageOnly: true };
+    writeFileAtomic(writablePrivatePath('journal.json'), JSON.stringify(journal), { mode: 0o600 });
+    await step();
+    await applyJournal(journal);
+    return { dataset: input.dataset, packageVersion: version, ...words };
   });
 }

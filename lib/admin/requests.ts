@@ -63,7 +63,7 @@ export async function readJson(request: Request): Promise<Record<string, unknown
 
 /** Turns the errors admin routes expect into answers; anything else is a 500 that changes nothing. */
 export function adminFailure(err: unknown): Response {
-  if (err instanceof PublishError) return adminError(err.status, err.code, err.message);
+  if (err instanceof PublishError) return adminError(err.status, err.code, err.message, err.detail);
   if (err instanceof LockBusyError) return adminError(503, 'busy', err.message);
   if (err instanceof UploadTooLargeError) return adminError(413, 'too-large', err.message);
   if (err instanceof BadRequestError) return adminError(400, 'bad-request', err.message);

@@ -8,15 +8,16 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ingest, ingestBundle, type InputFormat } from '../import/ingest';
+import { ingest, ingestBundle, isArchive, type BundleResult, type InputFormat } from '../import/ingest';
 import { firstProblem, type Issue, type Warning } from '../import/issues';
-import { PACKAGE_FILE, sha256, type DataPackage, type IndicatorMeta } from '../data/package';
+import { coverageOf, PACKAGE_FILE, sha256, type DataPackage, type IndicatorMeta } from '../data/package';
 import { dataDir } from '../data/paths';
 import type { Observation } from '../vocabulary/schema';
 import { toCanonicalCsv } from '../format/csv';
 import { TEMP_PREFIX, writeFileAtomic } from './atomic';
 import { changeWarnings, diffObservations, mergeTable, type ChangedObservation, type ChangeWarning } from './changes';
 import { privatePath, writablePrivatePath } from './paths';
+import { outsideScopeMessage, rowsOutsideScope, titled, type OutsideSeries, type ScopeSeries } from './scope';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** Uploads not published within a day are removed. */
@@ -59,6 +60,8 @@ export interface UploadReport {
   uploaded: string;
   user: string;
   format: InputFormat | null;
+  /** The format in words: "a SAMHSA state table", "a SAMHSA workbook of 26 tables", "canonical format". */
+  formatLabel: string;
   ok: boolean;
   /** Validation errors, by row and column, in plain English. */
   errors: Issue[];
@@ -87,6 +90,21 @@ export interface UploadReport {
   affectedIndicators: string[];
   /** Indicators a SAMHSA table defines that the package does not have yet. */
   newIndicators: IndicatorMeta[];
+  /** The dataset replaced, as it is now (its words and declared scope); null for a new dataset. */
+  target: { title: string; description: string; scope: ScopeSeries[] | null } | null;
+  /**
+   * Rows that would go live in series outside the dataset's scope, by series: such a file is
+   * published only once staff say where they belong (the scope widened, or a new dataset).
+   */
+  outsideScope: OutsideSeries[];
+  /** The sentence saying so, or "". */
+  outsideScopeMessage: string;
+  /** Observations the file itself holds. */
+  fileObservations: number;
+  /** How many of them are in the series outside the scope (kept apart, to become a new dataset). */
+  outsideRows: number;
+  /** For a new dataset: the series of its rows, which become its scope. */
+  newScope: ScopeSeries[];
 }
 
 export interface LiveDataset {
@@ -116,7 +134,7 @@ export async function readLive(dataset: string): Promise<LiveDataset> {
   return { pkg, bytes, observations: result.rows, problem: null };
 }
 
-function stagedPath(uploadId: string, ext: 'csv' | 'json'): string {
+function stagedPath(uploadId: string, ext: 'csv' | 'json' | 'outside.csv'): string {
   if (!/^[0-9a-f-]{36}$/.test(uploadId)) throw new Error('Unknown upload.');
   return privatePath('uploads', `${uploadId}.${ext}`);
 }
@@ -140,7 +158,23 @@ function removeOldUploads(now = Date.now()): void {
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
-export async function analyseUpload(input: { bytes: Buffer; fileName: string; dataset: string; mode: 'replace' | 'add'; user: string }): Promise<UploadReport> {
+/** The upload's format in words; an archive says what kind and how many tables it held. */
+function describeFormat(bytes: Buffer, result: BundleResult): string {
+  if (result.members.length) return `a SAMHSA ${bytes.includes('xl/workbook.xml') ? 'workbook' : 'ZIP'} of ${plural(result.members.length, 'table')}`;
+  if (isArchive(bytes)) return 'an archive that could not be read';
+  return result.format === 'samhsa-state-table' ? 'a SAMHSA state table' : result.format === 'canonical' ? 'canonical format' : 'format not recognised';
+}
+
+/** Where rows split off another upload came from (see analyseOutsideRows). */
+interface SplitFrom {
+  fileName: string;
+  formatLabel: string;
+  datasetTitle: string;
+  /** The rows of that file that fit its dataset's scope, left out of this one. */
+  leftOut: number;
+}
+
+export async function analyseUpload(input: { bytes: Buffer; fileName: string; dataset: string; mode: 'replace' | 'add'; user: string; from?: SplitFrom }): Promise<UploadReport> {
   const { bytes, dataset, mode } = input;
   const live = await readLive(dataset);
   const known = new Set(live.pkg.indicators.map((i) => i.name));
@@ -153,6 +187,7 @@ export async function analyseUpload(input: { bytes: Buffer; fileName: string; da
     uploaded: new Date().toISOString(),
     user: input.user,
     format: null,
+    formatLabel: 'format not recognised',
     ok: false,
     errors: [],
     errorCount: 0,
@@ -166,18 +201,27 @@ export async function analyseUpload(input: { bytes: Buffer; fileName: string; da
     candidateHash: null,
     affectedIndicators: [],
     newIndicators: [],
+    target: null,
+    outsideScope: [],
+    outsideScopeMessage: '',
+    fileObservations: 0,
+    outsideRows: 0,
+    newScope: [],
   };
   const fail = (message: string) => {
     report.errors.push({ row: null, column: null, code: 'format-error', message });
     report.errorCount++;
     return report;
   };
-  const exists = live.pkg.resources.some((r) => r.name === dataset);
+  const resource = live.pkg.resources.find((r) => r.name === dataset);
+  const exists = resource !== undefined;
   if (mode === 'replace' && !exists) return fail(`There is no dataset “${dataset}” to replace.`);
   if (mode === 'add' && (exists || live.bytes)) return fail(`A dataset named “${dataset}” exists already; choose “Replace data” on it instead.`);
 
   const result = await ingestBundle(bytes, { knownIndicators: known, collect: true });
   report.format = result.format;
+  report.formatLabel = input.from ? `the rows of ${input.from.fileName} (${input.from.formatLabel}) outside “${input.from.datasetTitle}”` : describeFormat(bytes, result);
+  report.fileObservations = result.observations;
   report.errors = result.errors;
   report.errorCount = result.errorCount;
   report.fileWarnings = result.warnings;
@@ -197,10 +241,26 @@ export async function analyseUpload(input: { bytes: Buffer; fileName: string; da
     report.scope = `${what} replace${t.length === 1 ? 's' : ''} the dataset’s observations of ${distinct(0)} for ages ${distinct(3)} in ${t.length === 1 ? 'that unit and period' : 'their units and periods'}; every other observation stays as it is.`;
   } else {
     rows = result.rows;
-    report.scope =
-      mode === 'add'
+    report.scope = input.from
+      ? `These ${plural(rows.length, 'observation')} become the new dataset “${dataset}”.${input.from.leftOut ? ` The file’s other ${plural(input.from.leftOut, 'observation')}, which fit “${input.from.datasetTitle}”, are not part of it: to publish them there, check a file of only those rows on that dataset’s page.` : ''}`
+      : mode === 'add'
         ? `This file becomes the new dataset “${dataset}” with ${plural(rows.length, 'observation')}.`
         : `This file replaces the whole dataset: after publishing, it holds exactly the file’s ${plural(rows.length, 'observation')}.`;
+  }
+  // Scope: what the dataset is declared to hold, and any rows this change would put outside it.
+  let outsideCsv: Buffer | null = null;
+  if (resource) {
+    report.target = { title: resource.title, description: resource.description, scope: resource.scope ? titled(resource.scope.series) : null };
+    report.outsideScope = rowsOutsideScope(resource, rows);
+    if (report.outsideScope.length) {
+      report.outsideScopeMessage = outsideScopeMessage(resource.title, report.outsideScope);
+      const outside = new Set(report.outsideScope.map((s) => s.series));
+      const own = result.rows.filter((o) => outside.has(o.series));
+      report.outsideRows = own.length;
+      if (own.length) outsideCsv = Buffer.from(toCanonicalCsv(own), 'utf8');
+    }
+  } else {
+    report.newScope = titled(coverageOf(rows).series);
   }
   report.newIndicators = result.indicators.filter((i) => !known.has(i.name));
   const diff = diffObservations(live.observations, rows);
@@ -227,6 +287,7 @@ export async function analyseUpload(input: { bytes: Buffer; fileName: string; da
   report.ok = true;
   removeOldUploads();
   writeFileAtomic(writablePrivatePath('uploads', `${report.uploadId}.csv`), csv, { mode: 0o600 });
+  if (outsideCsv) writeFileAtomic(writablePrivatePath('uploads', `${report.uploadId}.outside.csv`), outsideCsv, { mode: 0o600 });
   writeFileAtomic(writablePrivatePath('uploads', `${report.uploadId}.json`), JSON.stringify(report), { mode: 0o600 });
   return report;
 }
@@ -243,5 +304,30 @@ export function readStaged(uploadId: string): { report: UploadReport; csv: Buffe
 }
 
 export function removeStaged(uploadId: string): void {
-  for (const ext of ['csv', 'json'] as const) rmSync(stagedPath(uploadId, ext), { force: true });
+  for (const ext of ['csv', 'json', 'outside.csv'] as const) rmSync(stagedPath(uploadId, ext), { force: true });
+}
+
+/**
+ * The rows of a checked upload that fall outside its dataset's scope, checked again as the first
+ * file of a new dataset — the "adding a dataset" flow, without uploading anything again. Null when
+ * the upload is unknown, expired or has no such rows.
+ */
+export async function analyseOutsideRows(input: { uploadId: string; dataset: string; user: string }): Promise<UploadReport | null> {
+  const staged = readStaged(input.uploadId);
+  if (!staged || !staged.report.ok) return null;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(stagedPath(input.uploadId, 'outside.csv'));
+  } catch {
+    return null;
+  }
+  const from = staged.report;
+  return analyseUpload({
+    bytes,
+    fileName: from.fileName,
+    dataset: input.dataset,
+    mode: 'add',
+    user: input.user,
+    from: { fileName: from.fileName, formatLabel: from.formatLabel, datasetTitle: from.target?.title ?? from.dataset, leftOut: from.fileObservations - from.outsideRows },
+  });
 }
