@@ -22,6 +22,8 @@ import { GEOGRAPHIES } from '../vocabulary/geography';
 import { UNITS } from '../vocabulary/units';
 import { compareAgeGroups } from '../vocabulary/age-groups';
 import { toCanonicalCsv } from '../format/csv';
+import { CORGIS_SOURCE, readCorgisDrugs } from '../import/3-import-corgis';
+import { readSamhsaWebPage } from '../import/3-import-samhsa-web-page';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DATA = path.join(ROOT, 'data');
@@ -189,9 +191,24 @@ async function buildStateTables(): Promise<Built> {
       for (const t of archive.tables) c.table(t.result, rel, t.member);
     }
   }
+  // SAMHSA's web pages (2009-2010 to 2016-2017): point estimates without intervals, and SAMHSA's
+  // own change tests of 2008-2009 against 2009-2010; converted here, not an upload format.
+  const pages = path.join(SOURCES, 'samhsa-state-web-pages');
+  const fileEras = new Map<string, Set<string>>();
+  for (const name of (await readdir(pages)).filter((n) => n.endsWith('.html')).sort()) {
+    const abs = path.join(pages, name);
+    const rel = path.relative(DATA, abs).split(path.sep).join('/');
+    const page = readSamhsaWebPage(await c.file(abs, 'SAMHSA state tables (web page)'), rel);
+    c.add(page.observations, Rank.SamhsaWebPage, rel);
+    fileEras.set(rel, new Set(['before']));
+  }
+  // The derived re-publication, for the periods and places SAMHSA's files here do not hold.
+  const corgis = path.join(SOURCES, 'derived', 'corgis-drugs', 'drugs.csv');
+  const corgisRel = path.relative(DATA, corgis).split(path.sep).join('/');
+  c.add(await readCorgisDrugs(await c.file(corgis, `${CORGIS_SOURCE.title}; ${CORGIS_SOURCE.path}`)), Rank.Derived, corgisRel);
   return {
-    extraSources: [],
-    fileEras: new Map(),
+    extraSources: [{ era: 'before', source: CORGIS_SOURCE }],
+    fileEras: fileEras.set(corgisRel, new Set(['before'])),
     observations: c.observations(),
     sourceTables: c.sourceTables,
     sourceFiles: c.sourceFiles,

@@ -158,29 +158,54 @@ export class CanonicalReader {
     if (!valid || !this.headerComplete) return;
     const qualifiers = values[P.qualifiers] as string | null;
     const o: Observation = {
-      indicator: values[P.indicator] as string,
-      period: values[P.period] as string,
-      geography: values[P.geography] as string,
-      age_group: values[P.age_group] as string,
-      unit: values[P.unit] as string,
+      indicator: this.intern(values[P.indicator] as string),
+      period: this.intern(values[P.period] as string),
+      geography: this.intern(values[P.geography] as string),
+      age_group: this.intern(values[P.age_group] as string),
+      unit: this.intern(values[P.unit] as string),
       estimate: values[P.estimate] as number | null,
       ci_lower: values[P.ci_lower] as number | null,
       ci_upper: values[P.ci_upper] as number | null,
       interval_type: values[P.interval_type] as IntervalType | null,
-      series: values[P.series] as string,
+      series: this.intern(values[P.series] as string),
       revision: values[P.revision] as number,
-      qualifiers: qualifiers ? qualifiers.split(';') : NO_QUALIFIERS,
-      source: values[P.source] as string,
-      note: (values[P.note] as string | null) ?? '',
+      qualifiers: qualifiers ? this.qualifierList(qualifiers) : NO_QUALIFIERS,
+      source: this.intern(values[P.source] as string),
+      note: this.intern((values[P.note] as string | null) ?? ''),
     };
     if (this.rules.check(o, row, sameName)) {
       this.observations++;
       this.sink?.(o, row);
     }
   }
+
+  /**
+   * One copy of each repeated text (a source is the same on thousands of rows): a large dataset
+   * then holds each source once in memory, not once per row.
+   */
+  private texts = new Map<string, string>();
+  private intern(text: string): string {
+    const had = this.texts.get(text);
+    if (had !== undefined) return had;
+    if (this.texts.size < INTERN_MAX) this.texts.set(text, text);
+    return text;
+  }
+
+  private qualifierLists = new Map<string, string[]>();
+  /** Rows with the same qualifiers share one frozen list. */
+  private qualifierList(text: string): string[] {
+    let list = this.qualifierLists.get(text);
+    if (!list) {
+      list = Object.freeze(text.split(';')) as unknown as string[];
+      if (this.qualifierLists.size < 1000) this.qualifierLists.set(text, list);
+    }
+    return list;
+  }
 }
 
 const sameName = (field: FieldName) => field as string;
+/** At most this many distinct texts are shared per file; past it, texts are kept as read. */
+const INTERN_MAX = 50_000;
 /** Shared by every row without qualifiers (most of them); frozen so no one can add to it. */
 const NO_QUALIFIERS = Object.freeze([]) as unknown as string[];
 

@@ -16,7 +16,7 @@
  */
 import { ageGroupFromLabel } from '../vocabulary/age-groups';
 import { seriesForIndicatorPeriod } from '../vocabulary/comparability';
-import { geographyCodeFromName, GEOGRAPHIES } from '../vocabulary/geography';
+import { geographyCodeFromName, geographyName, GEOGRAPHIES } from '../vocabulary/geography';
 import type { IntervalType, Observation } from '../vocabulary/schema';
 import { indicatorFromMeasure } from './3-import-samhsa-table';
 import { ObservationRules } from './4-validate';
@@ -504,7 +504,13 @@ export function readSamhsaWebPage(bytes: Buffer | Uint8Array, file: string): Web
     const c = cap;
     const name = `Table ${c.number}`;
     periods.add(c.period);
-    const source = `${PUBLICATION[c.layout](c.period)}, Table ${c.number}. ${c.rest}`;
+    // The table by its number and what it holds, in a few words (the captions run to 300 characters,
+    // and a source is repeated on every row): the place and statistic, or the measure.
+    const what =
+      c.layout === 'state-specific'
+        ? `${geographyName(c.geography ?? '')}, ${c.unit === 'thousands' ? 'estimated numbers (in thousands)' : 'percentages'}`
+        : c.rest.split(/,\s*by\s|\s+among\s/i)[0];
+    const source = `${PUBLICATION[c.layout](c.period)}, Table ${c.number}: ${what}`;
     tables.push({ table: c.number, title: parts.caption, layout: c.layout, unit: c.unit, period: c.period, comparedWith: c.comparedWith, geography: c.geography });
     if (parts.head.length !== 1) fail(`Expected one header row, found ${parts.head.length}.`);
     const header = parts.head[0].map((h) => h.text);

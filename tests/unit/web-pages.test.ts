@@ -60,7 +60,7 @@ describe('SAMHSA state web pages: every page converts', () => {
     expect(r.encoding).toBe('utf-8');
     // One expect per page, not per observation: a hundred thousand expect calls would make this test slow.
     const odd = r.observations.filter(
-      (o) => !WEB_PAGE_INDICATORS.includes(o.indicator) || o.series === '' || o.revision !== 0 || !/^SAMHSA, 20\d\d-20\d\d NSDUH .*\(web page\), Table \d+\. /.test(o.source),
+      (o) => !WEB_PAGE_INDICATORS.includes(o.indicator) || o.series === '' || o.revision !== 0 || !/^SAMHSA, 20\d\d-20\d\d NSDUH .*\(web page\), Table \d+: \S/.test(o.source),
     );
     expect(odd).toEqual([]);
     const keys = new Set(r.observations.map((o) => [o.indicator, o.period, o.geography, o.age_group, o.unit, o.revision].join('|')));
@@ -200,9 +200,13 @@ describe('round trip: cells of the source pages', () => {
     expect(one(f, key)).toMatchObject(expected);
   });
 
-  it('writes the source as the publication, table number and caption', () => {
-    expect(one('NSDUH_2011-2012.html', P('mde_past_year', '2011-2012', 'AL', '26+', 'percent')).source).toBe(
-      'SAMHSA, 2011-2012 NSDUH State-Specific Tables (web page), Table 12. Selected Drug Use, Perceptions of Great Risk, Average Annual Rates of First Use of Marijuana, Past Year Substance Dependence or Abuse, Needing But Not Receiving Treatment, and Past Year Mental Health Measures in Alabama, by Age Group: Percentages, Annual Averages Based on 2011–2012 NSDUHs',
+  it('writes the source as the publication, table number and, in a few words, what the table holds', () => {
+    expect(one('NSDUH_2011-2012.html', P('mde_past_year', '2011-2012', 'AL', '26+', 'percent')).source).toBe('SAMHSA, 2011-2012 NSDUH State-Specific Tables (web page), Table 12: Alabama, percentages');
+    expect(one('NSDUH_2011-2012.html', P('mde_past_year', '2011-2012', 'US', '26+', 'thousands')).source).toBe(
+      'SAMHSA, 2011-2012 NSDUH State-Specific Tables (web page), Table 1: United States, estimated numbers (in thousands)',
+    );
+    expect(one('NSDUH_2009-2010_num.html', P('illicit_drug_use_past_month', '2009-2010', 'OH', '12+', 'thousands')).source).toBe(
+      'SAMHSA, 2009-2010 NSDUH State Estimates, Estimated Numbers by Age Group and State (web page), Table 1: Illicit Drug Use in the Past Month',
     );
   });
 
