@@ -10,6 +10,20 @@ const SECURITY_HEADERS = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  /**
+   * Retired dataset addresses keep working. state-estimates-2018-2019 became the 2018-2019 period
+   * of state-estimates-2002-2019 when every state release joined it: a link, a script or a
+   * citation made before lands on the same period (which may since hold more measures).
+   */
+  async redirects() {
+    const OLD = 'state-estimates-2018-2019';
+    const NEW = 'state-estimates-2002-2019';
+    return [
+      { source: `/api/datasets/${OLD}`, destination: `/api/datasets/${NEW}?period=2018-2019`, permanent: true },
+      { source: `/datasets/${OLD}`, destination: `/datasets/${NEW}?period=2018-2019`, permanent: true },
+      { source: `/data/${OLD}.csv`, destination: `/api/datasets/${NEW}?period=2018-2019&format=csv`, permanent: true },
+    ];
+  },
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },

@@ -23,6 +23,18 @@ test.describe('read API', () => {
     expect(state.csv).toBe(`${STATE}?format=csv`);
   });
 
+  test('the retired 2018-2019 dataset address answers with its period of the dataset that holds every state release', async ({ request }) => {
+    const res = await request.get('/api/datasets/state-estimates-2018-2019?indicator=sud_past_year', { maxRedirects: 0 });
+    expect(res.status()).toBe(308);
+    const to = new URL(res.headers().location, 'http://x');
+    expect(to.pathname).toBe(STATE);
+    expect(to.searchParams.get('period')).toBe('2018-2019');
+    expect(to.searchParams.get('indicator')).toBe('sud_past_year');
+    const followed = await (await request.get('/api/datasets/state-estimates-2018-2019?indicator=sud_past_year')).json();
+    expect(new Set(followed.observations.map((o: { period: string }) => o.period))).toEqual(new Set(['2018-2019']));
+    expect(followed.observations).toHaveLength(2 * 56 * 5);
+  });
+
   test('every filter narrows the observations as the data says', async ({ request }) => {
     const all = rows(STATE_FILE);
     const cases: Array<[string, (r: Record<string, string>) => boolean]> = [
