@@ -46,6 +46,28 @@ export interface StatesModel {
 }
 
 const STATE_CODES = GEOGRAPHIES.filter((g) => g.level === 'state').map((g) => g.code);
+const IS_STATE = new Set(STATE_CODES);
+
+/**
+ * The U.S. figures to set beside state figures. Where the table that holds the states' figure for a
+ * period also holds a U.S. figure (the same source), only that one is kept: the U.S. row SAMHSA
+ * published beside the states, from the same survey years, model and revision — not a national
+ * figure published elsewhere or restated later. Every other observation passes through.
+ */
+export function usBesideStates<T extends Observation>(observations: readonly T[]): T[] {
+  const key = (o: Observation) => `${o.indicator}|${o.period}|${o.age_group}|${measureOfUnit(o.unit)}`;
+  const stateSources = new Map<string, Set<string>>();
+  for (const o of observations) {
+    if (!IS_STATE.has(o.geography)) continue;
+    const k = key(o);
+    const set = stateSources.get(k);
+    if (set) set.add(o.source);
+    else stateSources.set(k, new Set([o.source]));
+  }
+  const matched = new Set<string>();
+  for (const o of observations) if (o.geography === 'US' && stateSources.get(key(o))?.has(o.source)) matched.add(key(o));
+  return observations.filter((o) => o.geography !== 'US' || !matched.has(key(o)) || (stateSources.get(key(o))?.has(o.source) ?? false));
+}
 
 /** Periods that have state figures for an indicator, newest first. */
 export function statePeriods(observations: readonly Observation[], indicator: string): string[] {
@@ -58,7 +80,7 @@ export function toStatesModel(observations: readonly Observation[], options: Sta
   const relevant = observations.filter(
     (o) => o.indicator === options.indicator && o.age_group === options.ageGroup && o.period === options.period && measureOfUnit(o.unit) === options.measure,
   );
-  const chosen = choose(relevant, (o) => o.geography);
+  const chosen = choose(usBesideStates(relevant), (o) => o.geography);
   const usChoice = chosen.get('US');
   const usPlotted = usChoice ? plotted(usChoice.observation) : null;
   const us = usChoice && usPlotted ? { ...usPlotted, observation: usChoice.observation } : null;
@@ -141,7 +163,7 @@ export function summarizeStates(model: StatesModel, options: StatesOptions, focu
   const first = model.states[0];
   const last = model.states[model.states.length - 1];
   const parts = [
-    `${options.indicatorTitle}, ${who}, ${formatPeriod(model.period)} (annual average): ${placesCount(model.states)}.`,
+    `${options.indicatorTitle}, ${who}, ${formatPeriod(model.period)}${/-/.test(model.period) ? ' (annual average of two years)' : ''}: ${placesCount(model.states)}.`,
     `Highest: ${first.name}, ${describe(first.observation)}. Lowest: ${last.name}, ${describe(last.observation)}.`,
   ];
   if (model.us && focus === 'map') parts.push(`United States: ${describe(model.us.observation)}.`);

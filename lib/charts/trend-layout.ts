@@ -41,11 +41,19 @@ export interface TrendLayout {
 /** A series' style: by its place in SERIES; the series joined across 2015 shares the first style (it replaces 2002–2014 and 2015–2019 on its charts). */
 export const seriesIndex = (name: string) => Math.max(0, SERIES.findIndex((s) => s.name === name)) % SERIES_STYLES.length;
 
-export function layoutTrend(model: TrendModel, width: number, height: number = TREND.HEIGHT): TrendLayout {
+/** The plot area of a trend chart of `width` × `height`. */
+export function trendPlot(width: number, height: number): TrendLayout['plot'] {
   const m = TREND.MARGIN;
-  const plot = { left: m.left, right: Math.max(m.left + 10, width - m.right), top: m.top, bottom: Math.max(m.top + 10, height - m.bottom) };
+  return { left: m.left, right: Math.max(m.left + 10, width - m.right), top: m.top, bottom: Math.max(m.top + 10, height - m.bottom) };
+}
+
+/** Years to pixels: each year gets an equal slot, a figure for one year sits in its middle. */
+export const trendX = ([from, to]: [number, number], plot: TrendLayout['plot']) => scaleLinear().domain([from - 0.5, to + 0.5]).range([plot.left, plot.right]);
+
+export function layoutTrend(model: TrendModel, width: number, height: number = TREND.HEIGHT): TrendLayout {
+  const plot = trendPlot(width, height);
   const [from, to] = model.xDomain;
-  const x = scaleLinear().domain([from - 0.5, to + 0.5]).range([plot.left, plot.right]);
+  const x = trendX(model.xDomain, plot);
   const y = scaleLinear().domain(model.yDomain).nice(5).range([plot.bottom, plot.top]);
 
   const years = to - from + 1;
@@ -71,8 +79,9 @@ export function layoutTrend(model: TrendModel, width: number, height: number = T
     seriesIndex: seriesIndex(b.series.name),
   }));
 
+  // A line runs through each figure's middle: the year itself, or the middle of a two-year period.
   const path = line<TrendPoint>()
-    .x((p) => x(p.firstYear))
+    .x((p) => x((p.firstYear + p.lastYear) / 2))
     .y((p) => y(p.value));
   const lines = model.runs
     .filter((r) => r.points.length > 1)

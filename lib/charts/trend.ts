@@ -1,10 +1,12 @@
 /**
- * National trend model: one line per comparability series, broken wherever a year has no
- * figure (never interpolated), pooled two-year averages drawn apart from annual figures, and
- * the methodology breaks as data a chart can label.
+ * Trend model of one place: one line per comparability series, broken wherever a year has no
+ * figure (never interpolated), pooled two-year averages drawn as periods, and the methodology
+ * breaks as data a chart can label. The national trend joins annual figures only; a state's trend
+ * (state-trend.ts) also joins overlapping two-year periods of one series.
  */
 import { max, min } from 'd3-array';
 import { ageGroupLabel } from '../vocabulary/age-groups';
+import { geographyName } from '../vocabulary/geography';
 import type { Observation } from '../vocabulary/schema';
 import { joinsNextYear, seriesListFor } from '../vocabulary/comparability';
 import { periodYears, seriesByName, type Series } from '../vocabulary/series';
@@ -18,6 +20,13 @@ export interface TrendOptions {
   geography: string;
   ageGroup: string;
   measure: string;
+  /**
+   * Join two-year periods into lines too: each with the next one of its series (2016–2017 with
+   * 2017–2018, which share 2017). Off for the national trend, where annual figures make the line.
+   */
+  joinPooled?: boolean;
+  /** Only these periods (a state trend compares the U.S. at the state tables' periods). */
+  periods?: readonly string[];
 }
 
 export interface TrendPoint {
@@ -31,11 +40,16 @@ export interface TrendPoint {
   value: number;
   lower: number | null;
   upper: number | null;
+  /** A third party's re-publication (qualifier `derived`), not a SAMHSA original. */
+  derived: boolean;
   observation: Observation;
   superseded: Observation[];
 }
 
-/** Consecutive survey years of one series: the only points a line may join. */
+/**
+ * Consecutive survey years of one series — or, with `joinPooled`, consecutive two-year periods of
+ * one series — the only points a line may join.
+ */
 export interface TrendRun {
   series: string;
   points: TrendPoint[];
@@ -67,14 +81,31 @@ export interface TrendModel {
 
 export const TREND_YEARS: [number, number] = [2002, 2024];
 
+/** The years a trend spans: 2002–2024 at least, more if a figure lies outside. */
+export function trendYears(points: ReadonlyArray<Pick<TrendPoint, 'firstYear' | 'lastYear'>>): [number, number] {
+  return [Math.min(TREND_YEARS[0], min(points, (p) => p.firstYear) ?? TREND_YEARS[0]), Math.max(TREND_YEARS[1], max(points, (p) => p.lastYear) ?? TREND_YEARS[1])];
+}
+
+/** The measure's own series as background bands over `[from, to]`, and the breaks between them. */
+export function trendBands(indicator: string, [from, to]: [number, number]): { bands: TrendBand[]; breaks: TrendBreak[] } {
+  // A measure comparable across 2015 has one band for 2002–2019.
+  const bands: TrendBand[] = seriesListFor(indicator)
+    .filter((s) => s.firstYear <= to && (s.lastYear ?? to) >= from)
+    .map((s) => ({ series: s, from: Math.max(from, s.firstYear), to: Math.min(to, s.lastYear ?? to) }));
+  const breaks = bands.filter((b) => b.series.firstYear > from).map((b) => ({ year: b.series.firstYear, series: b.series }));
+  return { bands, breaks };
+}
+
 export function toTrendModel(observations: readonly Observation[], options: TrendOptions): TrendModel {
   const measure = measureById(options.measure);
+  const only = options.periods ? new Set(options.periods) : null;
   const relevant = observations.filter(
     (o) =>
       o.indicator === options.indicator &&
       o.geography === options.geography &&
       o.age_group === options.ageGroup &&
-      measureOfUnit(o.unit) === options.measure,
+      measureOfUnit(o.unit) === options.measure &&
+      (!only || only.has(o.period)),
   );
   const chosen = choose(relevant, (o) => o.period);
   const points: TrendPoint[] = [];
@@ -90,6 +121,7 @@ export function toTrendModel(observations: readonly Observation[], options: Tren
       pooled: years[1] > years[0],
       series: c.observation.series,
       ...p,
+      derived: c.observation.qualifiers.includes('derived'),
       observation: c.observation,
       superseded: c.superseded,
     });
@@ -97,23 +129,30 @@ export function toTrendModel(observations: readonly Observation[], options: Tren
   points.sort((a, b) => a.firstYear - b.firstYear || a.lastYear - b.lastYear);
 
   const runs: TrendRun[] = [];
-  for (const p of points.filter((q) => !q.pooled)) {
-    const last = runs.at(-1);
-    const prev = last?.points.at(-1);
-    // One series, consecutive years, and (for a restated year) the restated figure, never the first-published one.
-    if (last && prev && prev.series === p.series && p.firstYear === prev.firstYear + 1 && joinsNextYear(prev.series, prev.firstYear, prev.observation.revision)) last.points.push(p);
-    else runs.push({ series: p.series, points: [p] });
-  }
+  const join = (list: TrendPoint[]) => {
+    const start = runs.length;
+    for (const p of list) {
+      const last = runs.length > start ? runs.at(-1) : undefined;
+      const prev = last?.points.at(-1);
+      // One series, the next year (or the next two-year period, which shares a year with this
+      // one), and (for a restated year) the restated figure, never the first-published one.
+      if (
+        last &&
+        prev &&
+        prev.series === p.series &&
+        p.firstYear === prev.firstYear + 1 &&
+        p.lastYear - p.firstYear === prev.lastYear - prev.firstYear &&
+        joinsNextYear(prev.series, prev.lastYear, prev.observation.revision)
+      )
+        last.points.push(p);
+      else runs.push({ series: p.series, points: [p] });
+    }
+  };
+  join(points.filter((q) => !q.pooled));
+  if (options.joinPooled) join(points.filter((q) => q.pooled));
 
-  const from = Math.min(TREND_YEARS[0], min(points, (p) => p.firstYear) ?? TREND_YEARS[0]);
-  const to = Math.max(TREND_YEARS[1], max(points, (p) => p.lastYear) ?? TREND_YEARS[1]);
-  // The measure's own series: a measure comparable across 2015 has one band for 2002–2019.
-  const bands: TrendBand[] = seriesListFor(options.indicator).filter((s) => s.firstYear <= to && (s.lastYear ?? to) >= from).map((s) => ({
-    series: s,
-    from: Math.max(from, s.firstYear),
-    to: Math.min(to, s.lastYear ?? to),
-  }));
-  const breaks = bands.filter((b) => b.series.firstYear > from).map((b) => ({ year: b.series.firstYear, series: b.series }));
+  const xDomain = trendYears(points);
+  const { bands, breaks } = trendBands(options.indicator, xDomain);
 
   const top = max(points, (p) => p.upper ?? p.value) ?? 0;
 
@@ -123,11 +162,11 @@ export function toTrendModel(observations: readonly Observation[], options: Tren
     runs,
     breaks,
     bands,
-    xDomain: [from, to],
+    xDomain,
     yDomain: [0, top || 1],
     emptyReason: points.length
       ? null
-      : `No national figure of “${options.indicatorTitle}” has been published as ${measure.label.toLowerCase()} for ${ageGroupLabel(options.ageGroup).toLowerCase()}.`,
+      : `No ${options.geography === 'US' ? 'national figure' : `figure for ${geographyName(options.geography)}`} of “${options.indicatorTitle}” has been published as ${measure.label.toLowerCase()} for ${ageGroupLabel(options.ageGroup).toLowerCase()}.`,
   };
 }
 

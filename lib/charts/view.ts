@@ -6,17 +6,20 @@
 import { compareAgeGroups } from '../vocabulary/age-groups';
 import { GEOGRAPHIES } from '../vocabulary/geography';
 import type { Observation } from '../vocabulary/schema';
+import { periodYears } from '../vocabulary/series';
 import { UNITS } from '../vocabulary/units';
-import { measureOfUnit, measuresIn } from './measure';
+import { COUNT, measureOfUnit, measuresIn } from './measure';
 
 export interface View {
   indicator: string;
   age: string;
   /** Measure of the national trend (count or a percent unit). */
   trend: string;
-  /** Measure of the state map, ranking and age charts. */
+  /** Measure of the state map, ranking, age and state trend charts. */
   measure: string;
+  /** Place of the age chart and the state trend (US or a state). */
   geo: string;
+  /** Period of the map, ranking and age charts: one with state figures in `measure`. */
   period: string;
 }
 
@@ -36,6 +39,32 @@ export interface IndicatorOption {
   stateMeasures: string[];
   /** Periods with state figures, newest first. */
   statePeriods: string[];
+  /** Periods with state figures in each state measure, newest first (absent: every period in every measure). */
+  periodsByMeasure?: Array<{ measure: string; periods: string[] }>;
+}
+
+/** Newest first: by last survey year, then first (2021–2022, 2021, 2018–2019, 2017–2018). */
+export function comparePeriodsNewestFirst(a: string, b: string): number {
+  const ya = periodYears(a) ?? [0, 0];
+  const yb = periodYears(b) ?? [0, 0];
+  return yb[1] - ya[1] || yb[0] - ya[0] || b.localeCompare(a);
+}
+
+/** Periods with state figures in one measure, newest first. */
+export function periodsFor(option: IndicatorOption, measure: string): string[] {
+  if (!option.periodsByMeasure) return option.statePeriods;
+  return option.periodsByMeasure.find((m) => m.measure === measure)?.periods ?? [];
+}
+
+/**
+ * Periods whose state figures are numbers of people only: SAMHSA's tables for them (as held in
+ * data/) give no percentage in `measure`. Empty when `measure` is itself the count. A percentage
+ * is never derived from a count, so the charts say so and offer the counts instead.
+ */
+export function countsOnlyPeriods(option: IndicatorOption, measure: string): string[] {
+  if (measure === COUNT) return [];
+  const own = new Set(periodsFor(option, measure));
+  return periodsFor(option, COUNT).filter((p) => !own.has(p));
 }
 
 export const DEFAULT_INDICATOR = 'sud_past_year';
@@ -64,7 +93,11 @@ export function indicatorOptions(observations: readonly Observation[], meta: Rea
       ages: [...new Set(rows.map((o) => o.age_group))].sort(compareAgeGroups),
       nationalMeasures: measuresIn(us).map((m) => m.id),
       stateMeasures: measuresIn(states).map((m) => m.id),
-      statePeriods: [...new Set(states.map((o) => o.period))].sort().reverse(),
+      statePeriods: [...new Set(states.map((o) => o.period))].sort(comparePeriodsNewestFirst),
+      periodsByMeasure: measuresIn(states).map((m) => ({
+        measure: m.id,
+        periods: [...new Set(states.filter((o) => measureOfUnit(o.unit) === m.id).map((o) => o.period))].sort(comparePeriodsNewestFirst),
+      })),
     });
   }
   return options.sort((a, b) => a.title.localeCompare(b.title));
@@ -103,10 +136,31 @@ export function normalizeView(view: View, options: readonly IndicatorOption[]): 
   // Trends default to numbers of people (most national figures are counts); states to percentages
   // (comparable across states of different sizes).
   const trend = o.nationalMeasures.includes(view.trend) ? view.trend : o.nationalMeasures.includes('count') ? 'count' : (o.nationalMeasures[0] ?? 'count');
-  const measure = o.stateMeasures.includes(view.measure) ? view.measure : o.stateMeasures.includes('percent') ? 'percent' : (o.stateMeasures[0] ?? 'percent');
+  // A period asked for without a measure (a link to 2021–2022, which has counts only) opens in a
+  // measure that has it; otherwise states default to percentages.
+  const measure = o.stateMeasures.includes(view.measure)
+    ? view.measure
+    : (['percent', ...o.stateMeasures].find((m) => o.stateMeasures.includes(m) && periodsFor(o, m).includes(view.period)) ??
+      (o.stateMeasures.includes('percent') ? 'percent' : (o.stateMeasures[0] ?? 'percent')));
   const geo = GEO_CODES.has(view.geo) ? view.geo : 'US';
-  const period = o.statePeriods.includes(view.period) ? view.period : (o.statePeriods[0] ?? '');
+  // The picker offers only periods with figures in the measure; the default is the latest of them.
+  const periods = periodsFor(o, measure);
+  const period = periods.includes(view.period) ? view.period : (periods[0] ?? '');
   return { indicator: o.name, age, trend, measure, geo, period };
+}
+
+/**
+ * The view after a visitor's change. A view on the latest period follows the latest period of a
+ * new indicator or measure (the default stays the default); an older period chosen on purpose is
+ * kept wherever the new choice has it.
+ */
+export function changeView(view: View, change: Partial<View>, options: readonly IndicatorOption[]): View {
+  const next = { ...view, ...change };
+  const option = options.find((o) => o.name === view.indicator);
+  const onLatest = option !== undefined && periodsFor(option, view.measure)[0] === view.period;
+  const switched = (change.indicator !== undefined && change.indicator !== view.indicator) || (change.measure !== undefined && change.measure !== view.measure);
+  if (switched && onLatest && change.period === undefined) next.period = '';
+  return normalizeView(next, options);
 }
 
 export function viewToSearch(view: View): string {

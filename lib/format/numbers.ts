@@ -95,6 +95,21 @@ export function formatPeriod(period: string): string {
   return period.replace('-', '–');
 }
 
+/**
+ * What a period is, in words: "the annual average of 2018 and 2019" for a pooled period,
+ * "2021" for a single survey year.
+ */
+export function describePeriod(period: string): string {
+  const m = /^(\d{4})-(\d{4})$/.exec(period);
+  return m ? `the annual average of ${m[1]} and ${m[2]}` : period;
+}
+
+/** "2009–2010", "2009–2010 and 2021–2022", "2009–2010, 2013–2014 and 2021–2022". */
+export function formatPeriodList(periods: readonly string[]): string {
+  const f = periods.map(formatPeriod);
+  return f.length < 2 ? (f[0] ?? '') : `${f.slice(0, -1).join(', ')} and ${f[f.length - 1]}`;
+}
+
 /** "November 26, 2026" (UTC, so server and browser agree). */
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
