@@ -6,16 +6,19 @@ import type { Observation } from '@/lib/vocabulary/schema';
 import { toCanonicalCsv } from '@/lib/format/csv';
 import { chartSvg, legendOf, pngFromSvg, saveFile } from './export-image';
 
-export type ChartKind = 'trend' | 'map' | 'ranking' | 'ages';
+export type ChartKind = 'trend' | 'state-trend' | 'map' | 'ranking' | 'ages';
 
 /** Embedded charts keep these heights at most widths. */
-export const EMBED_HEIGHTS: Record<ChartKind, number> = { trend: 720, map: 860, ranking: 1500, ages: 640 };
+export const EMBED_HEIGHTS: Record<ChartKind, number> = { trend: 720, 'state-trend': 760, map: 860, ranking: 1500, ages: 640 };
+
+/** Charts /embed/… can show (the embed route lists the same kinds). */
+export const EMBED_KINDS: ReadonlySet<ChartKind> = new Set(['trend', 'map', 'ranking', 'ages']);
 
 /** "sud_past_year_map_12plus_percent_2018-2019": what the file shows, in its name. */
 export function fileBase(kind: ChartKind, view: View): string {
   const parts = [view.indicator, kind, view.age.replace('+', 'plus'), kind === 'trend' ? view.trend : view.measure];
-  if (kind !== 'trend') parts.push(view.period);
-  if (kind === 'ages') parts.push(view.geo);
+  if (kind !== 'trend' && kind !== 'state-trend') parts.push(view.period);
+  if (kind === 'ages' || kind === 'state-trend') parts.push(view.geo);
   return parts.filter(Boolean).join('_');
 }
 
@@ -89,9 +92,11 @@ export function ChartActions({ kind, title, view, rows, embedded }: { kind: Char
           <button type="button" className="secondary" onClick={run('Copied the link', () => navigator.clipboard.writeText(pageUrl()))}>
             Copy link
           </button>
-          <button type="button" className="secondary" onClick={run('Copied the embed code', () => navigator.clipboard.writeText(embedCode()))}>
-            Copy embed code
-          </button>
+          {EMBED_KINDS.has(kind) ? (
+            <button type="button" className="secondary" onClick={run('Copied the embed code', () => navigator.clipboard.writeText(embedCode()))}>
+              Copy embed code
+            </button>
+          ) : null}
         </div>
       )}
       <p className="copy-status" role="status">

@@ -20,7 +20,7 @@ const COMPARISON_TEXT = {
 
 export function stateText(s: StateValue, period: string): TooltipContent {
   const f = formatObservation(s.observation);
-  const lines = [f.interval ? `${f.estimate} (95% interval ${f.interval})` : f.estimate, `${formatPeriod(period)} average`];
+  const lines = [f.interval ? `${f.estimate} (95% interval ${f.interval})` : f.estimate, /-/.test(period) ? `${formatPeriod(period)} average` : formatPeriod(period)];
   if (COMPARISON_TEXT[s.comparison]) lines.push(COMPARISON_TEXT[s.comparison]);
   return { title: s.name, lines };
 }
@@ -104,9 +104,10 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
 }
 
 /** Colour key of the map, with the value range of each colour and the pattern for "no figure". */
-export function MapLegend({ classes, format, missing }: { classes: MapClass[]; format: (v: number) => string; missing: boolean }) {
+export function MapLegend({ classes, format, missing, caption }: { classes: MapClass[]; format: (v: number) => string; missing: boolean; caption?: string }) {
   return (
-    <ul className="legend" aria-label="Map colour key">
+    <ul className="legend" aria-label={caption ? `Map colour key: ${caption.replace(/:$/, '')}` : 'Map colour key'}>
+      {caption ? <li className="legend-caption">{caption}</li> : null}
       {classes.map((c) => (
         <li key={c.color}>
           <svg width="18" height="14" aria-hidden="true">

@@ -2,7 +2,8 @@
 
 import { useMemo, useState } from 'react';
 import { TREND, SERIES_STYLES } from '@/lib/charts/constants';
-import { layoutTrend } from '@/lib/charts/trend-layout';
+import { layoutTrend, type TrendLayout } from '@/lib/charts/trend-layout';
+import { changeTestText, DERIVED_TEXT } from '@/lib/charts/state-trend';
 import type { TrendModel, TrendPoint } from '@/lib/charts/trend';
 import { seriesByName } from '@/lib/vocabulary/series';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
@@ -19,6 +20,9 @@ export function trendPointText(p: TrendPoint): TooltipContent {
   lines.push(`Series: ${series?.title ?? p.series}`);
   for (const s of p.superseded) lines.push(`Revised: first published as ${formatObservation(s).estimate}`);
   if (p.observation.qualifiers.includes('federal_text_copy')) lines.push('From a federal text reposted on another site');
+  if (p.derived) lines.push(DERIVED_TEXT);
+  const test = changeTestText(p.observation);
+  if (test) lines.push(test);
   lines.push(`Source: ${p.observation.source}`);
   return { title: formatPeriod(p.period), lines };
 }
@@ -33,12 +37,9 @@ export function TrendChart({ model, label }: { model: TrendModel; label: string 
   if (model.emptyReason) return <EmptyChart reason={model.emptyReason} height={TREND.HEIGHT} />;
 
   const activePoint = active === null ? null : layout.points[active];
-  const brk = activeBreak === null ? null : layout.breaks[activeBreak];
   const tooltip: { content: TooltipContent; x: number; y: number } | null = activePoint
     ? { content: trendPointText(activePoint.point), x: activePoint.x, y: activePoint.y }
-    : brk
-      ? { content: { title: `${brk.year}: the method changed`, lines: [brk.change, `New series: ${brk.title}`] }, x: brk.x, y: layout.plot.top + 12 }
-      : null;
+    : breakTooltip(layout, activeBreak);
 
   return (
     <div className="chart-body" ref={ref} style={{ height: TREND.HEIGHT }}>
@@ -50,54 +51,7 @@ export function TrendChart({ model, label }: { model: TrendModel; label: string 
         aria-label={label}
         data-chart="trend"
       >
-        <g className="bands" aria-hidden="true">
-          {layout.bands.map((b, i) => (
-            <g key={b.name}>
-              <rect x={b.x0} y={layout.plot.top} width={b.x1 - b.x0} height={layout.plot.bottom - layout.plot.top} className={i % 2 ? 'band band-alt' : 'band'} data-series={b.name} />
-              {b.x1 - b.x0 > 60 ? (
-                <text x={(b.x0 + b.x1) / 2} y={layout.plot.top - 8} textAnchor="middle" className="band-label">
-                  {b.label.replace(/\s*\(.*$/, '')}
-                </text>
-              ) : null}
-            </g>
-          ))}
-        </g>
-        <g className="axis" aria-hidden="true">
-          {layout.yTicks.map((t) => (
-            <g key={t.label}>
-              <line x1={layout.plot.left} x2={layout.plot.right} y1={t.y} y2={t.y} className="grid" />
-              <text x={layout.plot.left - 6} y={t.y} dy="0.32em" textAnchor="end">
-                {t.label}
-              </text>
-            </g>
-          ))}
-          {layout.xTicks.map((t) => (
-            <text key={t.label} x={t.x} y={layout.plot.bottom + 18} textAnchor="middle">
-              {t.label}
-            </text>
-          ))}
-        </g>
-        {layout.breaks.map((b, i) => (
-          <g
-            key={b.name}
-            className="break"
-            tabIndex={0}
-            role="img"
-            aria-label={`Methodology change in ${b.year}: ${b.change} Figures before and after are not comparable.`}
-            onFocus={() => setActiveBreak(i)}
-            onBlur={() => setActiveBreak(null)}
-            onPointerEnter={() => setActiveBreak(i)}
-            onPointerLeave={() => setActiveBreak(null)}
-            onClick={() => setActiveBreak(activeBreak === i ? null : i)}
-          >
-            <line x1={b.x} x2={b.x} y1={layout.plot.top} y2={layout.plot.bottom} className="break-line" />
-            <rect x={b.x - 9} y={layout.plot.top} width={18} height={layout.plot.bottom - layout.plot.top} className="hit" />
-            <circle cx={b.x} cy={layout.plot.bottom - 10} r={7} className="break-badge" />
-            <text x={b.x} y={layout.plot.bottom - 10} dy="0.35em" textAnchor="middle" className="break-label">
-              !
-            </text>
-          </g>
-        ))}
+        <TrendBackdrop layout={layout} activeBreak={activeBreak} setActiveBreak={setActiveBreak} />
         <g className="lines" aria-hidden="true">
           {layout.lines.map((l) => (
             <path key={l.key} d={l.d} fill="none" stroke={SERIES_STYLES[l.seriesIndex].color} strokeWidth={TREND.STROKE_WIDTH} data-series={l.series} />
@@ -120,5 +74,85 @@ export function TrendChart({ model, label }: { model: TrendModel; label: string 
       </svg>
       <Tooltip content={tooltip?.content ?? null} x={tooltip?.x ?? 0} y={tooltip?.y ?? 0} width={layout.width} />
     </div>
+  );
+}
+
+/** Badges of two breaks closer than this (px) are stacked. */
+const BADGE_SPACING = 18;
+
+/** A methodology break's tooltip, when one is active. */
+export function breakTooltip(layout: Pick<TrendLayout, 'breaks' | 'plot'>, active: number | null): { content: TooltipContent; x: number; y: number } | null {
+  const brk = active === null ? null : layout.breaks[active];
+  return brk ? { content: { title: `${brk.year}: the method changed`, lines: [brk.change, `New series: ${brk.title}`] }, x: brk.x, y: layout.plot.top + 12 } : null;
+}
+
+/**
+ * What every trend chart draws behind its data: the measure's series as bands, the axes, and the
+ * methodology breaks, each a focusable mark that explains itself.
+ */
+export function TrendBackdrop({
+  layout,
+  activeBreak,
+  setActiveBreak,
+}: {
+  layout: Pick<TrendLayout, 'bands' | 'breaks' | 'plot' | 'xTicks' | 'yTicks'>;
+  activeBreak: number | null;
+  setActiveBreak: (i: number | null) => void;
+}) {
+  return (
+    <>
+      <g className="bands" aria-hidden="true">
+        {layout.bands.map((b, i) => (
+          <g key={b.name}>
+            <rect x={b.x0} y={layout.plot.top} width={b.x1 - b.x0} height={layout.plot.bottom - layout.plot.top} className={i % 2 ? 'band band-alt' : 'band'} data-series={b.name} />
+            {b.x1 - b.x0 > 60 ? (
+              <text x={(b.x0 + b.x1) / 2} y={layout.plot.top - 8} textAnchor="middle" className="band-label">
+                {b.label.replace(/\s*\(.*$/, '')}
+              </text>
+            ) : null}
+          </g>
+        ))}
+      </g>
+      <g className="axis" aria-hidden="true">
+        {layout.yTicks.map((t) => (
+          <g key={t.label}>
+            <line x1={layout.plot.left} x2={layout.plot.right} y1={t.y} y2={t.y} className="grid" />
+            <text x={layout.plot.left - 6} y={t.y} dy="0.32em" textAnchor="end">
+              {t.label}
+            </text>
+          </g>
+        ))}
+        {layout.xTicks.map((t) => (
+          <text key={t.label} x={t.x} y={layout.plot.bottom + 18} textAnchor="middle">
+            {t.label}
+          </text>
+        ))}
+      </g>
+      {layout.breaks.map((b, i) => {
+        // Two breaks a year apart on a phone: the second badge sits higher, so neither hides the other.
+        const badgeY = i > 0 && b.x - layout.breaks[i - 1].x < BADGE_SPACING ? layout.plot.bottom - 10 - BADGE_SPACING : layout.plot.bottom - 10;
+        return (
+          <g
+            key={b.name}
+            className="break"
+            tabIndex={0}
+            role="img"
+            aria-label={`Methodology change in ${b.year}: ${b.change} Figures before and after are not comparable.`}
+            onFocus={() => setActiveBreak(i)}
+            onBlur={() => setActiveBreak(null)}
+            onPointerEnter={() => setActiveBreak(i)}
+            onPointerLeave={() => setActiveBreak(null)}
+            onClick={() => setActiveBreak(activeBreak === i ? null : i)}
+          >
+            <line x1={b.x} x2={b.x} y1={layout.plot.top} y2={layout.plot.bottom} className="break-line" />
+            <rect x={b.x - 9} y={layout.plot.top} width={18} height={layout.plot.bottom - layout.plot.top} className="hit" />
+            <circle cx={b.x} cy={badgeY} r={7} className="break-badge" />
+            <text x={b.x} y={badgeY} dy="0.35em" textAnchor="middle" className="break-label">
+              !
+            </text>
+          </g>
+        );
+      })}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import type { IndicatorOption, View } from '@/lib/charts/view';
+import { periodsFor, type IndicatorOption, type View } from '@/lib/charts/view';
 import { measureById } from '@/lib/charts/measure';
 import { ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
 import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
@@ -15,6 +15,8 @@ export const CONTROLS_FORM = 'view-controls';
  */
 export function Controls({ view, options, onChange }: { view: View; options: IndicatorOption[]; onChange: (change: Partial<View>) => void }) {
   const option = options.find((o) => o.name === view.indicator);
+  // Only periods with state figures in the measure shown: a period with counts only is offered by the charts' own note.
+  const periods = option ? periodsFor(option, view.measure) : [];
   const withStates = options.filter((o) => o.states);
   const nationalOnly = options.filter((o) => !o.states);
   return (
@@ -49,7 +51,7 @@ export function Controls({ view, options, onChange }: { view: View; options: Ind
         </select>
       </label>
       <label>
-        Place (age chart)
+        Place (state trend, age chart)
         <select name="geo" value={view.geo} onChange={(e) => onChange({ geo: e.target.value })}>
           {PLACES.map((g) => (
             <option key={g.code} value={g.code}>
@@ -58,11 +60,11 @@ export function Controls({ view, options, onChange }: { view: View; options: Ind
           ))}
         </select>
       </label>
-      {option && option.statePeriods.length > 1 ? (
+      {periods.length > 1 ? (
         <label>
-          Period
+          Period (map, ranking, ages)
           <select name="period" value={view.period} onChange={(e) => onChange({ period: e.target.value })}>
-            {option.statePeriods.map((p) => (
+            {periods.map((p) => (
               <option key={p} value={p}>
                 {formatPeriod(p)}
               </option>
@@ -83,14 +85,27 @@ export function Controls({ view, options, onChange }: { view: View; options: Ind
  * "Show as" radio buttons for one chart (numbers of people or a percentage). They belong to the
  * controls form, so a visitor without JavaScript submits them with the other choices.
  */
-export function MeasureSwitch({ name, measures, value, onChange }: { name: 'trend' | 'measure'; measures: string[]; value: string; onChange: (measure: string) => void }) {
+export function MeasureSwitch({
+  name,
+  measures,
+  value,
+  onChange,
+  inForm = true,
+}: {
+  name: string;
+  measures: string[];
+  value: string;
+  onChange: (measure: string) => void;
+  /** False for a second switch of the same view value: outside the form, so the two never form one radio group. */
+  inForm?: boolean;
+}) {
   if (measures.length < 2) return null;
   return (
     <fieldset className="measure-switch">
       <legend>Show as</legend>
       {measures.map((m) => (
         <label key={m} className="radio">
-          <input type="radio" form={CONTROLS_FORM} name={name} value={m} checked={value === m} onChange={() => onChange(m)} />
+          <input type="radio" form={inForm ? CONTROLS_FORM : undefined} name={name} value={m} checked={value === m} onChange={() => onChange(m)} />
           {measureById(m).label}
         </label>
       ))}

@@ -1,10 +1,10 @@
 'use client';
 
 import { useCallback, useMemo } from 'react';
-import { normalizeView, parseView, viewRequests, viewToSearch, type IndicatorOption, type View } from '@/lib/charts/view';
+import { changeView, parseView, viewRequests, viewToSearch, type IndicatorOption, type View } from '@/lib/charts/view';
 import type { StateShape } from '@/lib/geo/state-shapes';
 import { Controls } from './controls';
-import { AgeSection, MapSection, RankingSection, TrendSection, useViewModels } from './sections';
+import { AgeSection, MapSection, RankingSection, StateTrendSection, TrendSection, useViewModels } from './sections';
 import { pushUrlSearch, useUrlSearch } from './use-url-search';
 import { useViewData } from './use-view-data';
 
@@ -16,7 +16,7 @@ export interface DashboardProps {
   initialSearch: string;
 }
 
-/** The interactive dashboard: pickers, national trend, state map, state ranking and age groups, all driven by the URL. */
+/** The interactive dashboard: pickers, national trend, a state's trend, state map, state ranking and age groups, all driven by the URL. */
 export function Dashboard({ options, datasets, shapes, initialSearch }: DashboardProps) {
   const search = useUrlSearch(initialSearch);
   const view = useMemo(() => parseView(new URLSearchParams(search), options), [search, options]);
@@ -26,7 +26,7 @@ export function Dashboard({ options, datasets, shapes, initialSearch }: Dashboar
 
   const update = useCallback(
     (change: Partial<View>) => {
-      const next = normalizeView({ ...view, ...change }, options);
+      const next = changeView(view, change, options);
       pushUrlSearch(viewToSearch(next));
     },
     [view, options],
@@ -60,6 +60,7 @@ export function Dashboard({ options, datasets, shapes, initialSearch }: Dashboar
       <TrendSection {...sectionProps} />
       {option.states ? (
         <>
+          <StateTrendSection {...sectionProps} />
           <MapSection {...sectionProps} shapes={shapes} />
           <div className="chart-pair">
             <RankingSection {...sectionProps} />

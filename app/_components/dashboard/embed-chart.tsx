@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { parseView, viewRequests, viewToSearch, type IndicatorOption } from '@/lib/charts/view';
 import type { StateShape } from '@/lib/geo/state-shapes';
 import type { ChartKind } from '../charts/chart-actions';
-import { AgeSection, MapSection, RankingSection, TrendSection, useViewModels } from './sections';
+import { AgeSection, MapSection, RankingSection, StateTrendSection, TrendSection, useViewModels } from './sections';
 import { useViewData } from './use-view-data';
 
 export interface EmbedChartProps {
@@ -27,6 +27,7 @@ export function EmbedChart({ kind, search, options, datasets, shapes }: EmbedCha
   return (
     <main className="embed">
       {kind === 'trend' ? <TrendSection {...props} /> : null}
+      {kind === 'state-trend' ? <StateTrendSection {...props} /> : null}
       {kind === 'map' ? <MapSection {...props} shapes={shapes} /> : null}
       {kind === 'ranking' ? <RankingSection {...props} /> : null}
       {kind === 'ages' ? <AgeSection {...props} /> : null}

@@ -3,20 +3,22 @@
 import { useMemo, type ReactNode } from 'react';
 import { summarizeAge, toAgeModel, type AgeOptions } from '@/lib/charts/age';
 import { formatTick, measureById } from '@/lib/charts/measure';
-import { mapClasses, summarizeStates, toStatesModel, type StatesOptions } from '@/lib/charts/states';
+import { countsOnlySentence, stateTrendSpan, toStateTrendModel, type StateTrendOptions } from '@/lib/charts/state-trend';
+import { mapClasses, summarizeStates, toStatesModel, usBesideStates, type StatesOptions } from '@/lib/charts/states';
 import { summarizeTrend, toTrendModel, type TrendOptions } from '@/lib/charts/trend';
-import type { IndicatorOption, View } from '@/lib/charts/view';
+import { countsOnlyPeriods, type IndicatorOption, type View } from '@/lib/charts/view';
 import { ageGroupLabel, ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
-import { geographyName } from '@/lib/vocabulary/geography';
+import { GEOGRAPHIES, geographyName } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { seriesByName } from '@/lib/vocabulary/series';
 import type { StateShape } from '@/lib/geo/state-shapes';
-import { formatObservation, formatPeriod } from '@/lib/format/numbers';
+import { describePeriod, formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { AgeChart } from '../charts/age-chart';
 import { ChartActions, type ChartKind } from '../charts/chart-actions';
 import { ChartFrame, DataTable, type TableRow } from '../charts/chart-frame';
 import { RankingChart } from '../charts/ranking-chart';
 import { MapLegend, StateMap } from '../charts/state-map';
+import { StateTrendFigure } from '../charts/state-trend-figure';
 import { TrendChart } from '../charts/trend-chart';
 import { MeasureSwitch } from './controls';
 
@@ -28,7 +30,9 @@ const row = (key: string, label: string, o: Observation, note?: string): TableRo
 const distinct = (values: string[]) => [...new Set(values)];
 
 /** Universe of a chart in a few words: "People aged 18–25 in the civilian, noninstitutionalized population". */
-const universe = (age: string) => `People ${ageGroupLabel(age).toLowerCase()} in the civilian, noninstitutionalized population`;
+export const universe = (age: string) => `People ${ageGroupLabel(age).toLowerCase()} in the civilian, noninstitutionalized population`;
+
+const STATES = GEOGRAPHIES.filter((g) => g.level === 'state').sort((a, b) => a.name.localeCompare(b.name));
 
 /** Every chart model of a view, computed once from the loaded observations. */
 export function useViewModels(observations: Observation[], view: View, option: IndicatorOption) {
@@ -45,11 +49,26 @@ export function useViewModels(observations: Observation[], view: View, option: I
     () => ({ indicator: view.indicator, indicatorTitle: title, geography: view.geo, measure: view.measure, period: view.period }),
     [view.indicator, title, view.geo, view.measure, view.period],
   );
+  const stateTrendOptions: StateTrendOptions = useMemo(
+    () => ({
+      indicator: view.indicator,
+      indicatorTitle: title,
+      geography: view.geo,
+      ageGroup: view.age,
+      measure: view.measure,
+      periods: option.statePeriods,
+      // The dashboard loads the states in one measure; which periods have counts only, it knows from the options.
+      countsOnly: countsOnlyPeriods(option, view.measure),
+    }),
+    [view.indicator, title, view.geo, view.age, view.measure, option],
+  );
   const trend = useMemo(() => toTrendModel(observations, trendOptions), [observations, trendOptions]);
+  const stateTrend = useMemo(() => toStateTrendModel(observations, stateTrendOptions), [observations, stateTrendOptions]);
   const states = useMemo(() => toStatesModel(observations, statesOptions), [observations, statesOptions]);
   const classes = useMemo(() => mapClasses(states), [states]);
-  const ages = useMemo(() => toAgeModel(observations, ageOptions), [observations, ageOptions]);
-  return { trend, trendOptions, states, statesOptions, classes, ages, ageOptions };
+  // Beside a state, the U.S. row of the same table (usBesideStates), not a national figure from elsewhere.
+  const ages = useMemo(() => toAgeModel(usBesideStates(observations), ageOptions), [observations, ageOptions]);
+  return { trend, trendOptions, stateTrend, stateTrendOptions, states, statesOptions, classes, ages, ageOptions };
 }
 
 export type ViewModels = ReturnType<typeof useViewModels>;
@@ -73,6 +92,75 @@ export interface SectionProps {
 
 function actions(kind: ChartKind, title: string, view: View, rows: Observation[], embedded: boolean | undefined) {
   return <ChartActions kind={kind} title={title} view={view} rows={rows} embedded={embedded} />;
+}
+
+/**
+ * "For 2021–2022, SAMHSA's tables … give numbers of people only", with a button that shows them:
+ * a percentage is never derived from a count.
+ */
+function CountsOnlyNote({ option, view, onChange }: Pick<SectionProps, 'option' | 'view' | 'onChange'>) {
+  const periods = countsOnlyPeriods(option, view.measure);
+  if (!periods.length) return null;
+  const latest = periods[0];
+  return (
+    <p className="chart-note counts-only">
+      {countsOnlySentence([...periods].reverse())}{' '}
+      {onChange ? (
+        <button type="button" className="secondary" onClick={() => onChange({ measure: 'count', period: latest })}>
+          Show numbers of people, {formatPeriod(latest)}
+        </button>
+      ) : null}
+    </p>
+  );
+}
+
+/** A state's trend beside the U.S. (the U.S. alone until a state is chosen), in the view's state measure. */
+export function StateTrendSection({ view, option, models, status, onChange, embedded, noActions, headingLevel }: SectionProps) {
+  const { stateTrend, stateTrendOptions } = models;
+  const place = geographyName(view.geo);
+  const span = stateTrendSpan(stateTrend);
+  const title =
+    view.geo === 'US' ? `${option.title}: the United States in the state tables${span ? `, ${span}` : ''}` : `${option.title}: ${place} beside the United States${span ? `, ${span}` : ''}`;
+  const rows = stateTrend.periods.flatMap((p) => [p.place, p.us].flatMap((x) => (x ? [x.observation] : [])));
+  const latestCounts = stateTrend.countsOnly.at(-1);
+  return (
+    <StateTrendFigure
+      id="state-trend"
+      model={stateTrend}
+      options={stateTrendOptions}
+      title={title}
+      universe={universe(view.age)}
+      headingLevel={headingLevel ?? (embedded ? 1 : 3)}
+      status={status}
+      controls={
+        onChange ? (
+          <div className="chart-controls">
+            <label className="inline-select">
+              State{' '}
+              <select value={view.geo} onChange={(e) => onChange({ geo: e.target.value })}>
+                <option value="US">United States only</option>
+                {STATES.map((g) => (
+                  <option key={g.code} value={g.code}>
+                    {g.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <MeasureSwitch name="state-trend-measure" measures={option.stateMeasures} value={view.measure} onChange={(m) => onChange({ measure: m })} inForm={false} />
+          </div>
+        ) : null
+      }
+      countsAction={
+        onChange && latestCounts ? (
+          <button type="button" className="secondary" onClick={() => onChange({ measure: 'count', period: latestCounts })}>
+            Show numbers of people
+          </button>
+        ) : null
+      }
+      hint={view.geo === 'US' ? <p className="chart-note">Choose a state above to see its trend beside the United States.</p> : null}
+      actions={noActions ? undefined : <ChartActions kind="state-trend" title={title} view={view} rows={rows} embedded={embedded} />}
+    />
+  );
 }
 
 export function TrendSection({ view, option, models, status, onChange, embedded, noActions, headingLevel }: SectionProps) {
@@ -128,12 +216,17 @@ export function MapSection({ view, option, models, status, onChange, embedded, s
       id="map"
       headingLevel={headingLevel ?? (embedded ? 1 : 3)}
       title={title}
-      subtitle={`${universe(view.age)}. ${measure.label}, annual average of ${period.replace('–', ' and ')}. Select a state to open its profile.`}
+      subtitle={`${universe(view.age)}. ${measure.label}, ${describePeriod(view.period)}. Select a state to open its profile.`}
       summary={summarizeStates(states, statesOptions, 'map')}
       sources={distinct(states.states.map((s) => s.observation.source))}
       status={status}
       controls={onChange ? <MeasureSwitch name="measure" measures={option.stateMeasures} value={view.measure} onChange={(m) => onChange({ measure: m })} /> : null}
-      notes={<MapLegend classes={classes} format={(v) => formatTick(v, measure)} missing={states.missing.length > 0} />}
+      notes={
+        <>
+          <MapLegend caption={`${period}, ${measure.label.toLowerCase()}:`} classes={classes} format={(v) => formatTick(v, measure)} missing={states.missing.length > 0} />
+          <CountsOnlyNote option={option} view={view} onChange={onChange} />
+        </>
+      }
       table={
         <DataTable caption={`${option.title} by state, ${who}, ${period}`} labelHeading="State" rows={[...states.states].sort((a, b) => a.name.localeCompare(b.name)).map((s) => row(s.code, s.name, s.observation))} />
       }

@@ -1,0 +1,200 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { SERIES_STYLES } from '@/lib/charts/constants';
+import { changeTestText, DERIVED_TEXT, type StateTrendModel, type StateTrendPeriod } from '@/lib/charts/state-trend';
+import { STATE_TREND } from '@/lib/charts/state-trend-constants';
+import { layoutStateTrend, stateTrendHeight } from '@/lib/charts/state-trend-layout';
+import type { TrendPoint } from '@/lib/charts/trend';
+import type { PlacedTrendPoint } from '@/lib/charts/trend-layout';
+import { geographyName } from '@/lib/vocabulary/geography';
+import { seriesByName } from '@/lib/vocabulary/series';
+import { formatObservation, formatPeriod } from '@/lib/format/numbers';
+import { EmptyChart } from './chart-frame';
+import { Tooltip, type TooltipContent } from './tooltip';
+import { breakTooltip, TrendBackdrop } from './trend-chart';
+import { useChartWidth } from './use-chart-width';
+import { useRovingPoints } from './use-roving-points';
+
+const US_COLOR = 'var(--us)';
+
+const figure = (p: TrendPoint) => {
+  const f = formatObservation(p.observation);
+  return f.interval ? `${f.estimate} (95% interval ${f.interval})` : `${f.estimate} (no interval published)`;
+};
+
+/** The tooltip of one period: the place's figure and the U.S. figure, with what a reader must know about each. */
+export function stateTrendText(period: StateTrendPeriod, geography: string): TooltipContent {
+  const lines: string[] = [];
+  const place = geographyName(geography);
+  if (period.place) lines.push(`${place}: ${figure(period.place)}${period.place.derived ? ` — ${DERIVED_TEXT.toLowerCase()}` : ''}`);
+  else lines.push(`${place}: no published figure`);
+  if (period.us) lines.push(`United States: ${figure(period.us)}${period.us.derived ? ` — ${DERIVED_TEXT.toLowerCase()}` : ''}`);
+  if (period.pooled) lines.push(`Annual average of ${period.firstYear} and ${period.lastYear}`);
+  const own = period.place ?? period.us;
+  if (own) {
+    const series = seriesByName(own.series);
+    lines.push(`Series: ${series?.title ?? own.series}`);
+    for (const s of own.superseded) lines.push(`Revised: first published as ${formatObservation(s).estimate}`);
+    const test = changeTestText(own.observation);
+    if (test) lines.push(test);
+  }
+  const sources = [...new Set([period.place, period.us].flatMap((p) => (p ? [p.observation.source] : [])))];
+  lines.push(`Source: ${sources.join('; ')}`);
+  return { title: period.pooled ? `${formatPeriod(period.period)} (two-year average)` : formatPeriod(period.period), lines };
+}
+
+/** One figure: the bar across a two-year period, the interval whisker, and the marker (hollow when derived). */
+function Mark({ p, color, us }: { p: PlacedTrendPoint; color: string; us: boolean }) {
+  const bar = us ? STATE_TREND.US_BAR_WIDTH : STATE_TREND.BAR_WIDTH;
+  const cap = STATE_TREND.WHISKER_CAP;
+  const end = us ? STATE_TREND.US_BAR_END : STATE_TREND.BAR_END;
+  return (
+    <g className={us ? 'mark us' : 'mark'} data-derived={p.point.derived ? '' : undefined}>
+      {p.span ? (
+        // A bracket across the period: its ends show where one period stops and an overlapping one starts.
+        <path
+          d={`M${p.span.x0},${p.y - end}V${p.y + end}M${p.span.x0},${p.y}H${p.span.x1}M${p.span.x1},${p.y - end}V${p.y + end}`}
+          stroke={color}
+          strokeWidth={bar}
+          fill="none"
+          className="period-bar"
+        />
+      ) : null}
+      {p.whisker ? (
+        <g stroke={color} strokeWidth={us ? 1 : 1.5} className="whisker">
+          <line x1={p.x} x2={p.x} y1={p.whisker.y0} y2={p.whisker.y1} />
+          <line x1={p.x - cap} x2={p.x + cap} y1={p.whisker.y0} y2={p.whisker.y0} />
+          <line x1={p.x - cap} x2={p.x + cap} y1={p.whisker.y1} y2={p.whisker.y1} />
+        </g>
+      ) : null}
+      {us ? (
+        <circle
+          cx={p.x}
+          cy={p.y}
+          r={Math.sqrt(STATE_TREND.US_POINT_SIZE / Math.PI)}
+          className={p.point.derived ? 'marker derived' : 'marker'}
+          fill={p.point.derived ? 'var(--bg)' : color}
+          style={p.point.derived ? { stroke: color } : undefined}
+        />
+      ) : (
+        <path
+          d={p.marker}
+          transform={`translate(${p.x},${p.y})`}
+          className={p.point.derived ? 'marker derived' : 'marker'}
+          fill={p.point.derived ? 'var(--bg)' : color}
+          style={p.point.derived ? { stroke: color } : undefined}
+        />
+      )}
+    </g>
+  );
+}
+
+/**
+ * A place's trend beside the U.S.: one line per comparability series through the middles of its
+ * periods, each two-year period a bar across both its years (so periods sharing a year overlap),
+ * intervals as whiskers, the U.S. dashed and grey, derived figures hollow.
+ */
+export function StateTrendChart({ model, label, compact = false }: { model: StateTrendModel; label: string; compact?: boolean }) {
+  const { ref, width } = useChartWidth<HTMLDivElement>();
+  const height = stateTrendHeight(compact);
+  const layout = useMemo(() => layoutStateTrend(model, width, height), [model, width, height]);
+  const { active, bind } = useRovingPoints(layout.periods.length);
+  const [activeBreak, setActiveBreak] = useState<number | null>(null);
+
+  if (model.emptyReason) return <EmptyChart reason={model.emptyReason} height={height} />;
+
+  const current = active === null ? null : layout.periods[active];
+  const tooltip = current ? { content: stateTrendText(current.period, model.geography), x: current.x, y: current.y } : breakTooltip(layout, activeBreak);
+
+  return (
+    <div className="chart-body" ref={ref} style={{ height }}>
+      <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} data-chart="state-trend">
+        <TrendBackdrop layout={layout} activeBreak={activeBreak} setActiveBreak={setActiveBreak} />
+        <g className="counts-only-marks" aria-hidden="true">
+          {layout.countsOnly.map((c) => (
+            <line
+              key={c.period}
+              x1={c.x0}
+              x2={c.x1}
+              y1={layout.plot.bottom + STATE_TREND.COUNTS_ONLY_OFFSET}
+              y2={layout.plot.bottom + STATE_TREND.COUNTS_ONLY_OFFSET}
+              strokeWidth={STATE_TREND.COUNTS_ONLY_WIDTH}
+              data-period={c.period}
+            />
+          ))}
+        </g>
+        <g className="lines" aria-hidden="true">
+          {layout.lines.map((l) => (
+            <path
+              key={l.key}
+              d={l.d}
+              fill="none"
+              stroke={l.geography === 'us' ? US_COLOR : SERIES_STYLES[l.seriesIndex].color}
+              strokeWidth={l.geography === 'us' ? STATE_TREND.US_LINE_WIDTH : STATE_TREND.LINE_WIDTH}
+              strokeDasharray={l.geography === 'us' ? STATE_TREND.US_DASH : undefined}
+              data-series={l.series}
+              data-geography={l.geography}
+            />
+          ))}
+        </g>
+        <g className="points">
+          {layout.periods.map((p, i) => {
+            const text = stateTrendText(p.period, model.geography);
+            return (
+              <g
+                key={p.period.key}
+                {...bind(i)}
+                role="img"
+                aria-label={`${text.title}: ${text.lines.slice(0, -1).join('. ')}`}
+                className={active === i ? 'point active' : 'point'}
+                data-period={p.period.period}
+              >
+                {p.us ? <Mark p={p.us} color={US_COLOR} us /> : null}
+                {p.place ? <Mark p={p.place} color={SERIES_STYLES[p.place.seriesIndex].color} us={false} /> : null}
+                {[p.place, p.us].map((m, j) => (m ? <circle key={j} cx={m.x} cy={m.y} r={STATE_TREND.HIT_RADIUS} className="hit" /> : null))}
+              </g>
+            );
+          })}
+        </g>
+      </svg>
+      <Tooltip content={tooltip?.content ?? null} x={tooltip?.x ?? 0} y={tooltip?.y ?? 0} width={layout.width} />
+    </div>
+  );
+}
+
+/** The chart's key: the survey series drawn, the U.S., what a bar means, and hollow derived markers. */
+export function StateTrendLegend({ model }: { model: StateTrendModel }) {
+  const series = [...new Set(model.place.points.map((p) => p.series))];
+  const pooled = model.periods.some((p) => p.pooled);
+  if (!model.periods.length) return null;
+  return (
+    <ul className="legend" aria-label="Key">
+      {series.map((name) => (
+        <li key={name}>
+          <span className="series-swatch" data-series={name} aria-hidden="true" /> {geographyName(model.geography)}, {seriesByName(name)?.title ?? name}
+        </li>
+      ))}
+      {model.us ? (
+        <li>
+          <span className="us-swatch" aria-hidden="true" /> United States, same periods
+        </li>
+      ) : null}
+      {pooled ? (
+        <li>
+          <span className="bar-swatch" aria-hidden="true" /> Bar: a two-year average, drawn across both years (periods sharing a year overlap)
+        </li>
+      ) : null}
+      {model.countsOnly.length && model.periods.length ? (
+        <li>
+          <span className="counts-swatch" aria-hidden="true" /> Dotted under the axis: numbers of people only
+        </li>
+      ) : null}
+      {model.derived ? (
+        <li>
+          <span className="derived-swatch" aria-hidden="true" /> Hollow: {DERIVED_TEXT.toLowerCase()}
+        </li>
+      ) : null}
+    </ul>
+  );
+}
