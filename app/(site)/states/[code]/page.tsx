@@ -2,18 +2,28 @@ import type { Metadata } from 'next';
 import { DataNotice } from '@/app/_components/data-notice';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { measureOfUnit } from '@/lib/charts/measure';
+import { StateComparisonFigure } from '@/app/_components/charts/state-comparison-figure';
+import { StateTrendFigure } from '@/app/_components/charts/state-trend-figure';
+import { toAgeModel } from '@/lib/charts/age';
+import { COUNT, measureById, measureOfUnit, measuresIn } from '@/lib/charts/measure';
 import { choose } from '@/lib/charts/select';
-import { ageGroupShortLabel, compareAgeGroups } from '@/lib/vocabulary/age-groups';
-import { geographyByCode } from '@/lib/vocabulary/geography';
+import { againstUs, countsOnlyFor, stateTrendSpan, toStateTrendModel } from '@/lib/charts/state-trend';
+import { usBesideStates } from '@/lib/charts/states';
+import { comparePeriodsNewestFirst } from '@/lib/charts/view';
+import { ageGroupLabel, ageGroupShortLabel, compareAgeGroups } from '@/lib/vocabulary/age-groups';
+import { GEOGRAPHIES, geographyByCode } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { getAllObservations, getIndicators } from '@/lib/data/store';
-import { formatObservation, formatPeriod } from '@/lib/format/numbers';
+import { formatObservation, formatPeriod, formatPeriodList } from '@/lib/format/numbers';
 import { pageMetadata } from '@/lib/site/metadata';
+import { ProfilePicker } from './picker';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const STATE_CODES = new Set(GEOGRAPHIES.filter((g) => g.level === 'state').map((g) => g.code));
+const DEFAULT_INDICATOR = 'sud_past_year';
 
 async function stateOf(params: Props['params']) {
   const { code } = await params;
@@ -25,46 +35,82 @@ async function stateOf(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const geo = await stateOf(params);
-  return pageMetadata(geo.name, `Substance use and treatment estimates for ${geo.name} beside the United States, with 95% intervals, from SAMHSA’s NSDUH state tables.`, `/states/${geo.code}`);
+  return pageMetadata(geo.name, `Substance use and treatment estimates for ${geo.name} over time and beside the United States, with 95% intervals, from SAMHSA’s NSDUH state tables.`, `/states/${geo.code}`);
 }
 
-const show = (o: Observation | undefined) => {
-  if (!o) return { estimate: '—', interval: null };
-  return formatObservation(o);
-};
+const show = (o: Observation | undefined) => (o ? formatObservation(o) : { estimate: '—', interval: null });
+
+const COMPARISON = { above: 'Higher than the U.S.', below: 'Lower than the U.S.', overlaps: 'Not distinguishable from the U.S.' } as const;
 
 function comparison(state: Observation | undefined, us: Observation | undefined): string {
-  if (!state || !us || state.ci_lower === null || state.ci_upper === null || us.estimate === null) return '';
-  if (state.ci_lower > us.estimate) return 'Higher than the U.S.';
-  if (state.ci_upper < us.estimate) return 'Lower than the U.S.';
-  return 'Not distinguishable from the U.S.';
+  if (!state || !us || us.estimate === null) return '';
+  const against = againstUs({ lower: state.ci_lower, upper: state.ci_upper }, { value: us.estimate });
+  return against ? COMPARISON[against] : '';
 }
 
-export default async function StatePage({ params }: Props) {
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function StatePage({ params, searchParams }: Props) {
   const geo = await stateOf(params);
+  const query = await searchParams;
   const [observations, indicators] = await Promise.all([getAllObservations(), getIndicators()]);
-  const mine = observations.filter((o) => o.geography === geo.code);
-  const periods = [...new Set(mine.map((o) => o.period))].sort().reverse();
-  const period = periods[0];
-  if (period === undefined) {
+  const mine = observations.filter((o) => o.geography === geo.code && o.estimate !== null);
+  if (mine.length === 0) {
     return (
       <>
         <p>
           <Link href="/states">← All states</Link>
         </p>
         <DataNotice />
-      <h1>{geo.name}</h1>
+        <h1>{geo.name}</h1>
         <p className="lead">No estimates for {geo.name} can be shown right now: the data that holds them is unavailable. The national figures are on the dashboard.</p>
       </>
     );
   }
-  const relevant = observations.filter((o) => (o.geography === geo.code || o.geography === 'US') && o.period === period);
-  const chosen = choose(relevant, (o) => `${o.indicator}|${o.geography}|${o.age_group}|${measureOfUnit(o.unit)}`);
-  const get = (indicator: string, geography: string, age: string, measure: string) => chosen.get(`${indicator}|${geography}|${age}|${measure}`)?.observation;
-  const indicatorNames = [...new Set(mine.filter((o) => o.period === period).map((o) => o.indicator))].sort((a, b) =>
-    (indicators.get(a)?.title ?? a).localeCompare(indicators.get(b)?.title ?? b),
-  );
-  const sources = [...new Set(mine.filter((o) => o.period === period).map((o) => o.source.replace(/: .*$/, '')))];
+  const titleOf = (name: string) => indicators.get(name)?.title ?? name;
+  const indicatorNames = [...new Set(mine.map((o) => o.indicator))].sort((a, b) => titleOf(a).localeCompare(titleOf(b)));
+  const byIndicator = new Map<string, Observation[]>();
+  for (const o of observations) {
+    if (o.geography !== geo.code && o.geography !== 'US') continue;
+    const list = byIndicator.get(o.indicator);
+    if (list) list.push(o);
+    else byIndicator.set(o.indicator, [o]);
+  }
+  // The state tables' periods of each indicator: the U.S. is compared at these only.
+  const tablePeriods = new Map<string, Set<string>>();
+  for (const o of observations) {
+    if (!STATE_CODES.has(o.geography)) continue;
+    const set = tablePeriods.get(o.indicator);
+    if (set) set.add(o.period);
+    else tablePeriods.set(o.indicator, new Set([o.period]));
+  }
+
+  // What the charts show, from the URL, repaired to something this state has.
+  const wanted = one(query.indicator);
+  const indicator = indicatorNames.find((n) => n === wanted) ?? indicatorNames.find((n) => n === DEFAULT_INDICATOR) ?? indicatorNames[0];
+  const own = mine.filter((o) => o.indicator === indicator);
+  const measures = measuresIn(own).map((m) => m.id);
+  const measure = measures.find((m) => m === one(query.measure)) ?? measures[0];
+  const ages = [...new Set(own.filter((o) => measureOfUnit(o.unit) === measure).map((o) => o.age_group))].sort(compareAgeGroups);
+  const age = ages.find((a) => a === one(query.age)) ?? (ages.includes('12+') ? '12+' : ages[0]);
+  const rows = byIndicator.get(indicator) ?? [];
+  const trendOptions = { indicator, indicatorTitle: titleOf(indicator), geography: geo.code, ageGroup: age, measure, periods: [...(tablePeriods.get(indicator) ?? [])] };
+  const trend = toStateTrendModel(rows, trendOptions);
+  // The comparison with the U.S. is in a percentage: a state's count beside the nation's says nothing.
+  const percent = measures.find((m) => measureById(m).kind === 'percent');
+  const comparisonPeriod = percent ? [...new Set(own.filter((o) => measureOfUnit(o.unit) === percent).map((o) => o.period))].sort(comparePeriodsNewestFirst)[0] : undefined;
+  const ageModel = percent && comparisonPeriod ? toAgeModel(usBesideStates(rows), { indicator, indicatorTitle: titleOf(indicator), geography: geo.code, measure: percent, period: comparisonPeriod }) : null;
+  const newerCounts = comparisonPeriod
+    ? countsOnlyFor(rows, { indicator, geography: geo.code, ageGroup: age, measure: percent as string }).filter((p) => comparePeriodsNewestFirst(p, comparisonPeriod) < 0)
+    : [];
+  const universe = `People ${ageGroupLabel(age).toLowerCase()} in the civilian, noninstitutionalized population`;
+  const span = stateTrendSpan(trend);
+  const countsLink =
+    trend.countsOnly.length && measures.includes(COUNT) ? (
+      <Link href={`/states/${geo.code}?${new URLSearchParams({ indicator, age, measure: COUNT }).toString()}#charts`} scroll={false}>
+        Show numbers of people
+      </Link>
+    ) : null;
 
   return (
     <>
@@ -74,10 +120,55 @@ export default async function StatePage({ params }: Props) {
       <DataNotice />
       <h1>{geo.name}</h1>
       <p className="lead">
-        Every published estimate for {geo.name} in SAMHSA’s {formatPeriod(period)} state tables, beside the United States, with 95%
-        intervals. State figures are small-area estimates (annual averages of two survey years) with Bayesian credible intervals; U.S.
-        figures have design-based confidence intervals.
+        SAMHSA’s published estimates for {geo.name}, over time and beside the United States, with 95% intervals. State figures are
+        small-area estimates — mostly annual averages of two survey years — with Bayesian credible intervals; U.S. figures have
+        design-based confidence intervals.
       </p>
+
+      <section id="charts" aria-labelledby="charts-title" className="profile-charts">
+        <h2 id="charts-title">Charts: {titleOf(indicator)}</h2>
+        <ProfilePicker
+          code={geo.code}
+          indicators={indicatorNames.map((name) => ({ name, title: titleOf(name) }))}
+          indicator={indicator}
+          ages={ages}
+          age={age}
+          measures={measures}
+          measure={measure}
+        />
+        {indicators.get(indicator) ? <p className="definition">{indicators.get(indicator)?.definition}</p> : null}
+        <StateTrendFigure
+          id="state-trend"
+          model={trend}
+          options={trendOptions}
+          title={`Over time: ${geo.name}${trend.us ? ' beside the United States' : ''}${span ? `, ${span}` : ''}`}
+          universe={universe}
+          countsAction={countsLink}
+        />
+        {ageModel ? (
+          <StateComparisonFigure
+            id="state-vs-us"
+            model={ageModel}
+            indicatorTitle={titleOf(indicator)}
+            universe="People in the civilian, noninstitutionalized population"
+            notes={
+              newerCounts.length ? (
+                <p className="chart-note counts-only">
+                  This is the latest period with percentages. For {formatPeriodList(newerCounts)}, SAMHSA’s tables in this dataset give numbers of people
+                  only.
+                </p>
+              ) : null
+            }
+          />
+        ) : (
+          <p className="chart-note">
+            SAMHSA’s tables in this dataset give {geo.name}’s figures for this indicator as numbers of people only, so there is no comparison with the
+            United States: a state’s count beside the nation’s says nothing.
+          </p>
+        )}
+      </section>
+
+      <h2 id="all-indicators">Every indicator, latest period</h2>
       <p className="chart-note">
         “Higher” or “lower” means the state’s whole 95% interval lies above or below the U.S. estimate. “Not distinguishable” means
         the survey cannot tell the two apart — not that they are equal. This is not a formal significance test.
@@ -86,66 +177,93 @@ export default async function StatePage({ params }: Props) {
         <ul>
           {indicatorNames.map((name) => (
             <li key={name}>
-              <a href={`#${name}`}>{indicators.get(name)?.title ?? name}</a>
+              <a href={`#${name}`}>{titleOf(name)}</a>
             </li>
           ))}
         </ul>
       </nav>
-      {indicatorNames.map((name) => {
-        const meta = indicators.get(name);
-        const ages = [...new Set(mine.filter((o) => o.indicator === name && o.period === period).map((o) => o.age_group))].sort(compareAgeGroups);
-        return (
-          <section key={name} id={name} aria-labelledby={`${name}-title`} className="profile-section">
-            <h2 id={`${name}-title`}>{meta?.title ?? name}</h2>
-            {meta ? <p className="chart-subtitle">{meta.definition}</p> : null}
-            <div className="table-scroll" role="region" aria-label={`${meta?.title ?? name}: ${geo.name} and the United States`} tabIndex={0}>
-              <table className="data">
-                <caption>
-                  {meta?.title ?? name}, {geo.name} and the United States, {formatPeriod(period)}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Age</th>
-                    <th scope="col">{geo.name}</th>
-                    <th scope="col">United States</th>
-                    <th scope="col">Compared with the U.S.</th>
-                    <th scope="col">{geo.name}, number of people</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {ages.map((age) => {
-                    const state = get(name, geo.code, age, 'percent');
-                    const us = get(name, 'US', age, 'percent');
-                    const count = get(name, geo.code, age, 'count');
-                    const s = show(state);
-                    const u = show(us);
-                    const c = show(count);
-                    return (
-                      <tr key={age}>
-                        <th scope="row">{ageGroupShortLabel(age)}</th>
-                        <td className="num">
-                          {s.estimate}
-                          {s.interval ? <span className="interval"> ({s.interval})</span> : null}
-                        </td>
-                        <td className="num">
-                          {u.estimate}
-                          {u.interval ? <span className="interval"> ({u.interval})</span> : null}
-                        </td>
-                        <td>{comparison(state, us)}</td>
-                        <td className="num">
-                          {c.estimate}
-                          {c.interval ? <span className="interval"> ({c.interval})</span> : null}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </section>
-        );
-      })}
-      <p className="source">Source: {sources.join('; ')}.</p>
+      {indicatorNames.map((name) => (
+        <IndicatorTable key={name} name={name} title={titleOf(name)} definition={indicators.get(name)?.definition} code={geo.code} stateName={geo.name} rows={byIndicator.get(name) ?? []} />
+      ))}
     </>
+  );
+}
+
+/** One indicator's latest figures for the state beside the U.S., by age group, with the number of people. */
+function IndicatorTable({ name, title, definition, code, stateName, rows }: { name: string; title: string; definition?: string; code: string; stateName: string; rows: Observation[] }) {
+  const own = rows.filter((o) => o.geography === code && o.estimate !== null);
+  const measure = measuresIn(own)[0]?.id ?? COUNT;
+  const periods = [...new Set(own.filter((o) => measureOfUnit(o.unit) === measure).map((o) => o.period))].sort(comparePeriodsNewestFirst);
+  const period = periods[0];
+  const inPeriod = usBesideStates(rows.filter((o) => o.period === period));
+  const chosen = choose(inPeriod, (o) => `${o.geography}|${o.age_group}|${measureOfUnit(o.unit)}`);
+  const get = (geography: string, age: string, m: string) => chosen.get(`${geography}|${age}|${m}`)?.observation;
+  const ages = [...new Set(own.filter((o) => o.period === period).map((o) => o.age_group))].sort(compareAgeGroups);
+  const percent = measureById(measure).kind === 'percent';
+  const newer = countsOnlyFor(rows, { indicator: name, geography: code, ageGroup: ages.includes('12+') ? '12+' : (ages[0] ?? '12+'), measure }).filter(
+    (p) => comparePeriodsNewestFirst(p, period) < 0,
+  );
+  const sources = [...new Set(own.filter((o) => o.period === period).map((o) => o.source.replace(/: .*$/, '')))];
+  return (
+    <section id={name} aria-labelledby={`${name}-title`} className="profile-section">
+      <h3 id={`${name}-title`}>{title}</h3>
+      {definition ? <p className="chart-subtitle">{definition}</p> : null}
+      <div className="table-scroll" role="region" aria-label={`${title}: ${stateName} and the United States`} tabIndex={0}>
+        <table className="data">
+          <caption>
+            {title}, {stateName} and the United States, {formatPeriod(period)}
+            {percent ? `, ${measureById(measure).label.toLowerCase()}` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Age</th>
+              {percent ? (
+                <>
+                  <th scope="col">{stateName}</th>
+                  <th scope="col">United States</th>
+                  <th scope="col">Compared with the U.S.</th>
+                </>
+              ) : null}
+              <th scope="col">{stateName}, number of people</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ages.map((age) => {
+              const state = percent ? get(code, age, measure) : undefined;
+              const us = percent ? get('US', age, measure) : undefined;
+              const s = show(state);
+              const u = show(us);
+              const c = show(get(code, age, COUNT));
+              return (
+                <tr key={age}>
+                  <th scope="row">{ageGroupShortLabel(age)}</th>
+                  {percent ? (
+                    <>
+                      <td className="num">
+                        {s.estimate}
+                        {s.interval ? <span className="interval"> ({s.interval})</span> : null}
+                      </td>
+                      <td className="num">
+                        {u.estimate}
+                        {u.interval ? <span className="interval"> ({u.interval})</span> : null}
+                      </td>
+                      <td>{comparison(state, us)}</td>
+                    </>
+                  ) : null}
+                  <td className="num">
+                    {c.estimate}
+                    {c.interval ? <span className="interval"> ({c.interval})</span> : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="chart-note">
+        {newer.length ? `For ${formatPeriodList(newer)}, SAMHSA’s tables in this dataset give numbers of people only. ` : ''}
+        <Link href={`/states/${code}?indicator=${name}#charts`}>Chart of {title.charAt(0).toLowerCase() + title.slice(1)} over time</Link> · Source: {sources.join('; ')}.
+      </p>
+    </section>
   );
 }
