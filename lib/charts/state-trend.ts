@@ -183,6 +183,14 @@ export function countsOnlySentence(periods: readonly string[]): string {
   return `For ${formatPeriodList(periods)}, SAMHSA’s tables in this dataset give numbers of people only; no percentage is derived from them.`;
 }
 
+/** ", each an annual average of two survey years" (or "2 of them…"), for a list of figures. */
+function pooledPhrase(points: readonly TrendPoint[]): string {
+  const pooled = points.filter((p) => p.pooled).length;
+  if (!pooled) return '';
+  if (pooled === points.length) return points.length === 1 ? ', an annual average of two survey years' : ', each an annual average of two survey years';
+  return `, ${pooled} of them annual averages of two survey years`;
+}
+
 /** "2018–2019 (7.60%, 95% interval 6.80% to 8.49%)", for inside a sentence. */
 const inline = (p: TrendPoint) => {
   const f = formatObservation(p.observation);
@@ -247,7 +255,7 @@ export function summarizeStateTrend(model: StateTrendModel, options: StateTrendO
   const first = points[0];
   const last = points[points.length - 1];
   const parts: string[] = [
-    `${options.indicatorTitle}, ${place}, ${who}, ${model.measure.label.toLowerCase()}: ${points.length} published ${points.length === 1 ? 'estimate' : 'estimates'}${points.length > 1 ? ` from ${formatPeriod(first.period)} to ${formatPeriod(last.period)}` : ''}${points.some((p) => p.pooled) ? ', most of them annual averages of two survey years' : ''}.`,
+    `${options.indicatorTitle}, ${place}, ${who}, ${model.measure.label.toLowerCase()}: ${points.length} published ${points.length === 1 ? 'estimate' : 'estimates'}${points.length > 1 ? ` from ${formatPeriod(first.period)} to ${formatPeriod(last.period)}` : ''}${pooledPhrase(points)}.`,
   ];
 
   const pair = latestPair(model);
