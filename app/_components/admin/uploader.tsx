@@ -6,8 +6,9 @@ import type { UploadReport } from '@/lib/admin/uploads';
 import { DiffTables } from './diff-tables';
 import { errorMessage, postJson } from './post-json';
 import { PreviewChart } from './preview-chart';
+import { ScopeQuestion, widenReady, widenStart, WidenFields, type ScopeChoice, type WidenState } from './scope-question';
 
-type Phase = { name: 'idle' } | { name: 'uploading'; loaded: number; total: number } | { name: 'checking' } | { name: 'report'; report: UploadReport } | { name: 'failed'; message: string };
+type Phase = { name: 'idle' } | { name: 'uploading'; loaded: number; total: number } | { name: 'checking' } | { name: 'report'; report: UploadReport } | { name: 'failed'; message: string } | { name: 'cancelled' };
 
 interface Published {
   version: string;
@@ -68,6 +69,18 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
   const [publishing, setPublishing] = useState(false);
   const [publishError, setPublishError] = useState('');
   const [published, setPublished] = useState<Published | null>(null);
+  const [choice, setChoice] = useState<ScopeChoice>(null);
+  const [widen, setWiden] = useState<WidenState>({ reason: '', confirm: '', title: '', description: '' });
+
+  /** A new report: every answer given about the previous one starts again. */
+  function showReport(report: UploadReport) {
+    setAcknowledged(false);
+    setChoice(null);
+    setWiden(widenStart(report));
+    setMeta({ title: '', description: '', source: '', sourceUrl: '' });
+    setPublishError('');
+    setPhase({ name: 'report', report });
+  }
 
   async function upload(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -84,7 +97,7 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
       const params = new URLSearchParams({ dataset: name, mode, name: file.name });
       const res = await send(`/api/admin/uploads?${params}`, file, await sha256Hex(file), (loaded, total) => setPhase(loaded >= total ? { name: 'checking' } : { name: 'uploading', loaded, total }));
       const report = res.body as UploadReport | null;
-      if ((res.status === 200 || res.status === 422) && report && 'uploadId' in report) setPhase({ name: 'report', report });
+      if ((res.status === 200 || res.status === 422) && report && 'uploadId' in report) showReport(report);
       else setPhase({ name: 'failed', message: errorMessage(res.body, `The server answered ${res.status}. Nothing was changed.`) });
     } catch (err) {
       setPhase({ name: 'failed', message: (err as Error).message });
@@ -94,9 +107,17 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
   async function publish(report: UploadReport) {
     setPublishing(true);
     setPublishError('');
+    const widening = report.outsideScope.length > 0 && choice === 'widen';
     const outcome = await postJson<Published>(
       '/api/admin/publish',
-      { uploadId: report.uploadId, baseHash: report.baseHash, note, acknowledged, ...(mode === 'add' ? { meta } : {}) },
+      {
+        uploadId: report.uploadId,
+        baseHash: report.baseHash,
+        note,
+        acknowledged,
+        ...(report.mode === 'add' ? { meta } : {}),
+        ...(widening ? { widenScope: true, scopeReason: widen.reason, meta: { title: widen.title, description: widen.description } } : {}),
+      },
       'Nothing was published.',
     );
     if (outcome.ok) {
@@ -109,7 +130,14 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
   }
 
   const report = phase.name === 'report' ? phase.report : null;
-  const canPublish = !!report?.ok && (report.warnings.length === 0 || acknowledged) && note.trim() !== '' && (mode === 'replace' || (meta.title.trim() && meta.description.trim() && meta.source.trim()));
+  const outside = !!report?.ok && report.outsideScope.length > 0;
+  const widening = outside && choice === 'widen';
+  const canPublish =
+    !!report?.ok &&
+    (!outside || (widening && widenReady(report, widen))) &&
+    (report.warnings.length === 0 || acknowledged) &&
+    note.trim() !== '' &&
+    (report.mode === 'replace' || (meta.title.trim() && meta.description.trim() && meta.source.trim()));
 
   return (
     <div className="uploader">
@@ -141,6 +169,7 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
           </label>
         ) : null}
         {phase.name === 'checking' ? <p>Checking the file…</p> : null}
+        {phase.name === 'cancelled' ? <p role="status">Cancelled: nothing was published.</p> : null}
         {phase.name === 'failed' ? (
           <p className="form-error" role="alert">
             {phase.message}
@@ -155,14 +184,32 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
       </div>
 
       {report ? (
-        <section className="report" aria-labelledby={`${id}-report`}>
+        <section className="report" aria-labelledby={`${id}-report`} data-upload-id={report.uploadId}>
           <h3 id={`${id}-report`}>
-            {report.ok ? 'This file can be published' : `This file has ${plural(report.errorCount, 'error')} — nothing was changed`}
+            {!report.ok
+              ? `This file has ${plural(report.errorCount, 'error')} — nothing was changed`
+              : outside
+                ? 'This file is valid, but some of its rows are outside this dataset’s scope'
+                : report.mode === 'add' && mode === 'replace'
+                  ? `These rows can be published as the new dataset “${report.dataset}”`
+                  : 'This file can be published'}
           </h3>
           <p>
-            {report.fileName}, {plural(report.bytes, 'byte')}, {report.format === 'samhsa-state-table' ? 'a SAMHSA state table' : report.format === 'canonical' ? 'canonical format' : 'format not recognised'}.{' '}
-            {report.scope}
+            {report.fileName}, {plural(report.bytes, 'byte')}, {report.formatLabel}. {report.scope}
           </p>
+          {outside ? (
+            <ScopeQuestion
+              report={report}
+              choice={choice}
+              onChoice={setChoice}
+              onSplit={showReport}
+              onCancel={() => {
+                setPhase({ name: 'cancelled' });
+                setPublished(null);
+              }}
+              widenFields={<WidenFields report={report} value={widen} onChange={setWiden} />}
+            />
+          ) : null}
           {report.errors.length ? (
             <div className="table-scroll">
               <table className="data report-errors">
@@ -215,7 +262,7 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
               {report.affectedIndicators.length ? <PreviewChart uploadId={report.uploadId} indicators={report.affectedIndicators} /> : null}
             </>
           ) : null}
-          {report.ok ? (
+          {report.ok && (!outside || widening) ? (
             <form
               className="stack-form publish-form"
               onSubmit={(e) => {
@@ -240,33 +287,32 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
                   </label>
                 </div>
               ) : null}
-              {mode === 'add' ? (
+              {widening && !widenReady(report, widen) ? (
+                <p className="hint">Widening needs the title and description, a reason and the dataset’s name typed, above under “Where do these rows belong?”.</p>
+              ) : null}
+              {report.mode === 'add' ? (
                 <fieldset>
                   <legend>About the new dataset</legend>
-                  <label>
-                    Title
-                    <input value={meta.title} onChange={(e) => setMeta({ ...meta, title: e.target.value })} maxLength={200} required />
-                  </label>
-                  <label>
-                    Description (what it holds, for whom, which years)
-                    <textarea value={meta.description} onChange={(e) => setMeta({ ...meta, description: e.target.value })} maxLength={2000} rows={3} required />
-                  </label>
-                  <label>
-                    Source (the publication)
-                    <input value={meta.source} onChange={(e) => setMeta({ ...meta, source: e.target.value })} maxLength={500} required />
-                  </label>
-                  <label>
-                    Source address (optional)
-                    <input type="url" value={meta.sourceUrl} onChange={(e) => setMeta({ ...meta, sourceUrl: e.target.value })} placeholder="https://www.samhsa.gov/data/…" />
-                  </label>
+                  {report.newScope.length ? (
+                    <p className="hint">
+                      It will hold the series {report.newScope.map((s) => s.title).join('; ')}: that becomes its scope, and rows of any other series will need your say before they join it.
+                    </p>
+                  ) : null}
+                  {/* Labels beside their fields, not around them: a field inside a label takes the label's bold type. */}
+                  <label htmlFor={`${id}-title`}>Title</label>
+                  <input id={`${id}-title`} value={meta.title} onChange={(e) => setMeta({ ...meta, title: e.target.value })} maxLength={200} required />
+                  <label htmlFor={`${id}-description`}>Description (what it holds, for whom, which years)</label>
+                  <textarea id={`${id}-description`} value={meta.description} onChange={(e) => setMeta({ ...meta, description: e.target.value })} maxLength={2000} rows={3} required />
+                  <label htmlFor={`${id}-source`}>Source (the publication)</label>
+                  <input id={`${id}-source`} value={meta.source} onChange={(e) => setMeta({ ...meta, source: e.target.value })} maxLength={500} required />
+                  <label htmlFor={`${id}-source-url`}>Source address (optional)</label>
+                  <input id={`${id}-source-url`} type="url" value={meta.sourceUrl} onChange={(e) => setMeta({ ...meta, sourceUrl: e.target.value })} placeholder="https://www.samhsa.gov/data/…" />
                 </fieldset>
               ) : null}
-              <label>
-                Release note (public: researchers read it on the dataset’s page)
-                <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} required />
-              </label>
+              <label htmlFor={`${id}-note`}>Release note (public: researchers read it on the dataset’s page)</label>
+              <textarea id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} required />
               <button type="submit" disabled={!canPublish || publishing}>
-                {publishing ? 'Publishing…' : 'Publish'}
+                {publishing ? 'Publishing…' : widening ? 'Widen the scope and publish' : 'Publish'}
               </button>
               {publishError ? (
                 <p className="form-error" role="alert">

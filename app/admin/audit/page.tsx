@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { readAuditPage } from '@/lib/admin/audit';
+import { readAuditPage, type AuditEntry } from '@/lib/admin/audit';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { formatDateTime } from '@/lib/format/numbers';
 
@@ -11,6 +11,24 @@ const PAGE_SIZE = 200;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const short = (hash: string | null | undefined) => (hash ? hash.replace(/^sha256:/, '').slice(0, 12) : '—');
+const shown = (v: unknown) => (v === undefined ? '—' : Array.isArray(v) ? v.join(', ') : `“${String(v)}”`);
+
+/** A change of words or scope: each field, before → after. */
+function BeforeAfter({ entry }: { entry: AuditEntry }) {
+  const before = entry.before ?? {};
+  const after = entry.after ?? {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  if (!keys.length) return null;
+  return (
+    <ul className="before-after">
+      {keys.map((k) => (
+        <li key={k}>
+          {k}: <del>{shown(before[k])}</del> → <ins>{shown(after[k])}</ins>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The audit log, newest first: who did what, when, and the data's hash before and after. */
 export default async function AuditPage({ searchParams }: Props) {
@@ -23,7 +41,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <h1>Audit log</h1>
       <p className="lead">
-        Every sign-in, upload, publish, restore and removal, appended to <code>audit.log</code> in the private folder and never rewritten (a
+        Every sign-in, upload, publish, restore, removal, scope widening and edit of a dataset’s title or description, appended to <code>audit.log</code> in the private folder and never rewritten (a
         full file is set aside as <code>audit-TIME.log</code> and a new one begun). Refused sign-ins are logged once per 15 minutes for each account
         and address. Hashes are the first 12
         characters of the live CSV’s SHA-256 before and after.
@@ -57,6 +75,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 </td>
                 <td>
                   {e.note ? <q>{e.note}</q> : null} {e.detail ?? ''} {e.address ? `(from ${e.address})` : ''}
+                  <BeforeAfter entry={e} />
                 </td>
               </tr>
             ))}

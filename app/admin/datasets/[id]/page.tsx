@@ -1,12 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DatasetFacts } from '@/app/_components/admin/dataset-facts';
 import { RemoveForm } from '@/app/_components/admin/remove-form';
 import { RollbackForm } from '@/app/_components/admin/rollback-form';
 import { Uploader } from '@/app/_components/admin/uploader';
+import { WordsForm } from '@/app/_components/admin/words-form';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { listVersions } from '@/lib/admin/history';
+import { wordsToken } from '@/lib/admin/publish';
 import { MAX_UPLOAD_BYTES } from '@/lib/admin/uploads';
+import { coverageOf } from '@/lib/data/package';
 import { getDataset, getPackage } from '@/lib/data/store';
 import { formatDateTime } from '@/lib/format/numbers';
 
@@ -17,14 +21,20 @@ type Props = { params: Promise<{ id: string }> };
 
 const KIND = { initial: 'Bundled data', publish: 'Publish', rollback: 'Restore', add: 'New dataset' } as const;
 
-/** One dataset for staff: replace its data, and its history with restore buttons. */
+/**
+ * One dataset for staff: what it holds and is for (coverage and scope), replace its data, its
+ * history with restore buttons, its title and description, and removal.
+ */
 export default async function AdminDatasetPage({ params }: Props) {
   const { id } = await params;
   await requireStaffPage(`/admin/datasets/${id}`);
   const pkg = await getPackage();
   const resource = pkg.resources.find((r) => r.name === id);
   if (!resource) notFound();
-  const problem = (await getDataset(id))?.problem ?? null;
+  const dataset = await getDataset(id);
+  const problem = dataset?.problem ?? null;
+  // What publishing recorded; computed from the rows for a package written before coverage was.
+  const coverage = resource.coverage ?? (dataset && !problem ? coverageOf(dataset.observations) : null);
   const versions = listVersions(id);
   const liveIndex = versions.findIndex((v) => v.hash === resource.hash);
   return (
@@ -49,6 +59,9 @@ export default async function AdminDatasetPage({ params }: Props) {
           </p>
         </div>
       ) : null}
+
+      <h2>What it holds</h2>
+      <DatasetFacts resource={resource} coverage={coverage} />
 
       <h2>Replace data</h2>
       <Uploader mode="replace" dataset={id} maxBytes={MAX_UPLOAD_BYTES} />
@@ -93,6 +106,10 @@ export default async function AdminDatasetPage({ params }: Props) {
           </table>
         </div>
       )}
+
+      <h2 id="words">Title and description</h2>
+      <p>What the public catalog, the dataset’s page, citations and the data package say the dataset is.</p>
+      <WordsForm dataset={id} title={resource.title} description={resource.description} token={wordsToken(resource)} />
 
       <h2>Remove</h2>
       <p>Takes the dataset off the public site and the API. Its versions stay in the history and the removal is in the audit log.</p>
