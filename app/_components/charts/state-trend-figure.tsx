@@ -94,7 +94,7 @@ export function StateTrendFigure({ id, model, options, title, universe, headingL
           {hint}
         </>
       }
-      table={<DataTable caption={`${options.indicatorTitle}, ${place}${model.us ? ' and the United States' : ''}, ${who}: the figures plotted in the trend chart`} labelHeading="Place and period" rows={rows} />}
+      table={<DataTable caption={`${title}, ${who}: the figures in this chart`} labelHeading="Place and period" rows={rows} />}
       actions={actions}
     >
       <StateTrendChart model={model} compact={compact} label={`Chart: ${options.indicatorTitle}, ${place}${model.us ? ' beside the United States' : ''}, ${who}, by period`} />
