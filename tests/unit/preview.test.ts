@@ -10,7 +10,7 @@ const read = async (file: string) => (await ingest(readFileSync(path.join(ROOT, 
 describe('previewData', () => {
   it('opens on the period an upload changes, not the newest one, and names the places it changes', async () => {
     const y2019 = await read('data/sources/samhsa-sae-2018-2019/percentages/NSDUHsaeExcelTab01-2019.csv');
-    const y2021 = await read('tests/fixtures/samhsa-sae-2021/NSDUHsaeExcelTab01-2021.csv');
+    const y2021 = await read('data/sources/samhsa-sae-2021/percentages/NSDUHsaeExcelTab01-2021.csv');
     const live = [...y2019, ...y2021];
     // A correction of one 2018-2019 figure, while 2021 is live too.
     const candidate = live.map((o) => (o.period === '2018-2019' && o.geography === 'AL' && o.age_group === '12+' ? { ...o, estimate: 10.6 } : o));

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ingest } from '@/lib/import/ingest';
 import { parseSamhsaTitle } from '@/lib/import/3-import-samhsa-table';
 
-const DIR = path.join(__dirname, '..', 'fixtures', 'samhsa-sae-2021');
+const DIR = path.join(__dirname, '..', '..', 'data', 'sources', 'samhsa-sae-2021', 'percentages');
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.csv'));
 
 /** The file's cells, read the simplest way this layout allows (every cell is quoted). */

@@ -22,7 +22,7 @@ import { UNITS } from '@/lib/vocabulary/units';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TABLE_2019 = path.join(ROOT, 'data/sources/samhsa-sae-2018-2019/percentages/NSDUHsaeExcelTab01-2019.csv');
-const TABLE_2021 = path.join(ROOT, 'tests/fixtures/samhsa-sae-2021/NSDUHsaeExcelTab01-2021.csv');
+const TABLE_2021 = path.join(ROOT, 'data/sources/samhsa-sae-2021/percentages/NSDUHsaeExcelTab01-2021.csv');
 const DATASET = 'state-2002-2019';
 const SCOPE_2002_2019 = ['DSM-IV_2002-2014', 'DSM-IV_2015-2019', 'NSDUH_2002-2019'];
 const TITLE = 'State estimates, 2002–2019';
@@ -275,7 +275,7 @@ describe('the upload report’s summary', () => {
     const zip = await analyseUpload({ bytes: readFileSync(path.join(ROOT, 'tests/fixtures/zips/samhsa-2021-three-tables.zip')), fileName: 'three.zip', dataset: 'zip-test', mode: 'add', user: staff.email });
     // Two CSV tables and a description file: the description is not a table.
     expect(zip.formatLabel).toBe('a SAMHSA ZIP of 2 tables');
-    const workbook = await analyseUpload({ bytes: readFileSync(path.join(ROOT, 'tests/fixtures/workbooks/NSDUHsaeTotals2015.xlsx')), fileName: 'totals.xlsx', dataset: 'workbook-test', mode: 'add', user: staff.email });
+    const workbook = await analyseUpload({ bytes: readFileSync(path.join(ROOT, 'data/sources/samhsa-sae-workbooks/2014-2015/NSDUHsaeTotals2015.xlsx')), fileName: 'totals.xlsx', dataset: 'workbook-test', mode: 'add', user: staff.email });
     expect(workbook.formatLabel).toMatch(/^a SAMHSA workbook of \d+ tables$/);
     expect(Number(/of (\d+)/.exec(workbook.formatLabel)?.[1])).toBeGreaterThan(1);
   });

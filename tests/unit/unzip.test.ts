@@ -15,7 +15,7 @@ import { ingest, ingestArchive } from '@/lib/import/ingest';
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 const INFO_ZIP = readFileSync(path.join(FIXTURES, 'zips', 'samhsa-2021-three-tables.zip'));
-const table = (name: string) => readFileSync(path.join(FIXTURES, 'samhsa-sae-2021', name));
+const table = (name: string) => readFileSync(path.join(ROOT, 'data', 'sources', 'samhsa-sae-2021', name.endsWith('.csv') ? 'percentages' : '', name));
 const options = { knownIndicators: new Set<string>(), collect: true };
 
 /** The message readZip refuses an archive with. */

@@ -6,7 +6,7 @@
  * workbook) are built in memory.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { utils, write } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,10 @@ import { readZip, ZipError } from '@/lib/import/0-unzip';
 import { displayedNumber, readWorkbookTables, WorkbookError, WORKBOOK_LIMITS, type WorkbookTables } from '@/lib/import/0-xlsx';
 import { ingest, ingestArchive, ingestRecords } from '@/lib/import/ingest';
 
-const DIR = path.resolve(__dirname, '..', 'fixtures', 'workbooks');
+/** SAMHSA's workbooks as kept in data/sources (the build reads the same bytes), by file name. */
+const BOOKS = path.resolve(__dirname, '..', '..', 'data', 'sources', 'samhsa-sae-workbooks');
+const PERIOD_OF = new Map(readdirSync(BOOKS).filter((p) => /^\d{4}-\d{4}$/.test(p)).flatMap((p) => readdirSync(path.join(BOOKS, p)).map((f) => [f, p] as const)));
+const bookPath = (file: string) => path.join(BOOKS, PERIOD_OF.get(file) ?? 'missing', file);
 const PERCENT_2017 = 'NSDUHsaeExcelTabs2017.xlsx';
 const COUNTS_2016 = 'NSDUHsaeTotals2016.xlsx';
 const COUNTS_2022 = '2022-nsduh-sae-totals-tables.xlsx';
@@ -23,7 +26,7 @@ const COUNTS_2014 = 'NSDUHsaeTotals2014.xlsx';
 const COUNTS_2015 = 'NSDUHsaeTotals2015.xlsx';
 
 const bytesCache = new Map<string, Buffer>();
-const bytes = (file: string) => bytesCache.get(file) ?? bytesCache.set(file, readFileSync(path.join(DIR, file))).get(file)!;
+const bytes = (file: string) => bytesCache.get(file) ?? bytesCache.set(file, readFileSync(bookPath(file))).get(file)!;
 const readCache = new Map<string, WorkbookTables>();
 const workbook = (file: string) => readCache.get(file) ?? readCache.set(file, readWorkbookTables(bytes(file))).get(file)!;
 
@@ -350,8 +353,8 @@ describe('one table through a workbook, a CSV and a ZIP', () => {
     expect(fromSheet.rows.length).toBeGreaterThan(200);
     for (const other of [fromCsv, fromZip, fromWorkbook]) expect(other.rows).toEqual(fromSheet.rows);
 
-    const r = spawnSync('npm', ['run', '--silent', 'data:check', '--', `tests/fixtures/workbooks/${COUNTS_2016}`], { cwd: path.resolve(__dirname, '..', '..'), encoding: 'utf8' });
+    const r = spawnSync('npm', ['run', '--silent', 'data:check', '--', path.relative(path.resolve(__dirname, '..', '..'), bookPath(COUNTS_2016))], { cwd: path.resolve(__dirname, '..', '..'), encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n').filter((l) => l.startsWith(`OK tests/fixtures/workbooks/${COUNTS_2016} › Table `))).toHaveLength(workbook(COUNTS_2016).tables.length);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith(`OK ${path.relative(path.resolve(__dirname, '..', '..'), bookPath(COUNTS_2016))} › Table `))).toHaveLength(workbook(COUNTS_2016).tables.length);
   });
 });

@@ -17,7 +17,7 @@ test.describe.configure({ mode: 'serial' });
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const TABLE_2019 = path.join(ROOT, 'data', 'sources', 'samhsa-sae-2018-2019', 'percentages', 'NSDUHsaeExcelTab01-2019.csv');
-const TABLE_2021 = path.join(ROOT, 'tests', 'fixtures', 'samhsa-sae-2021', 'NSDUHsaeExcelTab01-2021.csv');
+const TABLE_2021 = path.join(ROOT, 'data', 'sources', 'samhsa-sae-2021', 'percentages', 'NSDUHsaeExcelTab01-2021.csv');
 const DSM5 = '2021 onward (DSM-5, web and in-person)';
 
 /** A dataset of SAMHSA's 2018–2019 Table 1, added over the API: its scope is that table's series. */
