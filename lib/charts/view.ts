@@ -39,8 +39,11 @@ export interface IndicatorOption {
   stateMeasures: string[];
   /** Periods with state figures, newest first. */
   statePeriods: string[];
-  /** Periods with state figures in each state measure, newest first (absent: every period in every measure). */
-  periodsByMeasure?: Array<{ measure: string; periods: string[] }>;
+  /**
+   * Periods with state figures in each state measure and age group, newest first (absent: every
+   * period in every measure and age group). A period whose every state figure was withheld is not one.
+   */
+  periodsByMeasure?: Array<{ measure: string; age: string; periods: string[] }>;
 }
 
 /** Newest first: by last survey year, then first (2021–2022, 2021, 2018–2019, 2017–2018). */
@@ -50,10 +53,11 @@ export function comparePeriodsNewestFirst(a: string, b: string): number {
   return yb[1] - ya[1] || yb[0] - ya[0] || b.localeCompare(a);
 }
 
-/** Periods with state figures in one measure, newest first. */
-export function periodsFor(option: IndicatorOption, measure: string): string[] {
+/** Periods with state figures in one measure (and age group, when given), newest first. */
+export function periodsFor(option: IndicatorOption, measure: string, age?: string): string[] {
   if (!option.periodsByMeasure) return option.statePeriods;
-  return option.periodsByMeasure.find((m) => m.measure === measure)?.periods ?? [];
+  const entries = option.periodsByMeasure.filter((m) => m.measure === measure && (age === undefined || m.age === age));
+  return [...new Set(entries.flatMap((m) => m.periods))].sort(comparePeriodsNewestFirst);
 }
 
 /**
@@ -61,10 +65,10 @@ export function periodsFor(option: IndicatorOption, measure: string): string[] {
  * data/) give no percentage in `measure`. Empty when `measure` is itself the count. A percentage
  * is never derived from a count, so the charts say so and offer the counts instead.
  */
-export function countsOnlyPeriods(option: IndicatorOption, measure: string): string[] {
+export function countsOnlyPeriods(option: IndicatorOption, measure: string, age?: string): string[] {
   if (measure === COUNT) return [];
-  const own = new Set(periodsFor(option, measure));
-  return periodsFor(option, COUNT).filter((p) => !own.has(p));
+  const own = new Set(periodsFor(option, measure, age));
+  return periodsFor(option, COUNT, age).filter((p) => !own.has(p));
 }
 
 export const DEFAULT_INDICATOR = 'sud_past_year';
@@ -94,10 +98,14 @@ export function indicatorOptions(observations: readonly Observation[], meta: Rea
       nationalMeasures: measuresIn(us).map((m) => m.id),
       stateMeasures: measuresIn(states).map((m) => m.id),
       statePeriods: [...new Set(states.map((o) => o.period))].sort(comparePeriodsNewestFirst),
-      periodsByMeasure: measuresIn(states).map((m) => ({
-        measure: m.id,
-        periods: [...new Set(states.filter((o) => measureOfUnit(o.unit) === m.id).map((o) => o.period))].sort(comparePeriodsNewestFirst),
-      })),
+      periodsByMeasure: measuresIn(states).flatMap((m) => {
+        const inMeasure = states.filter((o) => measureOfUnit(o.unit) === m.id);
+        return [...new Set(inMeasure.map((o) => o.age_group))].sort(compareAgeGroups).map((age) => ({
+          measure: m.id,
+          age,
+          periods: [...new Set(inMeasure.filter((o) => o.age_group === age).map((o) => o.period))].sort(comparePeriodsNewestFirst),
+        }));
+      }),
     });
   }
   return options.sort((a, b) => a.title.localeCompare(b.title));
@@ -140,11 +148,11 @@ export function normalizeView(view: View, options: readonly IndicatorOption[]): 
   // measure that has it; otherwise states default to percentages.
   const measure = o.stateMeasures.includes(view.measure)
     ? view.measure
-    : (['percent', ...o.stateMeasures].find((m) => o.stateMeasures.includes(m) && periodsFor(o, m).includes(view.period)) ??
+    : (['percent', ...o.stateMeasures].find((m) => o.stateMeasures.includes(m) && periodsFor(o, m, age).includes(view.period)) ??
       (o.stateMeasures.includes('percent') ? 'percent' : (o.stateMeasures[0] ?? 'percent')));
   const geo = GEO_CODES.has(view.geo) ? view.geo : 'US';
   // The picker offers only periods with figures in the measure; the default is the latest of them.
-  const periods = periodsFor(o, measure);
+  const periods = periodsFor(o, measure, age);
   const period = periods.includes(view.period) ? view.period : (periods[0] ?? '');
   return { indicator: o.name, age, trend, measure, geo, period };
 }
@@ -157,8 +165,8 @@ export function normalizeView(view: View, options: readonly IndicatorOption[]): 
 export function changeView(view: View, change: Partial<View>, options: readonly IndicatorOption[]): View {
   const next = { ...view, ...change };
   const option = options.find((o) => o.name === view.indicator);
-  const onLatest = option !== undefined && periodsFor(option, view.measure)[0] === view.period;
-  const switched = (change.indicator !== undefined && change.indicator !== view.indicator) || (change.measure !== undefined && change.measure !== view.measure);
+  const onLatest = option !== undefined && periodsFor(option, view.measure, view.age)[0] === view.period;
+  const switched = (['indicator', 'measure', 'age'] as const).some((k) => change[k] !== undefined && change[k] !== view[k]);
   if (switched && onLatest && change.period === undefined) next.period = '';
   return normalizeView(next, options);
 }

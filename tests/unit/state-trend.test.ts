@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { stateTrendText } from '@/app/_components/charts/state-trend-chart';
 import { StateTrendFigure, stateTrendRows } from '@/app/_components/charts/state-trend-figure';
 import { toAgeModel } from '@/lib/charts/age';
-import { measuresIn } from '@/lib/charts/measure';
+import { measureOfUnit, measuresIn } from '@/lib/charts/measure';
 import {
   changeTestText,
   countsOnlyFor,
@@ -140,11 +140,12 @@ describe('state trends of every indicator, place, age group and measure in data/
   it('offer in each measure only the periods with state figures in it, the latest first', () => {
     for (const option of indicatorOpts.filter((i) => i.states)) {
       for (const measure of option.stateMeasures) {
-        const periods = periodsFor(option, measure);
-        expect(periods.length).toBeGreaterThan(0);
         const view = normalizeView({ indicator: option.name, age: '', trend: '', measure, geo: 'US', period: '' }, indicatorOpts);
-        expect(view.period).toBe(periods[0]);
-        for (const p of countsOnlyPeriods(option, measure)) expect(periods).not.toContain(p);
+        const periods = periodsFor(option, measure, view.age);
+        expect(view.period).toBe(periods[0] ?? '');
+        for (const p of countsOnlyPeriods(option, measure, view.age)) expect(periods).not.toContain(p);
+        // Every period offered has a published state figure in that measure and age group.
+        for (const p of periods) expect(observations.some((x) => x.indicator === option.name && x.period === p && x.age_group === view.age && measureOfUnit(x.unit) === measure && x.estimate !== null && x.geography !== 'US' && x.geography.length === 2)).toBe(true);
       }
     }
   });
@@ -335,11 +336,20 @@ describe('the period control', () => {
     name: 'sud_past_year', title: 'SUD', definition: '', national: true, states: true, ages: ['12+'], nationalMeasures: ['count'], stateMeasures: ['percent', 'count'],
     statePeriods: ['2021-2022', '2021', '2018-2019', '2017-2018', '2013-2014'],
     periodsByMeasure: [
-      { measure: 'percent', periods: ['2021', '2018-2019', '2017-2018'] },
-      { measure: 'count', periods: ['2021-2022', '2018-2019', '2017-2018', '2013-2014'] },
+      { measure: 'percent', age: '12+', periods: ['2021', '2018-2019', '2017-2018'] },
+      { measure: 'count', age: '12+', periods: ['2021-2022', '2018-2019', '2017-2018', '2013-2014'] },
+      // Every state's 2021 figure for this age group was withheld: 2021 is not offered for it.
+      { measure: 'percent', age: '12-17', periods: ['2018-2019', '2017-2018'] },
     ],
   };
-  const other: IndicatorOption = { ...option, name: 'aud_past_year', periodsByMeasure: [{ measure: 'percent', periods: ['2018-2019', '2017-2018'] }, { measure: 'count', periods: ['2018-2019'] }] };
+  const other: IndicatorOption = {
+    ...option,
+    name: 'aud_past_year',
+    periodsByMeasure: [
+      { measure: 'percent', age: '12+', periods: ['2018-2019', '2017-2018'] },
+      { measure: 'count', age: '12+', periods: ['2018-2019'] },
+    ],
+  };
   const options = [option, other];
   const view = (p: Partial<View>): View => ({ indicator: 'sud_past_year', age: '12+', trend: 'count', measure: 'percent', geo: 'US', period: '', ...p });
 
@@ -359,6 +369,13 @@ describe('the period control', () => {
     expect(changeView(view({ period: '2021' }), { measure: 'count' }, options)).toMatchObject({ measure: 'count', period: '2021-2022' });
     expect(changeView(view({ period: '2018-2019' }), { measure: 'count' }, options)).toMatchObject({ measure: 'count', period: '2018-2019' });
     expect(changeView(view({ period: '2021' }), { measure: 'count', period: '2013-2014' }, options)).toMatchObject({ period: '2013-2014' });
+  });
+
+  it('offers for an age group only the periods with figures for it', () => {
+    const withAges = [{ ...option, ages: ['12+', '12-17'] }, other];
+    expect(parseView(new URLSearchParams('age=12-17'), withAges)).toMatchObject({ age: '12-17', period: '2018-2019' });
+    expect(changeView(view({ period: '2021' }), { age: '12-17' }, withAges)).toMatchObject({ period: '2018-2019' });
+    expect(periodsFor(option, 'percent', '12-17')).toEqual(['2018-2019', '2017-2018']);
   });
 
   it('names the periods with numbers of people only', () => {

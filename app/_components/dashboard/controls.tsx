@@ -16,7 +16,7 @@ export const CONTROLS_FORM = 'view-controls';
 export function Controls({ view, options, onChange }: { view: View; options: IndicatorOption[]; onChange: (change: Partial<View>) => void }) {
   const option = options.find((o) => o.name === view.indicator);
   // Only periods with state figures in the measure shown: a period with counts only is offered by the charts' own note.
-  const periods = option ? periodsFor(option, view.measure) : [];
+  const periods = option ? periodsFor(option, view.measure, view.age) : [];
   const withStates = options.filter((o) => o.states);
   const nationalOnly = options.filter((o) => !o.states);
   return (

@@ -58,7 +58,7 @@ export function useViewModels(observations: Observation[], view: View, option: I
       measure: view.measure,
       periods: option.statePeriods,
       // The dashboard loads the states in one measure; which periods have counts only, it knows from the options.
-      countsOnly: countsOnlyPeriods(option, view.measure),
+      countsOnly: countsOnlyPeriods(option, view.measure, view.age),
     }),
     [view.indicator, title, view.geo, view.age, view.measure, option],
   );
@@ -99,7 +99,7 @@ function actions(kind: ChartKind, title: string, view: View, rows: Observation[]
  * a percentage is never derived from a count.
  */
 function CountsOnlyNote({ option, view, onChange }: Pick<SectionProps, 'option' | 'view' | 'onChange'>) {
-  const periods = countsOnlyPeriods(option, view.measure);
+  const periods = countsOnlyPeriods(option, view.measure, view.age);
   if (!periods.length) return null;
   const latest = periods[0];
   return (
