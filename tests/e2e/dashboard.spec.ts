@@ -1,10 +1,21 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { rows, shown, STATE_FILE, stateRows, tooltip, type Row } from './data';
+import { comparePeriodsNewestFirst } from '../../lib/charts/view';
+import { rows, shown, stateRows as allStateRows, tooltip, type Row } from './data';
+
+/**
+ * The map and ranking show one period (the latest with figures by default; any period from the
+ * picker). These tests ask for 2018–2019 in the URL and compare with that period's rows.
+ */
+const PERIOD = '2018-2019';
+const stateRows = (indicator: string, age = '12+', unit = 'percent') => allStateRows(indicator, age, unit).filter((r) => r.period === PERIOD);
+const ALL = (JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'data', 'datapackage.json'), 'utf8')) as { resources: Array<{ path: string }> }).resources.flatMap((r) => rows(r.path));
 
 test.describe('dashboard', () => {
   test('the keyboard moves through the ranking with arrow keys, and Enter opens a state', async ({ page }) => {
     const ranked = stateRows('sud_past_year');
-    await page.goto('/');
+    await page.goto(`/?period=${PERIOD}`);
     const first = page.locator('[data-chart="ranking"] a[tabindex="0"]');
     await first.focus();
     await expect(tooltip(page)).toContainText(shown(ranked[0]).estimate);
@@ -21,7 +32,7 @@ test.describe('dashboard', () => {
 
   test('the map can be explored by keyboard, DC included, and Enter opens the profile', async ({ page }) => {
     const dc = stateRows('sud_past_year').find((r) => r.geography === 'DC') as Row;
-    await page.goto('/');
+    await page.goto(`/?period=${PERIOD}`);
     await page.locator('[data-chart="map"] a[tabindex="0"]').focus();
     for (let i = 0; i < 20; i++) {
       if ((await page.locator('[data-chart="map"] a:focus').getAttribute('data-state')) === 'DC') break;
@@ -65,7 +76,8 @@ test.describe('dashboard', () => {
   test('changing the indicator updates the charts and their tables', async ({ page }) => {
     const before = stateRows('sud_past_year').find((r) => r.geography === 'CO') as Row;
     const after = stateRows('cocaine_use_past_year').find((r) => r.geography === 'CO') as Row;
-    await page.goto('/');
+    // A period chosen in the URL stays when the indicator changes.
+    await page.goto(`/?period=${PERIOD}`);
     const table = page.locator('#map .chart-table');
     await table.locator('summary').click();
     const coRow = table.getByRole('row', { name: /^Colorado/ });
@@ -104,7 +116,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('every chart is in the page as SVG and the pickers still change the view', async ({ page }) => {
-    await page.goto('/?indicator=aud_past_year');
+    await page.goto(`/?indicator=aud_past_year&period=${PERIOD}`);
     for (const chart of ['trend', 'map', 'ranking', 'age']) await expect(page.locator(`svg[data-chart="${chart}"]`)).toBeVisible();
     await expect(page.locator('[data-chart="map"] a')).toHaveCount(51);
     await page.getByRole('combobox', { name: /^Indicator/ }).selectOption('heroin_use_past_year');
@@ -120,8 +132,11 @@ test.describe('without JavaScript', () => {
 
 test.describe('state profiles', () => {
   test('show every indicator for the state beside the U.S., with intervals', async ({ page }) => {
-    const indicators = new Set(rows(STATE_FILE).map((r) => r.indicator));
-    const tx = rows(STATE_FILE).find((r) => r.indicator === 'sud_past_year' && r.geography === 'TX' && r.age_group === '18-25' && r.unit === 'percent') as Row;
+    const texas = ALL.filter((r) => r.geography === 'TX' && r.estimate !== '');
+    const indicators = new Set(texas.map((r) => r.indicator));
+    // Each indicator's table shows its latest period with percentages.
+    const latest = [...new Set(texas.filter((r) => r.indicator === 'sud_past_year' && r.unit === 'percent').map((r) => r.period))].sort(comparePeriodsNewestFirst)[0];
+    const tx = texas.find((r) => r.indicator === 'sud_past_year' && r.period === latest && r.age_group === '18-25' && r.unit === 'percent') as Row;
     await page.goto('/states/TX');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Texas');
     await expect(page.locator('section.profile-section')).toHaveCount(indicators.size);
