@@ -323,7 +323,8 @@ export function summarizeStateVsUs(model: AgeModel, indicatorTitle: string): str
   const overlaps = groups('overlaps');
   if (above.length) parts.push(`${place}’s whole 95% interval lies above the U.S. estimate for people ${list(above)}.`);
   if (below.length) parts.push(`${place}’s whole 95% interval lies below the U.S. estimate for people ${list(below)}.`);
-  if (overlaps.length) parts.push(`For people ${list(overlaps)}, ${place}’s interval includes the U.S. estimate, so the survey cannot tell the two apart.`);
+  if (overlaps.length === rows.length) parts.push(`In every age group, ${place}’s interval includes the U.S. estimate, so the survey cannot tell the two apart.`);
+  else if (overlaps.length) parts.push(`For people ${list(overlaps)}, ${place}’s interval includes the U.S. estimate, so the survey cannot tell the two apart.`);
   if (above.length + below.length + overlaps.length) parts.push('Comparing an interval with the U.S. estimate is not a formal significance test.');
   return parts.join(' ');
 }

@@ -200,6 +200,8 @@ function IndicatorTable({ name, title, definition, code, stateName, rows }: { na
   const get = (geography: string, age: string, m: string) => chosen.get(`${geography}|${age}|${m}`)?.observation;
   const ages = [...new Set(own.filter((o) => o.period === period).map((o) => o.age_group))].sort(compareAgeGroups);
   const percent = measureById(measure).kind === 'percent';
+  // The number of people only where the period has counts (2021 has percentages only).
+  const counts = ages.some((age) => get(code, age, COUNT));
   const newer = countsOnlyFor(rows, { indicator: name, geography: code, ageGroup: ages.includes('12+') ? '12+' : (ages[0] ?? '12+'), measure }).filter(
     (p) => comparePeriodsNewestFirst(p, period) < 0,
   );
@@ -224,7 +226,7 @@ function IndicatorTable({ name, title, definition, code, stateName, rows }: { na
                   <th scope="col">Compared with the U.S.</th>
                 </>
               ) : null}
-              <th scope="col">{stateName}, number of people</th>
+              {counts ? <th scope="col">{stateName}, number of people</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -250,10 +252,12 @@ function IndicatorTable({ name, title, definition, code, stateName, rows }: { na
                       <td>{comparison(state, us)}</td>
                     </>
                   ) : null}
-                  <td className="num">
-                    {c.estimate}
-                    {c.interval ? <span className="interval"> ({c.interval})</span> : null}
-                  </td>
+                  {counts ? (
+                    <td className="num">
+                      {c.estimate}
+                      {c.interval ? <span className="interval"> ({c.interval})</span> : null}
+                    </td>
+                  ) : null}
                 </tr>
               );
             })}
