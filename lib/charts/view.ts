@@ -179,16 +179,28 @@ export function viewToSearch(view: View): string {
 
 /**
  * API requests that load what a view needs: every dataset's U.S. figures for the indicator (the
- * trend), and, from datasets with states, the state figures in the view's state measure (map,
- * ranking, ages). Changing age group or place needs no new request.
+ * national trend, and the U.S. beside a state); from datasets with states, the states' figures in
+ * the view's state measure for its period (map, ranking, ages); and the chosen state's figures in
+ * every period and unit (its trend). Changing the age group needs no new request; a new period or
+ * place loads only what it shows (every period of every state would be megabytes).
  */
-export function viewRequests(view: Pick<View, 'indicator' | 'measure'>, datasets: ReadonlyArray<{ id: string; states: boolean }>): string[] {
+export function viewRequests(view: Pick<View, 'indicator' | 'measure' | 'period' | 'geo'>, datasets: ReadonlyArray<{ id: string; states: boolean }>): string[] {
   const url = (id: string, params: Record<string, string>) => `/api/datasets/${id}?${new URLSearchParams({ indicator: view.indicator, ...params }).toString()}`;
+  const units = UNITS.filter((u) => measureOfUnit(u.name) === view.measure).map((u) => u.name).join(',');
   return datasets.flatMap((d) => {
     const national = url(d.id, { geography: 'US' });
     if (!d.states) return [national];
-    return [national, url(d.id, { unit: UNITS.filter((u) => measureOfUnit(u.name) === view.measure).map((u) => u.name).join(',') })];
+    return [
+      national,
+      ...(view.period ? [url(d.id, { unit: units, period: view.period })] : []),
+      ...(STATE_CODES.has(view.geo) ? [url(d.id, { geography: view.geo })] : []),
+    ];
   });
+}
+
+/** The dataset a request of viewRequests reads (`/api/datasets/{id}?…`). */
+export function datasetOfRequest(url: string): string {
+  return decodeURIComponent(url.replace(/^\/api\/datasets\//, '').replace(/\?.*$/, ''));
 }
 
 /** The SWR key of a view's data (the server seeds the same key with its first answer). */

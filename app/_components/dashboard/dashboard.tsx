@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useMemo } from 'react';
-import { changeView, parseView, viewRequests, viewToSearch, type IndicatorOption, type View } from '@/lib/charts/view';
+import { changeView, datasetOfRequest, parseView, viewRequests, viewToSearch, type IndicatorOption, type View } from '@/lib/charts/view';
 import type { StateShape } from '@/lib/geo/state-shapes';
 import { Controls } from './controls';
 import { AgeSection, MapSection, RankingSection, StateTrendSection, TrendSection, useViewModels } from './sections';
@@ -21,7 +21,10 @@ export function Dashboard({ options, datasets, shapes, initialSearch }: Dashboar
   const search = useUrlSearch(initialSearch);
   const view = useMemo(() => parseView(new URLSearchParams(search), options), [search, options]);
   const option = options.find((o) => o.name === view.indicator) as IndicatorOption;
-  const urls = useMemo(() => viewRequests({ indicator: view.indicator, measure: view.measure }, datasets), [view.indicator, view.measure, datasets]);
+  const urls = useMemo(
+    () => viewRequests({ indicator: view.indicator, measure: view.measure, period: view.period, geo: view.geo }, datasets),
+    [view.indicator, view.measure, view.period, view.geo, datasets],
+  );
   const { data, error, isLoading, isValidating, mutate } = useViewData(urls);
 
   const update = useCallback(
@@ -33,7 +36,11 @@ export function Dashboard({ options, datasets, shapes, initialSearch }: Dashboar
   );
 
   const observations = useMemo(() => (data ?? []).flatMap((d) => d.observations), [data]);
-  const models = useViewModels(observations, view, option);
+  const stateTables = useMemo(() => {
+    const withStates = new Set(datasets.filter((d) => d.states).map((d) => d.id));
+    return (data ?? []).filter((d) => withStates.has(datasetOfRequest(d.url))).flatMap((d) => d.observations);
+  }, [data, datasets]);
+  const models = useViewModels(observations, view, option, stateTables);
 
   const loading = isLoading || isValidating;
   const status = error ? (

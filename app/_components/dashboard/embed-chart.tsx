@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { parseView, viewRequests, viewToSearch, type IndicatorOption } from '@/lib/charts/view';
+import { datasetOfRequest, parseView, viewRequests, viewToSearch, type IndicatorOption } from '@/lib/charts/view';
 import type { StateShape } from '@/lib/geo/state-shapes';
 import type { ChartKind } from '../charts/chart-actions';
 import { AgeSection, MapSection, RankingSection, StateTrendSection, TrendSection, useViewModels } from './sections';
@@ -22,7 +22,11 @@ export function EmbedChart({ kind, search, options, datasets, shapes }: EmbedCha
   const urls = useMemo(() => viewRequests(view, datasets), [view, datasets]);
   const { data } = useViewData(urls);
   const observations = useMemo(() => (data ?? []).flatMap((d) => d.observations), [data]);
-  const models = useViewModels(observations, view, option);
+  const stateTables = useMemo(() => {
+    const withStates = new Set(datasets.filter((d) => d.states).map((d) => d.id));
+    return (data ?? []).filter((d) => withStates.has(datasetOfRequest(d.url))).flatMap((d) => d.observations);
+  }, [data, datasets]);
+  const models = useViewModels(observations, view, option, stateTables);
   const props = { view, option, models, embedded: true };
   return (
     <main className="embed">

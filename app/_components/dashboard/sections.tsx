@@ -34,8 +34,11 @@ export const universe = (age: string) => `People ${ageGroupLabel(age).toLowerCas
 
 const STATES = GEOGRAPHIES.filter((g) => g.level === 'state').sort((a, b) => a.name.localeCompare(b.name));
 
-/** Every chart model of a view, computed once from the loaded observations. */
-export function useViewModels(observations: Observation[], view: View, option: IndicatorOption) {
+/**
+ * Every chart model of a view, computed once from the loaded observations. `stateTables` are those
+ * from datasets with state figures: a state's trend sets the U.S. rows of those tables beside it.
+ */
+export function useViewModels(observations: Observation[], view: View, option: IndicatorOption, stateTables: Observation[] = observations) {
   const title = option.title;
   const trendOptions: TrendOptions = useMemo(
     () => ({ indicator: view.indicator, indicatorTitle: title, geography: 'US', ageGroup: view.age, measure: view.trend }),
@@ -63,7 +66,7 @@ export function useViewModels(observations: Observation[], view: View, option: I
     [view.indicator, title, view.geo, view.age, view.measure, option],
   );
   const trend = useMemo(() => toTrendModel(observations, trendOptions), [observations, trendOptions]);
-  const stateTrend = useMemo(() => toStateTrendModel(observations, stateTrendOptions), [observations, stateTrendOptions]);
+  const stateTrend = useMemo(() => toStateTrendModel(stateTables, stateTrendOptions), [stateTables, stateTrendOptions]);
   const states = useMemo(() => toStatesModel(observations, statesOptions), [observations, statesOptions]);
   const classes = useMemo(() => mapClasses(states), [states]);
   // Beside a state, the U.S. row of the same table (usBesideStates), not a national figure from elsewhere.

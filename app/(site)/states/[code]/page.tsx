@@ -69,9 +69,11 @@ export default async function StatePage({ params, searchParams }: Props) {
   }
   const titleOf = (name: string) => indicators.get(name)?.title ?? name;
   const indicatorNames = [...new Set(mine.map((o) => o.indicator))].sort((a, b) => titleOf(a).localeCompare(titleOf(b)));
+  // Beside a state, the U.S. rows of the datasets that hold state figures: the state tables' own.
+  const stateTables = new Set(observations.filter((o) => STATE_CODES.has(o.geography)).map((o) => o.dataset));
   const byIndicator = new Map<string, Observation[]>();
   for (const o of observations) {
-    if (o.geography !== geo.code && o.geography !== 'US') continue;
+    if (o.geography !== geo.code && !(o.geography === 'US' && stateTables.has(o.dataset))) continue;
     const list = byIndicator.get(o.indicator);
     if (list) list.push(o);
     else byIndicator.set(o.indicator, [o]);
