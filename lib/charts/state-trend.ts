@@ -71,6 +71,8 @@ const byTime = (a: Pick<StateTrendPeriod, 'firstYear' | 'lastYear'>, b: Pick<Sta
 
 /** How a derived figure is labelled wherever it appears (chart legend, tooltip, table). */
 export const DERIVED_TEXT = 'Derived re-publication, not a SAMHSA original';
+/** The same, inside a sentence. */
+export const DERIVED_PHRASE = 'derived re-publication, not a SAMHSA original';
 
 export const US_OMITTED_IN_COUNTS = 'The United States is left out in numbers of people: a state’s count beside the nation’s says nothing; choose a percentage to compare them.';
 

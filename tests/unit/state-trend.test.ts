@@ -17,7 +17,7 @@ import { measureOfUnit, measuresIn } from '@/lib/charts/measure';
 import {
   changeTestText,
   countsOnlyFor,
-  DERIVED_TEXT,
+  DERIVED_PHRASE,
   latestPair,
   pValueIn,
   sharedYears,
@@ -266,10 +266,10 @@ describe('derived figures', () => {
     expect(model.derived).toBe(true);
     const html = renderToStaticMarkup(createElement(StateTrendFigure, { id: 't', model, options: options(), title: 'T', universe: 'People' }));
     expect(html.match(/class="marker derived"/g)).toHaveLength(1);
-    expect(html).toContain(`Hollow: ${DERIVED_TEXT.toLowerCase()}`);
+    expect(html).toContain('Hollow: derived re-publication (CORGIS drugs), not a SAMHSA original');
     const period = model.periods.find((p) => p.period === '2015-2016');
-    expect(stateTrendText(period as never, 'OH').lines.join(' ')).toContain(DERIVED_TEXT.toLowerCase());
-    expect(stateTrendRows(model).find((r) => r.key === '2015-2016:place')?.note).toContain(DERIVED_TEXT.toLowerCase());
+    expect(stateTrendText(period as never, 'OH').lines.join(' ')).toContain(DERIVED_PHRASE);
+    expect(stateTrendRows(model).find((r) => r.key === '2015-2016:place')?.note).toContain(DERIVED_PHRASE);
     expect(stateTrendRows(model).find((r) => r.key === '2016-2017:place')?.note).toBeUndefined();
     expect(summarizeStateTrend(model, options())).toContain('1 of Ohio’s estimates is a derived re-publication');
   });

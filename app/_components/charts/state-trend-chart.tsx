@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import { SERIES_STYLES } from '@/lib/charts/constants';
-import { changeTestText, DERIVED_TEXT, type StateTrendModel, type StateTrendPeriod } from '@/lib/charts/state-trend';
+import { changeTestText, DERIVED_PHRASE, type StateTrendModel, type StateTrendPeriod } from '@/lib/charts/state-trend';
 import { STATE_TREND } from '@/lib/charts/state-trend-constants';
 import { layoutStateTrend, stateTrendHeight } from '@/lib/charts/state-trend-layout';
 import type { TrendPoint } from '@/lib/charts/trend';
@@ -27,9 +27,9 @@ const figure = (p: TrendPoint) => {
 export function stateTrendText(period: StateTrendPeriod, geography: string): TooltipContent {
   const lines: string[] = [];
   const place = geographyName(geography);
-  if (period.place) lines.push(`${place}: ${figure(period.place)}${period.place.derived ? ` — ${DERIVED_TEXT.toLowerCase()}` : ''}`);
+  if (period.place) lines.push(`${place}: ${figure(period.place)}${period.place.derived ? ` — ${DERIVED_PHRASE}` : ''}`);
   else lines.push(`${place}: no published figure`);
-  if (period.us) lines.push(`United States: ${figure(period.us)}${period.us.derived ? ` — ${DERIVED_TEXT.toLowerCase()}` : ''}`);
+  if (period.us) lines.push(`United States: ${figure(period.us)}${period.us.derived ? ` — ${DERIVED_PHRASE}` : ''}`);
   if (period.pooled) lines.push(`Annual average of ${period.firstYear} and ${period.lastYear}`);
   const own = period.place ?? period.us;
   if (own) {
@@ -163,6 +163,19 @@ export function StateTrendChart({ model, label, compact = false }: { model: Stat
   );
 }
 
+/**
+ * "derived re-publication (CORGIS drugs dataset), not a SAMHSA original": who re-published the
+ * derived figures, as their sources name them (the words before the first parenthesis or comma).
+ */
+export function derivedLabel(model: StateTrendModel): string {
+  const publishers = [
+    ...new Set(
+      model.periods.flatMap((p) => [p.place, p.us].flatMap((x) => (x?.derived ? [x.observation.source.split(/\s*[(,]/)[0].trim()] : []))).filter(Boolean),
+    ),
+  ];
+  return publishers.length ? DERIVED_PHRASE.replace(/^derived re-publication/, `derived re-publication (${publishers.join('; ')})`) : DERIVED_PHRASE;
+}
+
 /** The chart's key: the survey series drawn, the U.S., what a bar means, and hollow derived markers. */
 export function StateTrendLegend({ model }: { model: StateTrendModel }) {
   const series = [...new Set(model.place.points.map((p) => p.series))];
@@ -192,7 +205,7 @@ export function StateTrendLegend({ model }: { model: StateTrendModel }) {
       ) : null}
       {model.derived ? (
         <li>
-          <span className="derived-swatch" aria-hidden="true" /> Hollow: {DERIVED_TEXT.toLowerCase()}
+          <span className="derived-swatch" aria-hidden="true" /> Hollow: {derivedLabel(model)}
         </li>
       ) : null}
     </ul>

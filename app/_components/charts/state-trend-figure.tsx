@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { changeTestText, countsOnlySentence, DERIVED_TEXT, summarizeStateTrend, type StateTrendModel, type StateTrendOptions } from '@/lib/charts/state-trend';
+import { changeTestText, countsOnlySentence, DERIVED_PHRASE, summarizeStateTrend, type StateTrendModel, type StateTrendOptions } from '@/lib/charts/state-trend';
 import type { TrendPoint } from '@/lib/charts/trend';
 import { ageGroupLabel } from '@/lib/vocabulary/age-groups';
 import { geographyName } from '@/lib/vocabulary/geography';
@@ -15,7 +15,7 @@ export function stateTrendRows(model: StateTrendModel): TableRow[] {
   const row = (key: string, label: string, p: TrendPoint): TableRow => {
     const f = formatObservation(p.observation);
     const notes = [
-      ...(p.derived ? [DERIVED_TEXT.toLowerCase()] : []),
+      ...(p.derived ? [DERIVED_PHRASE] : []),
       ...(p.superseded.length ? [`revised; first published as ${p.superseded.map((s) => formatObservation(s).estimate).join(', ')}`] : []),
       ...(changeTestText(p.observation) ? [changeTestText(p.observation) as string] : []),
     ];
