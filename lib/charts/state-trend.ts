@@ -74,7 +74,7 @@ export const DERIVED_TEXT = 'Derived re-publication, not a SAMHSA original';
 /** The same, inside a sentence. */
 export const DERIVED_PHRASE = 'derived re-publication, not a SAMHSA original';
 
-export const US_OMITTED_IN_COUNTS = 'The United States is left out in numbers of people: a state’s count beside the nation’s says nothing; choose a percentage to compare them.';
+export const US_OMITTED_IN_COUNTS = 'The United States is left out in numbers of people: a state’s count beside the nation’s says nothing.';
 
 /**
  * Periods for which a place has figures only as numbers of people (for an indicator and age group),

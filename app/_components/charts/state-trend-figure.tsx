@@ -60,10 +60,14 @@ export interface StateTrendFigureProps {
 export function StateTrendFigure({ id, model, options, title, universe, headingLevel = 3, compact, controls, status, actions, countsAction, hint }: StateTrendFigureProps) {
   const place = geographyName(options.geography);
   const who = ageGroupLabel(options.ageGroup).toLowerCase();
-  const pooled = model.periods.some((p) => p.pooled);
+  const pooled = model.periods.filter((p) => p.pooled).length;
   const subtitle = [
     `${universe}, ${place}${model.us ? ' and the United States' : ''}. ${model.measure.label}${model.periods.some((p) => p.place?.lower != null) ? ', with 95% intervals where published' : ''}.`,
-    pooled ? 'Most figures are annual averages of two survey years, drawn across both years.' : '',
+    pooled === model.periods.length
+      ? `${pooled === 1 ? 'The figure is' : 'Each figure is'} an annual average of two survey years, drawn across both years.`
+      : pooled
+        ? 'A two-year average is drawn across both its years; a single year is a point.'
+        : '',
     'One line per survey method; a gap is a period with no published figure.',
     model.usOmitted ?? '',
   ]
