@@ -44,9 +44,11 @@ test.describe('read API', () => {
       ['age_group=12%2B', (r) => r.age_group === '12+'],
       ['period=2018-2019', (r) => r.period === '2018-2019'],
       ['unit=thousands', (r) => r.unit === 'thousands'],
-      ['from=2018&to=2019', () => true],
+      // from/to: periods that start on or after `from` and end on or before `to`.
+      ['from=2018&to=2019', (r) => r.period === '2018-2019'],
       ['from=2019', () => false],
-      ['to=2018', () => false],
+      ['to=2018', (r) => Number(r.period.slice(-4)) <= 2018],
+      ['from=2009&to=2011', (r) => Number(r.period.slice(0, 4)) >= 2009 && Number(r.period.slice(-4)) <= 2011],
       ['indicator=sud_past_year,aud_past_year&geography=US&unit=percent', (r) => ['sud_past_year', 'aud_past_year'].includes(r.indicator) && r.geography === 'US' && r.unit === 'percent'],
     ];
     for (const [query, keep] of cases) {
@@ -56,7 +58,7 @@ test.describe('read API', () => {
   });
 
   test('values come back exactly, as JSON and as CSV that data:check accepts', async ({ request }) => {
-    const row = findRow(STATE_FILE, { indicator: 'sud_past_year', geography: 'TX', age_group: '12+', unit: 'thousands' });
+    const row = findRow(STATE_FILE, { indicator: 'sud_past_year', period: '2018-2019', geography: 'TX', age_group: '12+', unit: 'thousands' });
     const json = await (await request.get(`${STATE}?indicator=sud_past_year&geography=TX&age_group=12%2B&unit=thousands`)).json();
     expect(json.observations).toEqual([
       expect.objectContaining({ estimate: Number(row.estimate), ci_lower: Number(row.ci_lower), ci_upper: Number(row.ci_upper), source: row.source, series: row.series }),

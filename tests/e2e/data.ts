@@ -9,8 +9,15 @@ const DATA = path.join(__dirname, '..', '..', 'data');
 
 export type Row = Record<string, string>;
 
+const parsed = new Map<string, Row[]>();
+/** A data file's rows (read once per test worker: the state file is 30 MB). */
 export function rows(file: string): Row[] {
-  return Papa.parse<Row>(readFileSync(path.join(DATA, file), 'utf8'), { header: true, skipEmptyLines: true, dynamicTyping: false }).data;
+  let r = parsed.get(file);
+  if (!r) {
+    r = Papa.parse<Row>(readFileSync(path.join(DATA, file), 'utf8'), { header: true, skipEmptyLines: true, dynamicTyping: false }).data;
+    parsed.set(file, r);
+  }
+  return r;
 }
 
 export function findRow(file: string, match: Partial<Row>): Row {
@@ -20,6 +27,8 @@ export function findRow(file: string, match: Partial<Row>): Row {
 }
 
 export const STATE_FILE = 'state-estimates-2002-2019.csv';
+/** Every dataset with state figures. */
+export const STATE_FILES = [STATE_FILE, 'state-estimates-2021-on.csv'];
 const STATES = new Set(rows(STATE_FILE).filter((r) => r.geography.length === 2 && r.geography !== 'US').map((r) => r.geography));
 
 /** The state rows of a selection, highest first, as the ranking orders them (ties by name via code order here). */

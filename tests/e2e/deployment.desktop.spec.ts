@@ -114,6 +114,7 @@ test('a dataset whose file breaks fails only its own views; staff can remove it;
   expect(catalog.datasets.map((d: { id: string; available: boolean }) => [d.id, d.available])).toEqual([
     ['national-estimates', true],
     ['state-estimates-2002-2019', false],
+    ['state-estimates-2021-on', true],
   ]);
 
   // The same ZIP bytes for every request of one data version.

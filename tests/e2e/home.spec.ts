@@ -23,15 +23,17 @@ test('the latest national estimate is shown with its period, series and source',
 });
 
 test('a dataset page lists observations in a table that filters by indicator and state', async ({ page }) => {
-  const row = findRow('state-estimates-2002-2019.csv', { indicator: 'sud_past_year', geography: 'CO', age_group: '18-25', unit: 'percent' });
+  const row = findRow('state-estimates-2002-2019.csv', { indicator: 'sud_past_year', period: '2018-2019', geography: 'CO', age_group: '18-25', unit: 'percent' });
   await page.goto('/data');
-  await page.getByRole('region', { name: 'State estimates, 2018–2019' }).getByRole('link', { name: 'Browse the observations' }).click();
+  await page.getByRole('region', { name: 'State estimates, 2002–2019' }).getByRole('link', { name: 'Browse the observations' }).click();
   await expect(page).toHaveURL(/\/datasets\/state-estimates-2002-2019$/);
   await page.getByLabel('Indicator').selectOption('sud_past_year');
   await page.getByLabel('Geography').selectOption('CO');
   await page.getByLabel('Age group').selectOption('18-25');
+  await page.getByLabel('Period').selectOption('2018-2019');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(/indicator=sud_past_year/);
+  await expect(page).toHaveURL(/period=2018-2019/);
   await expect(page.getByRole('status')).toHaveText('2 observations.');
   const table = page.getByRole('table');
   await expect(table).toContainText(`${row.estimate}%`);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { findRow, rows, shown, STATE_FILE, stateRows } from './data';
+import { findRow, rows, shown, STATE_FILES } from './data';
 
 export const SITE_PAGES = ['/', '/states', '/states/CO', '/iop', '/methodology', '/data', '/datasets/national-estimates', '/api', '/no-such-page'];
 
@@ -80,8 +80,11 @@ test.describe('/iop', () => {
       .filter((r) => neededPeriods.has(r.period))
       .sort((a, b) => b.period.localeCompare(a.period))[0];
     const needed = us12('needed_tx_any').find((r) => r.period === share.period && r.unit !== 'percent') as Record<string, string>;
-    const gapRows = stateRows('needing_not_receiving_specialty_tx');
-    const usGap = findRow(STATE_FILE, { indicator: 'needing_not_receiving_specialty_tx', geography: 'US', age_group: '12+', unit: 'percent' });
+    // The page quotes the newest period with state figures, whichever dataset holds it.
+    const gapAll = STATE_FILES.flatMap((f) => rows(f).filter((r) => r.indicator === 'needing_not_receiving_specialty_tx' && r.age_group === '12+' && r.unit === 'percent' && r.estimate !== ''));
+    const gapPeriod = [...new Set(gapAll.filter((r) => r.geography.length === 2 && r.geography !== 'US').map((r) => r.period))].sort((a, b) => Number(b.slice(-4)) - Number(a.slice(-4)))[0];
+    const gapRows = gapAll.filter((r) => r.period === gapPeriod && r.geography.length === 2 && r.geography !== 'US').sort((a, b) => Number(b.estimate) - Number(a.estimate));
+    const usGap = gapAll.find((r) => r.period === gapPeriod && r.geography === 'US') as Record<string, string>;
 
     await page.goto('/iop');
     const stats = page.locator('.stats');

@@ -12,7 +12,7 @@ export type ChartKind = 'trend' | 'state-trend' | 'map' | 'ranking' | 'ages';
 export const EMBED_HEIGHTS: Record<ChartKind, number> = { trend: 720, 'state-trend': 760, map: 860, ranking: 1500, ages: 640 };
 
 /** Charts /embed/… can show (the embed route lists the same kinds). */
-export const EMBED_KINDS: ReadonlySet<ChartKind> = new Set(['trend', 'map', 'ranking', 'ages']);
+export const EMBED_KINDS: ReadonlySet<ChartKind> = new Set(['trend', 'state-trend', 'map', 'ranking', 'ages']);
 
 /** "sud_past_year_map_12plus_percent_2018-2019": what the file shows, in its name. */
 export function fileBase(kind: ChartKind, view: View): string {

@@ -9,7 +9,7 @@ import { stateShapes } from '@/lib/geo/state-shapes';
 
 export const dynamic = 'force-dynamic';
 
-const KINDS: readonly ChartKind[] = ['trend', 'map', 'ranking', 'ages'];
+const KINDS: readonly ChartKind[] = ['trend', 'state-trend', 'map', 'ranking', 'ages'];
 
 type Props = { params: Promise<{ chart: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
