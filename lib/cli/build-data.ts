@@ -333,13 +333,24 @@ function stateDatasets(state: Built): DatasetSpec[] {
   const before = rowsOf('before');
   const after = rowsOf('after');
   const periods = (rows: Observation[]) => [...new Set(rows.map((o) => o.period))].sort();
-  const list = (ps: string[]) => ps.map((p) => p.replace('-', '–')).join(', ');
+  /** "2002–2003 to 2010–2011 and 2018–2019": consecutive periods as one run. */
+  const list = (ps: string[]) => {
+    const runs: string[][] = [];
+    for (const p of ps) {
+      const last = runs.at(-1)?.at(-1);
+      const pooled = (x: string) => x.includes('-');
+      if (last && pooled(p) && pooled(last) && (periodYears(p)?.[0] ?? 0) === (periodYears(last)?.[0] ?? 0) + 1) runs.at(-1)?.push(p);
+      else runs.push([p]);
+    }
+    const words = runs.flatMap((r) => (r.length > 2 ? [`${r[0]} to ${r.at(-1)}`] : r)).map((w) => w.replace(/(\d{4})-(\d{4})/g, '$1–$2'));
+    return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
+  };
   const derived = before.filter((o) => o.qualifiers.includes('derived'));
   return [
     {
       name: 'state-estimates-2002-2019',
       title: 'State estimates, 2002–2019',
-      description: `SAMHSA’s NSDUH state estimates (small area estimates) before the 2020 changes: annual averages of two survey years for the nation, the four census regions, the 50 states and DC, by age group, as percentages and as numbers of people (in thousands), for ${list(periods(before))}. 95% intervals where SAMHSA published them (its tables and workbooks from 2013–2014; its web pages give point estimates only). ${derived.length ? `Figures for ${list(periods(derived))} that SAMHSA’s files here do not hold come from a derived re-publication (CORGIS), marked “derived” and never replacing a SAMHSA original. ` : ''}Consecutive periods share a year and are not independent. DSM-IV criteria; not comparable with 2020 and later; within 2002–2019, comparable across 2015 only for the measures the comparability registry lists.`,
+      description: `SAMHSA’s NSDUH state estimates (small area estimates) before the 2020 changes: annual averages of two survey years for the nation, the four census regions, the 50 states and DC, by age group, as percentages and as numbers of people (in thousands), for ${list(periods(before))}. 95% intervals where SAMHSA published them: its tables and workbooks, and its web tables of 2008–2009 to 2010–2011; its State-Specific web pages (2011–2012 to 2016–2017) give point estimates only, and so does the derived re-publication. ${derived.length ? `Figures for ${list(periods(derived))} that SAMHSA’s files here do not hold come from a derived re-publication (CORGIS), marked “derived” and never replacing a SAMHSA original. ` : ''}Consecutive periods share a year and are not independent. DSM-IV criteria; not comparable with 2020 and later; within 2002–2019, comparable across 2015 only for the measures the comparability registry lists.`,
       path: 'state-estimates-2002-2019.csv',
       ...CSV_RESOURCE,
       scope: { series: ['DSM-IV_2002-2014', 'DSM-IV_2015-2019', 'NSDUH_2002-2019'] },
@@ -358,7 +369,7 @@ function stateDatasets(state: Built): DatasetSpec[] {
     {
       name: 'state-estimates-2021-on',
       title: 'State estimates, 2021 onward',
-      description: `SAMHSA’s NSDUH state estimates from 2021, when the survey switched to DSM-5 criteria and web plus in-person interviews: ${list(periods(after))}, for the nation, the four census regions, the 50 states and DC, by age group. 2021 is a single year (it could not be pooled with 2020); 2021–2022 is an annual average of two years. Not comparable with 2019 or earlier.`,
+      description: `SAMHSA’s NSDUH state estimates from 2021, when the survey switched to DSM-5 criteria and web plus in-person interviews: ${list(periods(after))}, for the nation, the four census regions, the 50 states and DC, by age group. 2021 is a single year (it could not be pooled with 2020); 2021–2022 is an annual average of two years; 2022 alone holds the treatment measures SAMHSA redefined that year. Not comparable with 2019 or earlier.`,
       path: 'state-estimates-2021-on.csv',
       ...CSV_RESOURCE,
       scope: { series: ['DSM-5_2021+'] },

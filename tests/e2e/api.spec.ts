@@ -59,7 +59,7 @@ test.describe('read API', () => {
 
   test('values come back exactly, as JSON and as CSV that data:check accepts', async ({ request }) => {
     const row = findRow(STATE_FILE, { indicator: 'sud_past_year', period: '2018-2019', geography: 'TX', age_group: '12+', unit: 'thousands' });
-    const json = await (await request.get(`${STATE}?indicator=sud_past_year&geography=TX&age_group=12%2B&unit=thousands`)).json();
+    const json = await (await request.get(`${STATE}?indicator=sud_past_year&period=2018-2019&geography=TX&age_group=12%2B&unit=thousands`)).json();
     expect(json.observations).toEqual([
       expect.objectContaining({ estimate: Number(row.estimate), ci_lower: Number(row.ci_lower), ci_upper: Number(row.ci_upper), source: row.source, series: row.series }),
     ]);
