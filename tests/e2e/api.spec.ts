@@ -72,7 +72,7 @@ test.describe('read API', () => {
     expect(checked.errors).toEqual([]);
     expect(checked.rows).toEqual(rows(STATE_FILE).filter((r) => r.indicator === 'sud_past_year').map(() => expect.anything()));
     const parsed = Papa.parse<Record<string, string>>(csv.toString('utf8'), { header: true, skipEmptyLines: true }).data;
-    expect(parsed.find((r) => r.geography === 'TX' && r.age_group === '12+' && r.unit === 'thousands')).toEqual(row);
+    expect(parsed.find((r) => r.period === '2018-2019' && r.geography === 'TX' && r.age_group === '12+' && r.unit === 'thousands')).toEqual(row);
   });
 
   test('bad requests get 400 or 404 JSON naming the bad parameter', async ({ request }) => {
