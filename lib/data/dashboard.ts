@@ -29,10 +29,16 @@ async function answer(url: string, indicators: ReadonlySet<string>): Promise<Obs
   return applyFilter(dataset.observations, filter.filter);
 }
 
+/** Picker options, computed once per version of the data (they scan every observation). */
+let optionsCache: { all: unknown; indicators: unknown; options: IndicatorOption[] } | null = null;
+
 export async function loadDashboard(searchParams: Record<string, string | string[] | undefined>): Promise<DashboardData> {
   const pkg = await getPackage();
   const all = await getAllObservations();
-  const options = indicatorOptions(all, new Map(pkg.indicators.map((i) => [i.name, i])));
+  if (!optionsCache || optionsCache.all !== all || optionsCache.indicators !== pkg.indicators) {
+    optionsCache = { all, indicators: pkg.indicators, options: indicatorOptions(all, new Map(pkg.indicators.map((i) => [i.name, i]))) };
+  }
+  const options = optionsCache.options;
   const datasets = await Promise.all(
     pkg.resources.map(async (r) => ({ id: r.name, states: ((await getDataset(r.name))?.observations ?? []).some((o) => STATES.has(o.geography)) })),
   );
