@@ -51,9 +51,13 @@ test.describe('read API', () => {
       ['from=2009&to=2011', (r) => Number(r.period.slice(0, 4)) >= 2009 && Number(r.period.slice(-4)) <= 2011],
       ['indicator=sud_past_year,aud_past_year&geography=US&unit=percent', (r) => ['sud_past_year', 'aud_past_year'].includes(r.indicator) && r.geography === 'US' && r.unit === 'percent'],
     ];
+    // Two states beside each filter that names no place: the same filters, answers of a few
+    // thousand rows instead of 140,000 (the whole file is the CSV test's).
     for (const [query, keep] of cases) {
-      const body = await (await request.get(`${STATE}?${query}`)).json();
-      expect(body.count, query).toBe(all.filter(keep).length);
+      const alone = query.includes('geography=');
+      const asked = alone ? query : `${query}&geography=OH,TX`;
+      const body = await (await request.get(`${STATE}?${asked}`)).json();
+      expect(body.count, asked).toBe(all.filter((r) => keep(r) && (alone || ['OH', 'TX'].includes(r.geography))).length);
     }
   });
 
