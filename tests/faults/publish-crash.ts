@@ -60,7 +60,8 @@ async function start(): Promise<Server> {
     detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
+  // Up to a minute: the first answer reads and checks every dataset (150,000 rows), slow on a busy machine.
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
     try {
       // The first read of the data finishes any publish a crash interrupted.
       if ((await fetch(`${url}/api/datasets`)).ok) return { url, child };
