@@ -2,6 +2,12 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SITE_NAME, siteUrl } from '@/lib/site/metadata';
 import './globals.css';
+import './styles/charts.css';
+import './styles/dashboard.css';
+import './styles/states.css';
+import './styles/iop.css';
+import './styles/embed.css';
+import './styles/admin.css';
 
 const DESCRIPTION = 'US substance use and treatment statistics from SAMHSA’s National Survey on Drug Use and Health, with their uncertainty and sources.';
 
