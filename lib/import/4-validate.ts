@@ -7,6 +7,7 @@ import { showText, type IssueCode, type IssueLog } from './issues';
 import { QUALIFIER_CODES } from '../vocabulary/qualifiers';
 import { INDICATOR_MAX_LENGTH, isIndicatorName, type FieldName, type Observation } from '../vocabulary/schema';
 import { seriesForIndicatorYear } from '../vocabulary/comparability';
+import { geographyByCode } from '../vocabulary/geography';
 import { periodYears, seriesByName } from '../vocabulary/series';
 import { unitByName, type Unit } from '../vocabulary/units';
 
@@ -210,22 +211,41 @@ export class ObservationRules {
     return this.log.errorCount === before;
   }
 
-  /** Reports repeated keys; call once after the last row. */
+  /**
+   * Reports repeated keys; call once after the last row. One error per repeated row, not per
+   * observation: a SAMHSA table's row holds one figure per age group, and a state listed twice is
+   * one mistake. The message names the rows as a spreadsheet numbers them and the place by name.
+   */
   finish(): void {
-    for (const { row, firstRow, key } of this.keys.duplicates()) {
-      const [indicator, period, geography, age, unit, revision] = key;
-      this.log.error(
-        row,
-        null,
-        'primary-key',
-        `This row repeats row ${firstRow}: the same indicator, period, geography, age group, unit and revision (${indicator}, ${period}, ${geography}, ${age}, ${unit}, revision ${revision}). Keep one of them.`,
-      );
+    const byRow = new Map<string, { row: number; firstRow: number; keys: string[][] }>();
+    for (const d of this.keys.duplicates()) {
+      const id = `${d.row}|${d.firstRow}`;
+      const group = byRow.get(id);
+      if (group) group.keys.push(d.key);
+      else byRow.set(id, { row: d.row, firstRow: d.firstRow, keys: [d.key] });
     }
+    for (const { row, firstRow, keys } of byRow.values()) this.log.error(row, null, 'primary-key', duplicateMessage(row, firstRow, keys));
   }
 
   private fail(row: number, columnOf: ColumnOf, field: FieldName, code: IssueCode, message: string): void {
     this.log.error(row, columnOf(field), code, message);
   }
+}
+
+/**
+ * "Row 21 repeats row 20 (Delaware): …" — a repeated row in the file's own words. `keys` are the
+ * repeated observations' keys (indicator, period, geography, age group, unit, revision): one for
+ * a canonical row, one per age group for a row of a SAMHSA table.
+ */
+export function duplicateMessage(row: number, firstRow: number, keys: readonly string[][]): string {
+  const [indicator, period, geography, age, unit, revision] = keys[0];
+  const place = geographyByCode(geography)?.name ?? geography;
+  if (keys.length === 1) {
+    return `Row ${row} repeats row ${firstRow} (${place}): both hold ${indicator} for ${geography}, ages ${age}, ${period}, in ${unit}${revision === '0' ? '' : `, revision ${revision}`}. Keep one of them.`;
+  }
+  const indicators = [...new Set(keys.map((k) => k[0]))];
+  const ages = [...new Set(keys.map((k) => k[3]))];
+  return `Row ${row} repeats row ${firstRow} (${place}): both rows hold its ${period} figures (${indicators.join(', ')} for ages ${ages.join(', ')}). Keep one of the two rows.`;
 }
 
 /**
