@@ -120,6 +120,17 @@ export class ByteDecoder {
   private offset = 0;
   hadBom = false;
   fellBack = false;
+  /**
+   * After a fall-back to Windows-1252: the first few cells whose text it read beyond ASCII, with
+   * their line, so staff can see whether "é" came out as "é" (see `fallbackSamples`).
+   */
+  readonly samples: DecodedSample[] = [];
+  /** Line breaks in the text decoded so far; counted only while samples may still be taken. */
+  private lineBreaks = 0;
+  /** The text of the line being read (after the last line break), so a sample is never cut at a chunk's edge. */
+  private partial = '';
+  /** Whether the text so far ends in CR (a CRLF split between two chunks is one line break). */
+  private endsWithCR = false;
 
   constructor(private readonly choice: EncodingChoice = 'auto') {
     this.state = 'start';
@@ -151,7 +162,11 @@ export class ByteDecoder {
     this.offset += bytes.length;
 
     if (this.state === 'windows-1252') return this.decode1252(bytes, start);
-    if (isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+    if (isAscii(bytes)) {
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+      if (this.state === 'undecided') this.follow(text, false);
+      return text;
+    }
 
     const tail = incompleteUtf8Tail(bytes);
     const body = tail ? bytes.subarray(0, bytes.length - tail) : bytes;
@@ -161,7 +176,10 @@ export class ByteDecoder {
         this.pending = bytes.slice(bytes.length - tail);
         this.offset -= tail;
       }
-      if (this.state === 'undecided' && !isAscii(body)) this.state = 'utf-8';
+      if (this.state === 'undecided') {
+        if (isAscii(body)) this.follow(text, false);
+        else this.state = 'utf-8';
+      }
       return text;
     } catch {
       const bad = firstInvalidUtf8(body);
@@ -182,6 +200,13 @@ export class ByteDecoder {
 
   /** Flushes a truncated multi-byte character at the end of the file as an error. */
   end(): string {
+    const text = this.flush();
+    if (this.state === 'windows-1252' && this.partial && this.samples.length < MAX_SAMPLES) takeSamples(this.partial, this.lineBreaks, this.samples);
+    this.partial = '';
+    return text;
+  }
+
+  private flush(): string {
     if (this.pending.length) {
       const at = this.offset;
       if (this.state === 'undecided') {
@@ -201,6 +226,35 @@ export class ByteDecoder {
   }
 
   private decode1252(bytes: Uint8Array, start: number): string {
+    const text = this.decode1252Text(bytes, start);
+    this.follow(text, true);
+    return text;
+  }
+
+  /**
+   * Counts lines while samples may still be taken, and (when `sample`) samples each complete line
+   * once its end has been read; `end()` samples the last line.
+   */
+  private follow(text: string, sample: boolean): void {
+    if (this.samples.length >= MAX_SAMPLES || text === '') return;
+    const splitCRLF = this.endsWithCR && text.charCodeAt(0) === 10;
+    this.endsWithCR = text.charCodeAt(text.length - 1) === 13;
+    const body = splitCRLF ? text.slice(1) : text;
+    const lastBreak = Math.max(body.lastIndexOf('\n'), body.lastIndexOf('\r'));
+    if (!sample) {
+      this.lineBreaks += countLineBreaks(body);
+      this.partial = lastBreak === -1 ? (this.partial + body).slice(-MAX_LINE) : body.slice(lastBreak + 1);
+      return;
+    }
+    const joined = this.partial + body;
+    const cut = lastBreak === -1 ? (joined.length > MAX_LINE ? joined.length : 0) : this.partial.length + lastBreak + 1;
+    const complete = joined.slice(0, cut);
+    takeSamples(complete, this.lineBreaks, this.samples);
+    this.lineBreaks += countLineBreaks(complete);
+    this.partial = joined.slice(cut);
+  }
+
+  private decode1252Text(bytes: Uint8Array, start: number): string {
     const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
     // Bytes 0x80–0x9F are where Windows-1252 differs from Latin-1 (Node's own TextDecoder gets
     // them wrong); five of them are undefined, and none belongs in a CSV.
@@ -216,6 +270,61 @@ export class ByteDecoder {
       return String.fromCharCode(mapped);
     });
   }
+}
+
+/** A cell read as Windows-1252 with a character beyond ASCII: its line (1-based, as a text editor counts) and its text. */
+export interface DecodedSample {
+  line: number;
+  text: string;
+}
+
+const MAX_SAMPLES = 5;
+/** A line longer than this is sampled in pieces (a CSV line is far shorter). */
+const MAX_LINE = 64 * 1024;
+const SAMPLE_LENGTH = 60;
+
+function countLineBreaks(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/**
+ * Adds the cells of `text` that hold a character beyond ASCII to `samples` (one per cell, up to
+ * five in all). `before` is the number of line breaks before `text`. A cell is the text between
+ * commas outside quotes, within one line of this piece of text.
+ */
+function takeSamples(text: string, before: number, samples: DecodedSample[]): void {
+  const beyond = /[^\x00-\x7f]/g;
+  let lastCell = -1;
+  for (let m = beyond.exec(text); m && samples.length < MAX_SAMPLES; m = beyond.exec(text)) {
+    const at = m.index;
+    const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
+    let cellStart = lineStart;
+    let quoted = false;
+    for (let i = lineStart; i < at; i++) {
+      const ch = text[i];
+      if (ch === '"') quoted = !quoted;
+      else if (ch === ',' && !quoted) cellStart = i + 1;
+    }
+    if (cellStart === lastCell) continue;
+    lastCell = cellStart;
+    let cellEnd = at;
+    while (cellEnd < text.length && text[cellEnd] !== '\n' && text[cellEnd] !== '\r' && (quoted || text[cellEnd] !== ',')) {
+      if (text[cellEnd] === '"') quoted = !quoted;
+      cellEnd++;
+    }
+    const cell = text.slice(cellStart, cellEnd).trim().replace(/^"|"$/g, '').replace(/""/g, '"');
+    samples.push({ line: before + countLineBreaks(text.slice(0, lineStart)) + 1, text: cell.length > SAMPLE_LENGTH ? `${cell.slice(0, SAMPLE_LENGTH)}…` : cell });
+  }
+}
+
+/** The samples in a sentence: 'line 4: “Montréal — ok”; line 9: “Nuevo México”'. */
+export function describeSamples(samples: readonly DecodedSample[]): string {
+  return samples.map((s) => `line ${s.line}: “${s.text}”`).join('; ');
 }
 
 /** Windows-1252 code points for bytes 0x80–0x9F; 0 marks the five undefined bytes. */

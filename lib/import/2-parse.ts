@@ -9,7 +9,7 @@
  * path, and free of its known chunk-boundary bugs because no record is ever split.
  */
 import Papa from 'papaparse';
-import { ByteDecoder, DecodeError, sniffNonCsv, type Encoding, type EncodingChoice } from './1-decode';
+import { ByteDecoder, DecodeError, describeSamples, sniffNonCsv, type Encoding, type EncodingChoice } from './1-decode';
 import type { IssueLog } from './issues';
 
 export type ByteSource = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
@@ -295,7 +295,7 @@ export async function readCsvRecords(
       null,
       null,
       'encoding-fallback',
-      'The file is not UTF-8, so it was read as Windows-1252 (what Excel saves as "CSV (Comma delimited)"). Check that accented letters and symbols look right.',
+      `The file is not UTF-8, so it was read as Windows-1252 (what Excel saves as "CSV (Comma delimited)"). Check that accented letters and symbols look right${decoder.samples.length ? `; it read ${describeSamples(decoder.samples)}` : ''}.`,
     );
   }
   return {
