@@ -15,6 +15,7 @@ import { dataDir } from '../data/paths';
 import type { Observation } from '../vocabulary/schema';
 import { toCanonicalCsv } from '../format/csv';
 import { TEMP_PREFIX, writeFileAtomic } from './atomic';
+import { DATASET_NAME } from './dataset-name';
 import { changeWarnings, diffObservations, mergeTable, type ChangedObservation, type ChangeWarning } from './changes';
 import { privatePath, writablePrivatePath } from './paths';
 import { outsideScopeMessage, rowsOutsideScope, titled, type OutsideSeries, type ScopeSeries } from './scope';
@@ -24,7 +25,7 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const STAGED_TTL_MS = 24 * 60 * 60_000;
 /** How many added, removed and changed observations a report lists (it counts them all). */
 const SAMPLE = 300;
-export const DATASET_NAME = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
+export { DATASET_NAME };
 
 export class UploadTooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -63,6 +64,11 @@ export interface UploadReport {
   /** The format in words: "a SAMHSA state table", "a SAMHSA workbook of 26 tables", "canonical format". */
   formatLabel: string;
   ok: boolean;
+  /**
+   * The file is valid and holds exactly the live data: nothing to publish. Not an error (ok is
+   * false only because there is nothing to publish; errorCount stays 0).
+   */
+  sameAsLive: boolean;
   /** Validation errors, by row and column, in plain English. */
   errors: Issue[];
   errorCount: number;
@@ -189,6 +195,7 @@ export async function analyseUpload(input: { bytes: Buffer; fileName: string; da
     format: null,
     formatLabel: 'format not recognised',
     ok: false,
+    sameAsLive: false,
     errors: [],
     errorCount: 0,
     fileWarnings: [],
@@ -282,7 +289,10 @@ export async function analyseUpload(input: { bytes: Buffer; fileName: string; da
   const csv = Buffer.from(toCanonicalCsv(rows), 'utf8');
   report.candidateHash = sha256(csv);
   if (report.candidateHash === report.baseHash || (!diff.added.length && !diff.removed.length && !diff.changed.length)) {
-    return fail('This file holds exactly the data that is live now; there is nothing to publish.');
+    // Not a mistake in the file: a note, and nothing is staged.
+    report.sameAsLive = true;
+    report.warnings = [];
+    return report;
   }
   report.ok = true;
   removeOldUploads();

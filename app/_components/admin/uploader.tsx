@@ -7,6 +7,7 @@ import { DiffTables } from './diff-tables';
 import { errorMessage, postJson } from './post-json';
 import { PreviewChart } from './preview-chart';
 import { ScopeQuestion, widenReady, widenStart, WidenFields, type ScopeChoice, type WidenState } from './scope-question';
+import { DATASET_NAME_PATTERN } from '@/lib/admin/dataset-name';
 
 type Phase = { name: 'idle' } | { name: 'uploading'; loaded: number; total: number } | { name: 'checking' } | { name: 'report'; report: UploadReport } | { name: 'failed'; message: string } | { name: 'cancelled' };
 
@@ -145,7 +146,7 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
         {mode === 'add' ? (
           <label>
             Dataset name (lower-case letters, digits and dashes; it becomes the file name and the API address)
-            <input name="dataset" value={name} onChange={(e) => setName(e.target.value.toLowerCase())} pattern="[a-z0-9][a-z0-9-]{1,62}[a-z0-9]" required />
+            <input name="dataset" value={name} onChange={(e) => setName(e.target.value.toLowerCase())} pattern={DATASET_NAME_PATTERN} required />
           </label>
         ) : null}
         <label>
@@ -186,7 +187,9 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
       {report ? (
         <section className="report" aria-labelledby={`${id}-report`} data-upload-id={report.uploadId}>
           <h3 id={`${id}-report`}>
-            {!report.ok
+            {report.sameAsLive
+              ? 'This file holds exactly the data that is live now'
+              : !report.ok
               ? `This file has ${plural(report.errorCount, 'error')} — nothing was changed`
               : outside
                 ? 'This file is valid, but some of its rows are outside this dataset’s scope'
@@ -197,6 +200,12 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
           <p>
             {report.fileName}, {plural(report.bytes, 'byte')}, {report.formatLabel}. {report.scope}
           </p>
+          {report.sameAsLive ? (
+            <p className="note-box" role="note">
+              Every observation in it is already live, as it is in the file: there is nothing to publish, and nothing was changed. To correct a figure, change it in the
+              file and check the file again.
+            </p>
+          ) : null}
           {outside ? (
             <ScopeQuestion
               report={report}
@@ -246,7 +255,7 @@ export function Uploader({ mode, dataset, maxBytes }: UploaderProps) {
               ))}
             </ul>
           ) : null}
-          {report.diff ? (
+          {report.diff && !report.sameAsLive ? (
             <>
               <h4>Differences from the live data</h4>
               <p>

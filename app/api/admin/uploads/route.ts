@@ -13,7 +13,8 @@ const UPLOADS: RateLimiter = ((globalThis as { __atlasUploadLimit?: RateLimiter 
  * POST /api/admin/uploads?dataset=ID&mode=replace|add&name=FILE — the file itself is the body
  * (any content type; at most 20 MB, counted while it streams in). Optional X-Content-SHA256
  * (hex) is checked against the bytes received. Answers with the report: 200 when the file could be
- * published, 422 when it has errors (the report lists them by row and column).
+ * published or holds exactly the live data (`sameAsLive`: nothing to publish, not an error), 422
+ * when it has errors (the report lists them by row and column).
  */
 export async function POST(request: Request) {
   const guard = requireStaffApi(request, true);
@@ -44,11 +45,11 @@ export async function POST(request: Request) {
         dataset,
         fromHash: report.baseHash,
         ...(report.candidateHash ? { toHash: report.candidateHash } : {}),
-        detail: `${name}, ${bytes.length} bytes, ${report.format ?? 'unknown format'}: ${report.ok ? `valid; +${report.diff?.added} −${report.diff?.removed} ~${report.diff?.changed}` : `${report.errorCount} error${report.errorCount === 1 ? '' : 's'}`}`,
+        detail: `${name}, ${bytes.length} bytes, ${report.format ?? 'unknown format'}: ${report.ok ? `valid; +${report.diff?.added} −${report.diff?.removed} ~${report.diff?.changed}` : report.sameAsLive ? 'valid; the same as the live data, nothing to publish' : `${report.errorCount} error${report.errorCount === 1 ? '' : 's'}`}`,
         address: clientAddress(request),
       }),
     );
-    return adminJson(report, report.ok ? 200 : 422);
+    return adminJson(report, report.ok || report.sameAsLive ? 200 : 422);
   } catch (err) {
     return adminFailure(err);
   }
