@@ -3,6 +3,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { UploadReport } from '@/lib/admin/uploads';
 import { errorMessage } from './post-json';
+import { DATASET_NAME_PATTERN } from '@/lib/admin/dataset-name';
 
 export type ScopeChoice = 'widen' | 'new' | null;
 
@@ -89,7 +90,7 @@ export function ScopeQuestion({
           }}
         >
           <label htmlFor={`${id}-name`}>Name of the new dataset (lower-case letters, digits and dashes; it becomes the file name and the API address)</label>
-          <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value.toLowerCase())} pattern="[a-z0-9][a-z0-9-]{1,62}[a-z0-9]" required autoComplete="off" spellCheck={false} />
+          <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value.toLowerCase())} pattern={DATASET_NAME_PATTERN} required autoComplete="off" spellCheck={false} />
           <p className="hint">
             The {report.outsideRows.toLocaleString('en-US')} rows in {seriesList(report.outsideScope)} are checked as the first file of that dataset; you then give it a title,
             a description and a source, as when adding a dataset.
