@@ -108,3 +108,20 @@ export function changeWarnings(live: readonly Observation[], next: readonly Obse
   }
   return warnings;
 }
+
+/**
+ * What a change did, in the public changelog's words, from its counts: corrections to figures
+ * already published, new figures, figures taken out — "new data" only when there are new rows.
+ */
+export function changeLabel(c: { kind: 'publish' | 'rollback' | 'add' | 'metadata'; added: number; removed: number; changed: number }): string {
+  if (c.kind === 'rollback') return 'an earlier version restored';
+  if (c.kind === 'add') return 'first published';
+  if (c.kind === 'metadata') return 'title or description edited';
+  const parts = [
+    c.changed ? `${c.changed === 1 ? 'a correction' : 'corrections'} to figures already published` : '',
+    c.added ? 'new data' : '',
+    c.removed ? `${c.removed === 1 ? 'a figure' : 'figures'} taken out` : '',
+  ].filter(Boolean);
+  if (!parts.length) return 'republished';
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}

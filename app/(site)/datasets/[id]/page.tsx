@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { changeLabel } from '@/lib/admin/changes';
 import { ageGroupShortLabel, compareAgeGroups } from '@/lib/vocabulary/age-groups';
 import { geographyName } from '@/lib/vocabulary/geography';
 import { applyFilter, type ObservationFilter } from '@/lib/data/query';
@@ -11,7 +12,6 @@ import { pageMetadata } from '@/lib/site/metadata';
 export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 100;
-const CHANGE_KIND = { publish: 'new data', rollback: 'an earlier version restored', add: 'first published', metadata: 'title or description edited' } as const;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -222,7 +222,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
           <ol reversed>
             {changes.map((c) => (
               <li key={`${c.version}-${c.date}`}>
-                <strong>{formatDate(c.date)}</strong> (data package version {c.version}, {CHANGE_KIND[c.kind]}): {c.note}{' '}
+                <strong>{formatDate(c.date)}</strong> (data package version {c.version}, {changeLabel(c)}): {c.note}{' '}
                 {c.kind === 'metadata' ? null : (
                   <span className="muted">
                     — {c.added.toLocaleString('en-US')} added, {c.removed.toLocaleString('en-US')} removed, {c.changed.toLocaleString('en-US')} changed
