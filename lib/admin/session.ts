@@ -95,6 +95,15 @@ export function sessionCookie(token: string, site?: URL): string {
   return `${name}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_MS / 1000}${secure ? '; Secure' : ''}`;
 }
 
+/** The cookie that keeps the email of a refused sign-in for the sign-in page (only), ten minutes. */
+export const SIGN_IN_EMAIL_COOKIE = 'atlas-sign-in-email';
+
+/** Sets (or, given '', clears) the sign-in page's email cookie: not in the URL, so not in the history or the logs. */
+export function emailCookie(email: string, site?: URL): string {
+  const { secure } = cookieSecurity(site);
+  return `${SIGN_IN_EMAIL_COOKIE}=${encodeURIComponent(email)}; Path=/admin/login; HttpOnly; SameSite=Strict; Max-Age=${email ? 600 : 0}${secure ? '; Secure' : ''}`;
+}
+
 export function clearedCookies(site?: URL): string[] {
   const { secure, name } = cookieSecurity(site);
   return [`${name}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure ? '; Secure' : ''}`];

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { currentStaff } from '@/lib/admin/guard';
-import { SESSION_HOURS } from '@/lib/admin/session';
+import { cookies } from 'next/headers';
+import { SESSION_HOURS, SIGN_IN_EMAIL_COOKIE } from '@/lib/admin/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
@@ -27,6 +28,15 @@ export default async function LoginPage({ searchParams }: Props) {
   const staff = await currentStaff();
   const error = message(one(query.error), one(query.wait));
   const next = one(query.next);
+  // After a refused sign-in, the email typed (kept by the sign-in route in a cookie for this page).
+  let email = '';
+  if (error) {
+    try {
+      email = decodeURIComponent((await cookies()).get(SIGN_IN_EMAIL_COOKIE)?.value ?? '').slice(0, 320);
+    } catch {
+      email = '';
+    }
+  }
   return (
     <div className="narrow">
       <h1>Staff sign-in</h1>
@@ -47,11 +57,11 @@ export default async function LoginPage({ searchParams }: Props) {
         <input type="hidden" name="next" value={next} />
         <label>
           Email
-          <input type="email" name="email" autoComplete="username" required />
+          <input type="email" name="email" autoComplete="username" defaultValue={email} required />
         </label>
         <label>
           Password
-          <input type="password" name="password" autoComplete="current-password" required />
+          <input type="password" name="password" autoComplete="current-password" autoFocus={email !== ''} required />
         </label>
         <button type="submit">Sign in</button>
       </form>

@@ -5,7 +5,7 @@ import { adminError, adminHeaders, adminJson } from '@/lib/admin/guard';
 import { HashQueueFullError, verifyAgainstNothing, verifyPassword } from '@/lib/admin/passwords';
 import { LOGIN_LIMITS, REFUSAL_LOG } from '@/lib/admin/rate-limit';
 import { clientAddress } from '@/lib/admin/requests';
-import { issueToken, sessionCookie } from '@/lib/admin/session';
+import { emailCookie, issueToken, sessionCookie } from '@/lib/admin/session';
 import { readLimited } from '@/lib/admin/uploads';
 
 export const dynamic = 'force-dynamic';
@@ -48,6 +48,9 @@ export async function POST(request: Request) {
   const back = (code: string, extra = '') => {
     const headers = adminHeaders();
     headers.set('Location', `/admin/login?error=${code}${extra}&next=${encodeURIComponent(next)}`);
+    // The form shows the email again (a cookie for the sign-in page only, not the URL, so the
+    // address stays out of the history and the server's logs).
+    if (email) headers.append('Set-Cookie', emailCookie(email));
     return new Response(null, { status: 303, headers });
   };
 
@@ -100,6 +103,7 @@ export async function POST(request: Request) {
     const headers = adminHeaders();
     headers.set('Location', next);
     headers.append('Set-Cookie', cookie);
+    headers.append('Set-Cookie', emailCookie(''));
     return new Response(null, { status: 303, headers });
   }
   const response = adminJson({ email: account.email, next });
