@@ -18,7 +18,7 @@ import { CANONICAL_SCHEMA, isIndicatorName, TEXT_PATTERN, type Observation } fro
 import { forgetCachedData } from '../data/store';
 import { fsyncDir, TEMP_PREFIX, writeFileAtomic } from './atomic';
 import { appendAudit, hasAuditEntry, newAuditEntry, type AuditEntry } from './audit';
-import { diffObservations } from './changes';
+import { changeWarnings, diffObservations, type ChangedObservation, type ChangeWarning } from './changes';
 import { findVersion, historyDir, listVersions, readVersion, storeVersion, storeVersionFile, storeVersionMeta, versionId, type VersionMeta } from './history';
 import { withLock } from './lock';
 import { privateDir, privatePath, writablePrivatePath } from './paths';
@@ -529,19 +529,8 @@ export async function publishUpload(input: {
  * a restore matters most.
  */
 export async function rollbackTo(input: { dataset: string; versionId: string; baseHash: string | null; note: unknown; staff: Staff; address?: string }): Promise<PublishResult> {
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(input.dataset)) throw new PublishError(404, 'not-found', 'There is no such dataset.');
   const note = checkNote(input.note);
-  const version = findVersion(input.dataset, input.versionId);
-  if (!version) throw new PublishError(404, 'version-not-found', `There is no version ${input.versionId} of ${input.dataset}.`);
-  const csv = readVersion(input.dataset, version.id);
-  if (sha256(csv) !== version.hash) throw new PublishError(500, 'history-corrupt', `Version ${version.id} does not match its recorded hash; it cannot be restored.`);
-  const live = await readLive(input.dataset);
-  if (live.bytes && sha256(live.bytes) === version.hash) throw new PublishError(400, 'already-live', 'This version is the one that is live now; there is nothing to restore.');
-  const known = new Set(live.pkg.indicators.map((i) => i.name));
-  const checked = await ingest(csv, { knownIndicators: known, encoding: 'utf-8', collect: true });
-  if (!checked.ok) throw new PublishError(400, 'has-errors', `Version ${version.id} no longer validates: ${checked.errors[0]?.message}`);
-  // Against a live file that does not validate, every restored row counts as added.
-  const diff = diffObservations(live.observations, checked.rows);
+  const { version, csv, diff } = await restoreCandidate(input.dataset, input.versionId);
   return commit({
     dataset: input.dataset,
     kind: 'rollback',
@@ -554,6 +543,62 @@ export async function rollbackTo(input: { dataset: string; versionId: string; ba
     restored: version.id,
     address: input.address,
   });
+}
+
+/** An earlier version, checked as restoring it would check it, and its difference from the live data. */
+async function restoreCandidate(dataset: string, versionId: string) {
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(dataset)) throw new PublishError(404, 'not-found', 'There is no such dataset.');
+  const version = findVersion(dataset, versionId);
+  if (!version) throw new PublishError(404, 'version-not-found', `There is no version ${versionId} of ${dataset}.`);
+  const csv = readVersion(dataset, version.id);
+  if (sha256(csv) !== version.hash) throw new PublishError(500, 'history-corrupt', `Version ${version.id} does not match its recorded hash; it cannot be restored.`);
+  const live = await readLive(dataset);
+  if (live.bytes && sha256(live.bytes) === version.hash) throw new PublishError(400, 'already-live', 'This version is the one that is live now; there is nothing to restore.');
+  const known = new Set(live.pkg.indicators.map((i) => i.name));
+  const checked = await ingest(csv, { knownIndicators: known, encoding: 'utf-8', collect: true });
+  if (!checked.ok) throw new PublishError(400, 'has-errors', `Version ${version.id} no longer validates: ${checked.errors[0]?.message}`);
+  // Against a live file that does not validate, every restored row counts as added.
+  const diff = diffObservations(live.observations, checked.rows);
+  return { version, csv, live, diff, rows: checked.rows, known };
+}
+
+/** What restoring a version would change, for staff to read before they confirm (nothing is written). */
+export interface RestorePreview {
+  version: string;
+  /** The live file the preview was made against: restoring checks it is still the one live. */
+  baseHash: string | null;
+  liveObservations: number;
+  restoredObservations: number;
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+  addedSample: Observation[];
+  removedSample: Observation[];
+  changedSample: ChangedObservation[];
+  /** The same warnings an upload gets: large moves, dropped intervals, removed rows. */
+  warnings: ChangeWarning[];
+}
+
+/** How many added, removed and changed observations a preview lists (it counts them all). */
+const PREVIEW_SAMPLE = 300;
+
+export async function previewRestore(dataset: string, versionId: string): Promise<RestorePreview> {
+  const { version, live, diff, rows, known } = await restoreCandidate(dataset, versionId);
+  return {
+    version: version.id,
+    baseHash: live.bytes ? sha256(live.bytes) : null,
+    liveObservations: live.observations.length,
+    restoredObservations: rows.length,
+    added: diff.added.length,
+    removed: diff.removed.length,
+    changed: diff.changed.length,
+    unchanged: diff.unchanged,
+    addedSample: diff.added.slice(0, PREVIEW_SAMPLE),
+    removedSample: diff.removed.slice(0, PREVIEW_SAMPLE),
+    changedSample: diff.changed.slice(0, PREVIEW_SAMPLE),
+    warnings: changeWarnings(live.observations, rows, diff, known).filter((w) => w.code !== 'new-indicator' && w.code !== 'new-series'),
+  };
 }
 
 /**

@@ -15,7 +15,11 @@ export const describeObservation = (o: Observation) => `${o.indicator} · ${o.ge
 const show = (v: unknown) => (v === null || v === '' ? '(empty)' : Array.isArray(v) ? v.join(';') || '(none)' : String(v));
 const more = (shown: number, total: number) => (total > shown ? ` (the first ${shown} are listed)` : '');
 
-/** The differences between two versions of a dataset: changed (before → after), added, removed. For the upload report and the version pages. */
+/**
+ * The differences between two versions of a dataset: changed (before → after), added, removed.
+ * For the upload report, the restore dialog and the version pages. Below 40rem each row becomes
+ * a card (table.stack), so "before → after" stays on screen on a phone.
+ */
 export function DiffTables({ added, removed, changed, totals }: DiffCounts) {
   return (
     <>
@@ -26,25 +30,33 @@ export function DiffTables({ added, removed, changed, totals }: DiffCounts) {
             {more(changed.length, totals.changed)}
           </summary>
           <div className="table-scroll">
-            <table className="data diff-changed">
-              <thead>
-                <tr>
-                  <th scope="col">Observation</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Before → after</th>
+            <table className="data stack diff-changed" role="table">
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">
+                    Observation
+                  </th>
+                  <th scope="col" role="columnheader">
+                    Column
+                  </th>
+                  <th scope="col" role="columnheader">
+                    Before → after
+                  </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {changed.flatMap((c) =>
                   c.fields.map((f, i) => (
-                    <tr key={`${describeObservation(c.after)}-${f}`}>
+                    <tr key={`${describeObservation(c.after)}-${f}`} role="row">
                       {i === 0 ? (
-                        <th scope="row" rowSpan={c.fields.length}>
+                        <th scope="row" role="rowheader" rowSpan={c.fields.length}>
                           {describeObservation(c.after)}
                         </th>
                       ) : null}
-                      <td>{f}</td>
-                      <td>
+                      <td role="cell" data-label="Column">
+                        {f}
+                      </td>
+                      <td role="cell" data-label="Before → after">
                         <del>{show(c.before[f])}</del> → <ins>{show(c.after[f])}</ins>
                       </td>
                     </tr>
@@ -61,27 +73,38 @@ export function DiffTables({ added, removed, changed, totals }: DiffCounts) {
   );
 }
 
+const LIST_COLUMNS = ['Observation', 'Estimate', '95% interval', 'Series'] as const;
+
 function ObservationList({ title, rows }: { title: string; rows: Observation[] }) {
   return (
     <details>
       <summary>{title}</summary>
       <div className="table-scroll">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Observation</th>
-              <th scope="col">Estimate</th>
-              <th scope="col">95% interval</th>
-              <th scope="col">Series</th>
+        <table className="data stack diff-list" role="table">
+          <thead role="rowgroup">
+            <tr role="row">
+              {LIST_COLUMNS.map((c) => (
+                <th key={c} scope="col" role="columnheader">
+                  {c}
+                </th>
+              ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {rows.map((o) => (
-              <tr key={describeObservation(o)}>
-                <th scope="row">{describeObservation(o)}</th>
-                <td className="num">{show(o.estimate)}</td>
-                <td className="num">{o.ci_lower === null ? '—' : `${o.ci_lower} to ${o.ci_upper}`}</td>
-                <td>{o.series}</td>
+              <tr key={describeObservation(o)} role="row">
+                <th scope="row" role="rowheader">
+                  {describeObservation(o)}
+                </th>
+                <td className="num" role="cell" data-label={LIST_COLUMNS[1]}>
+                  {show(o.estimate)}
+                </td>
+                <td className="num" role="cell" data-label={LIST_COLUMNS[2]}>
+                  {o.ci_lower === null ? '—' : `${o.ci_lower} to ${o.ci_upper}`}
+                </td>
+                <td role="cell" data-label={LIST_COLUMNS[3]}>
+                  {o.series}
+                </td>
               </tr>
             ))}
           </tbody>

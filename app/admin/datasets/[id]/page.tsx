@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DatasetFacts } from '@/app/_components/admin/dataset-facts';
+import { PageStatus, PageStatusProvider } from '@/app/_components/admin/page-status';
 import { RemoveForm } from '@/app/_components/admin/remove-form';
 import { RollbackForm } from '@/app/_components/admin/rollback-form';
 import { Uploader } from '@/app/_components/admin/uploader';
@@ -38,11 +39,12 @@ export default async function AdminDatasetPage({ params }: Props) {
   const versions = listVersions(id);
   const liveIndex = versions.findIndex((v) => v.hash === resource.hash);
   return (
-    <>
+    <PageStatusProvider>
       <p className="breadcrumb">
         <Link href="/admin">Datasets</Link> ›
       </p>
       <h1>{resource.title}</h1>
+      <PageStatus />
       <p>
         Live now: {resource.observations.toLocaleString('en-US')} observations, changed {formatDateTime(resource.lastModified)} (<code>{resource.hash.slice(0, 19)}</code>).{' '}
         <Link href={`/datasets/${id}`}>Public page</Link>
@@ -99,7 +101,7 @@ export default async function AdminDatasetPage({ params }: Props) {
                   <td>{KIND[v.kind]}</td>
                   <td>{v.note}</td>
                   <td className="num">{v.counts ? `+${v.counts.added} −${v.counts.removed} ~${v.counts.changed}` : '—'}</td>
-                  <td>{i === liveIndex ? <strong>Live</strong> : <RollbackForm dataset={id} version={v.id} label={formatDateTime(v.time)} liveHash={resource.hash} />}</td>
+                  <td>{i === liveIndex ? <strong>Live</strong> : <RollbackForm dataset={id} version={v.id} label={formatDateTime(v.time)} />}</td>
                 </tr>
               ))}
             </tbody>
@@ -114,6 +116,6 @@ export default async function AdminDatasetPage({ params }: Props) {
       <h2>Remove</h2>
       <p>Takes the dataset off the public site and the API. Its versions stay in the history and the removal is in the audit log.</p>
       <RemoveForm dataset={id} liveHash={resource.hash} />
-    </>
+    </PageStatusProvider>
   );
 }
