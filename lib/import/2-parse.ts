@@ -295,7 +295,7 @@ export async function readCsvRecords(
       null,
       null,
       'encoding-fallback',
-      `The file is not UTF-8, so it was read as Windows-1252 (what Excel saves as "CSV (Comma delimited)"). Check that accented letters and symbols look right${decoder.samples.length ? `; it read ${describeSamples(decoder.samples)}` : ''}.`,
+      `The file is not UTF-8, so it was read as Windows-1252 (what Excel saves as "CSV (Comma delimited)"). Check that accented letters and symbols look right${decoder.samples.length ? ` in the text it read (${describeSamples(decoder.samples)})` : ''}.`,
     );
   }
   return {
