@@ -296,7 +296,7 @@ export default async function IopPage() {
 
       <section aria-labelledby="numbers" className="stat-panel">
         <h2 id="numbers">The numbers: substance use disorder and treatment in the U.S.</h2>
-        <p>From the National Survey on Drug Use and Health (NSDUH), as published by SAMHSA and held in this site’s data.</p>
+        <p>Figures from the National Survey on Drug Use and Health (NSDUH), run by SAMHSA, as held in this site’s data. Each names where it was taken from.</p>
         <ul className="stats">
           {referenceCount ? (
             <li>
