@@ -1,14 +1,31 @@
 import { HELP_LINES } from '@/lib/site/metadata';
 
-/** Where to get help now: SAMHSA's National Helpline, FindTreatment.gov and the 988 Lifeline. */
+/**
+ * Where to get help now: SAMHSA's National Helpline, FindTreatment.gov and the 988 Lifeline.
+ * `compact` (the footer) keeps each line to one sentence; the full form puts the number or address
+ * right after the name (once, when they are the same), as a large tap target, and the details beneath it.
+ */
 export function HelpLines({ compact = false }: { compact?: boolean }) {
+  if (compact) {
+    return (
+      <ul className="help-lines">
+        {HELP_LINES.map((line) => (
+          <li key={line.name}>
+            <strong>{line.name}</strong>: <a href={line.href}>{line.action}</a>
+          </li>
+        ))}
+      </ul>
+    );
+  }
   return (
-    <ul className="help-lines">
+    <ul className="help-lines help-lines-full">
       {HELP_LINES.map((line) => (
         <li key={line.name}>
-          <strong>{line.name}</strong>
-          {compact ? ': ' : <> — {line.detail}: </>}
-          <a href={line.href}>{line.action}</a>
+          {line.name === line.action ? null : <strong>{line.name}</strong>}{' '}
+          <a className="help-action" href={line.href}>
+            {line.action}
+          </a>
+          <span className="help-detail">{line.detail}</span>
         </li>
       ))}
     </ul>

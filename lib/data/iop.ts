@@ -83,3 +83,130 @@ export function iopStatistics(observations: readonly Observation[], referencePer
     stateGap,
   };
 }
+
+/**
+ * The documents the IOP explainer's facts come from. Each fact on the page names one of these
+ * beside it (publisher, title, year, public link). Only what the document itself says is stated.
+ */
+export interface IopSource {
+  /** Who published it, as a reader would name them. */
+  publisher: string;
+  title: string;
+  /** Year of publication (or of the event), or null for a web page kept up to date without one. */
+  year: string | null;
+  /** A public https address of the document or its official page. */
+  url: string;
+}
+
+export const IOP_SOURCES = {
+  tip47: {
+    publisher: 'SAMHSA',
+    title: 'Substance Abuse: Clinical Issues in Intensive Outpatient Treatment (TIP 47)',
+    year: '2006',
+    url: 'https://www.ncbi.nlm.nih.gov/books/NBK64093/',
+  },
+  asam: {
+    publisher: 'American Society of Addiction Medicine (ASAM)',
+    title: 'The ASAM Criteria, 3rd edition',
+    year: '2013',
+    url: 'https://www.asam.org/asam-criteria',
+  },
+  asamAbout: {
+    publisher: 'American Society of Addiction Medicine (ASAM)',
+    title: 'About the ASAM Criteria',
+    year: null,
+    url: 'https://www.asam.org/asam-criteria/about-the-asam-criteria',
+  },
+  helpline: {
+    publisher: 'SAMHSA',
+    title: 'National Helpline',
+    year: null,
+    url: 'https://www.samhsa.gov/find-help/helplines/national-helpline',
+  },
+  findTreatment: {
+    publisher: 'SAMHSA',
+    title: 'FindTreatment.gov',
+    year: null,
+    url: 'https://findtreatment.gov',
+  },
+  lifeline988: {
+    publisher: '988 Suicide & Crisis Lifeline',
+    title: '988lifeline.org',
+    year: null,
+    url: 'https://988lifeline.org',
+  },
+  tip63: {
+    publisher: 'SAMHSA',
+    title: 'Medications for Opioid Use Disorder (TIP 63)',
+    year: '2021',
+    url: 'https://library.samhsa.gov/product/tip-63-medications-opioid-use-disorder/pep21-02-01-002',
+  },
+  niaaa: {
+    publisher: 'National Institute on Alcohol Abuse and Alcoholism (NIAAA)',
+    title: 'Treatment for Alcohol Problems: Finding and Getting Help',
+    year: null,
+    url: 'https://www.niaaa.nih.gov/publications/brochures-and-fact-sheets/treatment-alcohol-problems-finding-and-getting-help',
+  },
+  parity: {
+    publisher: 'U.S. Department of Labor',
+    title: 'Mental Health and Substance Use Disorder Parity',
+    year: null,
+    url: 'https://www.dol.gov/agencies/ebsa/laws-and-regulations/laws/mental-health-and-substance-use-disorder-parity',
+  },
+  marketplace: {
+    publisher: 'HealthCare.gov (CMS)',
+    title: 'Mental health & substance abuse coverage',
+    year: null,
+    url: 'https://www.healthcare.gov/coverage/mental-health-substance-abuse-coverage/',
+  },
+  medicaid: {
+    publisher: 'Medicaid.gov (CMS)',
+    title: 'Behavioral Health Services',
+    year: null,
+    url: 'https://www.medicaid.gov/medicaid/benefits/behavioral-health-services/index.html',
+  },
+  macpac: {
+    publisher: 'MACPAC (Medicaid and CHIP Payment and Access Commission)',
+    title: 'Behavioral Health',
+    year: null,
+    url: 'https://www.macpac.gov/topic/behavioral-health/',
+  },
+  nidaTeens: {
+    publisher: 'National Institute on Drug Abuse (NIDA)',
+    title: 'Principles of Adolescent Substance Use Disorder Treatment: A Research-Based Guide',
+    year: '2014',
+    url: 'https://nida.nih.gov/publications/principles-adolescent-substance-use-disorder-treatment-research-based-guide',
+  },
+  virtualIop: {
+    publisher: 'JMIR Mental Health',
+    title: 'Telehealth Services for Substance Use Disorders During the COVID-19 Pandemic: Longitudinal Assessment of Intensive Outpatient Programming and Data Collection Practices (Gliske et al.)',
+    year: '2022',
+    url: 'https://mental.jmir.org/2022/3/e36263',
+  },
+  telehealthReview: {
+    publisher: 'Psychiatric Services (American Psychiatric Association)',
+    title: 'Addiction Treatment and Telehealth: Review of Efficacy and Provider Insights During the COVID-19 Pandemic',
+    year: '2022',
+    url: 'https://doi.org/10.1176/appi.ps.202100088',
+  },
+  narcanOtc: {
+    publisher: 'U.S. Food and Drug Administration (FDA)',
+    title: 'FDA Approves First Over-the-Counter Naloxone Nasal Spray (press release, March 29, 2023)',
+    year: '2023',
+    url: 'https://www.fda.gov/news-events/press-announcements/fda-approves-first-over-the-counter-naloxone-nasal-spray',
+  },
+  overdoseResponse: {
+    publisher: 'U.S. Dept. of Health and Human Services',
+    title: 'How to Respond to an Opioid Overdose',
+    year: null,
+    url: 'https://www.hhs.gov/opioids/treatment/overdose-response/index.html',
+  },
+} as const satisfies Record<string, IopSource>;
+
+export type IopSourceId = keyof typeof IOP_SOURCES;
+
+/** The short citation shown beside a fact: publisher, “title” (year). */
+export function citationText(id: IopSourceId): string {
+  const s: IopSource = IOP_SOURCES[id];
+  return `${s.publisher}, “${s.title}”${s.year ? ` (${s.year})` : ' (web page)'}`;
+}
