@@ -16,6 +16,7 @@ const PARAMETERS: Array<[string, string]> = [
   ['age_group', '12+, 12-17, 18-25, 26+, 18+, 12-20, 65+ (write + as %2B in a URL).'],
   ['period', 'A survey year (2014) or a pooled pair (2018-2019).'],
   ['unit', 'percent, percent_of_needing, percent_of_aud, percent_of_at_risk, persons, thousands, millions.'],
+  ['revision', '0 for figures as first published; 1, 2… for later restatements of the same figure (both are kept). Without it, every revision.'],
   ['from, to', 'Keep periods that start in or after from, and end in or before to (years).'],
   ['format', 'json (default) or csv: the canonical CSV, which data:check accepts as is.'],
 ];
