@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getPackage } from '@/lib/data/store';
-import { pageMetadata, siteUrl } from '@/lib/site/metadata';
+import { pageMetadata } from '@/lib/site/metadata';
+import { requestSiteBase } from '@/lib/site/site-url';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,7 +32,7 @@ function Code({ children, label }: { children: string; label: string }) {
 
 export default async function ApiPage() {
   const pkg = await getPackage();
-  const base = siteUrl().toString().replace(/\/$/, '');
+  const base = await requestSiteBase();
   const state = pkg.resources.find((r) => r.name.startsWith('state-'))?.name ?? pkg.resources[0].name;
   const csvUrl = `${base}/api/datasets/${state}?indicator=sud_past_year&geography=CA,TX&age_group=18-25&format=csv`;
   const jsonUrl = `${base}/api/datasets/national-estimates?indicator=sud_past_year&from=2021`;
