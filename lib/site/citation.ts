@@ -41,7 +41,8 @@ function titleAndNote(resource: DataResource, description: string, site?: string
   const years = surveyYears(resource, description);
   if (years && !/\b(?:19|20)\d{2}\b/.test(title)) title = `${title}, ${yearsText(years)}`;
   let note = rest.join(';').trim();
-  if (note) note = `${note.charAt(0).toUpperCase()}${note.slice(1)}${/[.!?]$/.test(note) ? '' : '.'}`;
+  // A note that ends with an address gets no full stop (it would be copied into the address).
+  if (note) note = `${note.charAt(0).toUpperCase()}${note.slice(1)}${/[.!?]$|\.(?:md|txt)$/.test(note) ? '' : '.'}`;
   if (site) note = note.replace(/\bsources\/[\w./-]+\.(?:md|txt)\b/g, (file) => `${site.replace(/\/$/, '')}/data/${file}`);
   return { title, note };
 }

@@ -36,8 +36,8 @@ describe('sourceCitations(resource, site)', () => {
     const first = years[0].slice(0, 4);
     const last = years.at(-1)?.slice(-4);
     expect(c.bibtex).toContain(`  year = {${first}--${last}},`);
-    expect(c.bibtex).toContain(`  note = {The quotation for every figure is in ${SITE}/data/sources/nsduh-national/quotes.md.},`);
-    expect(c.ris).toContain(`N1  - The quotation for every figure is in ${SITE}/data/sources/nsduh-national/quotes.md.`);
+    expect(c.bibtex).toContain(`  note = {The quotation for every figure is in ${SITE}/data/sources/nsduh-national/quotes.md},`);
+    expect(c.ris).toContain(`N1  - The quotation for every figure is in ${SITE}/data/sources/nsduh-national/quotes.md\n`);
     expect(c.text).toContain(`${SITE}/data/sources/nsduh-national/quotes.md`);
     expect(c.text).not.toContain(' sources/nsduh-national');
   });
