@@ -3,12 +3,16 @@ import { ageGroupLabel } from '../vocabulary/age-groups';
 import type { DataPackage } from './package';
 import { CANONICAL_SCHEMA } from '../vocabulary/schema';
 import { siteCitation, sourceCitations } from '../site/citation';
+import { csvwFileOf } from './csvw';
+import { documentPaths } from './documents';
 
 export function packageReadme(pkg: DataPackage, siteUrl: string, accessed: Date): string {
   const lines: string[] = [];
   lines.push(`# ${pkg.title}`, '', pkg.description, '', `Version ${pkg.version}. ${pkg.licenses.map((l) => l.title ?? l.name).join('; ')}.`, '');
   lines.push('## Files', '', '- `datapackage.json`: the Frictionless Data Package descriptor (schema, sizes, SHA-256 hashes, sources, and the definitions below, machine-readable).');
   for (const r of pkg.resources) lines.push(`- \`${r.path}\`: ${r.title} — ${r.observations} observations, last modified ${r.lastModified.slice(0, 10)}. ${r.description}`);
+  for (const r of pkg.resources) lines.push(`- \`${csvwFileOf(r)}\`: the columns of \`${r.path}\` with their types and constraints as CSV on the Web (W3C CSVW) metadata, generated from its Table Schema.`);
+  for (const d of documentPaths(pkg)) lines.push(`- \`${d}\`: a document the sources of ${pkg.resources.filter((r) => r.sources.some((s) => s.title.includes(d))).map((r) => `\`${r.path}\``).join(', ')} cite, at the same path as beside datapackage.json on the site.`);
   lines.push('', '## Columns', '');
   for (const f of CANONICAL_SCHEMA.fields) lines.push(`- \`${f.name}\` (${f.type}${f.constraints?.required ? ', required' : ''}): ${f.description}`);
   lines.push('', `Missing values are empty cells, never 0. Each row is unique by ${CANONICAL_SCHEMA.primaryKey.join(', ')}.`, '');
@@ -39,7 +43,7 @@ export function packageReadme(pkg: DataPackage, siteUrl: string, accessed: Date)
     }
   }
   lines.push('## How to cite', '');
-  for (const c of [...pkg.resources.flatMap(sourceCitations), siteCitation(pkg, siteUrl, accessed)]) lines.push(`- ${c.text}`);
+  for (const c of [...pkg.resources.flatMap((r) => sourceCitations(r, siteUrl)), siteCitation(pkg, siteUrl, accessed)]) lines.push(`- ${c.text}`);
   lines.push('', 'Text cells that begin with =, +, -, @ or a tab are refused by the validator, so these files are safe to open in a spreadsheet.', '');
   return lines.join('\n');
 }

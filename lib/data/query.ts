@@ -19,6 +19,8 @@ export interface ObservationFilter {
   from?: number;
   /** Last survey year to include (periods that end on or before it). */
   to?: number;
+  /** Revisions to include: 0 for figures as first published, 1, 2… for later restatements. */
+  revision?: number[];
 }
 
 export interface ParameterError {
@@ -27,7 +29,17 @@ export interface ParameterError {
 }
 
 const LIST_PARAMETERS = ['indicator', 'geography', 'age_group', 'period', 'unit'] as const;
-export const FILTER_PARAMETERS: readonly string[] = [...LIST_PARAMETERS, 'from', 'to'];
+export const FILTER_PARAMETERS: readonly string[] = [...LIST_PARAMETERS, 'revision', 'from', 'to'];
+
+/**
+ * An unescaped `+` in a query string decodes to a space, so `age_group=12+` arrives as "12 ". An
+ * age group is never written with a space, so a number followed by one space means "12+"
+ * (and only when that is a known group: "12 or older" stays an error).
+ */
+function plusFromSpace(value: string): string {
+  const m = /^(\d+) $/.exec(value);
+  return m && (AGE_GROUPS as readonly string[]).includes(`${m[1]}+`) ? `${m[1]}+` : value;
+}
 
 const GEOGRAPHY_CODES = new Set(GEOGRAPHIES.map((g) => g.code));
 const UNIT_NAMES = new Set(UNITS.map((u) => u.name));
@@ -40,7 +52,8 @@ function checkValue(name: (typeof LIST_PARAMETERS)[number], value: string, indic
     case 'geography':
       return GEOGRAPHY_CODES.has(value) ? null : `${showText(value)} is not a geography code: use US, Northeast, Midwest, South, West or a state code such as CA.`;
     case 'age_group':
-      return (AGE_GROUPS as readonly string[]).includes(value) ? null : `${showText(value)} is not an age group; use one of ${AGE_GROUPS.join(', ')}.`;
+      if ((AGE_GROUPS as readonly string[]).includes(value)) return null;
+      return `${showText(value)} is not an age group; use one of ${AGE_GROUPS.join(', ')}${/\s/.test(value) ? ' (in a URL, write + as %2B: age_group=12%2B)' : ''}.`;
     case 'period':
       return new RegExp(PERIOD_PATTERN).test(value) ? null : `${showText(value)} is not a period such as 2014 or 2018-2019.`;
     case 'unit':
@@ -69,13 +82,23 @@ export function parseFilter(
   for (const name of LIST_PARAMETERS) {
     const raw = params.get(name);
     if (raw === null) continue;
-    const values = raw.split(',');
+    const values = name === 'age_group' ? raw.split(',').map(plusFromSpace) : raw.split(',');
     if (values.some((v) => v === '')) return { error: { parameter: name, message: `“${name}” has an empty value.` } };
     for (const v of values) {
       const problem = checkValue(name, v, indicators);
       if (problem) return { error: { parameter: name, message: problem } };
     }
     filter[name] = [...new Set(values)];
+  }
+  const revision = params.get('revision');
+  if (revision !== null) {
+    const values = revision.split(',');
+    if (values.some((v) => v === '')) return { error: { parameter: 'revision', message: '“revision” has an empty value.' } };
+    const bad = values.find((v) => !/^\d{1,3}$/.test(v));
+    if (bad !== undefined) {
+      return { error: { parameter: 'revision', message: `${showText(bad)} is not a revision: use 0 for figures as first published, 1, 2… for later restatements (whole numbers).` } };
+    }
+    filter.revision = [...new Set(values.map(Number))];
   }
   for (const name of ['from', 'to'] as const) {
     const raw = params.get(name);
@@ -95,6 +118,7 @@ export function matchesFilter(o: Observation, f: ObservationFilter): boolean {
   if (f.age_group && !f.age_group.includes(o.age_group)) return false;
   if (f.period && !f.period.includes(o.period)) return false;
   if (f.unit && !f.unit.includes(o.unit)) return false;
+  if (f.revision && !f.revision.includes(o.revision)) return false;
   if (f.from !== undefined || f.to !== undefined) {
     const years = periodYears(o.period);
     if (!years) return false;

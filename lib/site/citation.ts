@@ -17,27 +17,59 @@ const bibEscape = (s: string) => s.replace(/([{}%&$#_])/g, '\\$1');
 
 const SAMHSA = 'Substance Abuse and Mental Health Services Administration';
 
+/**
+ * Survey years a source covers: the years its title names ("…, 2009–2010 to 2018–2019" → 2009 and
+ * 2019), else the first and last years of the dataset's periods.
+ */
+function surveyYears(resource: DataResource, title: string): { first: string; last: string } | null {
+  const named = [...title.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => m[0]).sort();
+  const years = named.length ? named : (resource.coverage?.periods ?? []).flatMap((p) => p.split('-')).sort();
+  return years.length ? { first: years[0], last: years.at(-1) as string } : null;
+}
+
+const yearsText = (y: { first: string; last: string }) => (y.first === y.last ? y.first : `${y.first}–${y.last}`);
+
+/**
+ * A source's description split into a citable title and a note: the author's name is dropped from
+ * the front (it is the author field), text after a semicolon becomes the note, and the survey
+ * years are added when the title names none. A file named by its path beside datapackage.json
+ * ("sources/nsduh-national/quotes.md") becomes its address under /data/ when the site is known.
+ */
+function titleAndNote(resource: DataResource, description: string, site?: string): { title: string; note: string } {
+  const [head, ...rest] = description.split(';');
+  let title = head.replace(/^SAMHSA,\s*Center for Behavioral Health Statistics and Quality,\s*/i, '').replace(/^SAMHSA\s+(?=National Survey)/, '').trim();
+  const years = surveyYears(resource, description);
+  if (years && !/\b(?:19|20)\d{2}\b/.test(title)) title = `${title}, ${yearsText(years)}`;
+  let note = rest.join(';').trim();
+  // A note that ends with an address gets no full stop (it would be copied into the address).
+  if (note) note = `${note.charAt(0).toUpperCase()}${note.slice(1)}${/[.!?]$|\.(?:md|txt)$/.test(note) ? '' : '.'}`;
+  if (site) note = note.replace(/\bsources\/[\w./-]+\.(?:md|txt)\b/g, (file) => `${site.replace(/\/$/, '')}/data/${file}`);
+  return { title, note };
+}
+
 /** Citation of the publisher's data behind a dataset: its first source (SAMHSA's). */
-export function sourceCitation(resource: DataResource): Citation {
-  return sourceCitationOf(resource, resource.sources[0] ?? { title: resource.title }, 0);
+export function sourceCitation(resource: DataResource, site?: string): Citation {
+  return sourceCitationOf(resource, resource.sources[0] ?? { title: resource.title }, 0, site);
 }
 
 /**
  * One citation per source of a dataset: SAMHSA's releases, and any re-publication some of its
- * figures come from (named as its own author, never as SAMHSA).
+ * figures come from (named as its own author, never as SAMHSA). `site` (the site's address) turns
+ * files the sources name by path into links.
  */
-export function sourceCitations(resource: DataResource): Citation[] {
-  return (resource.sources.length ? resource.sources : [{ title: resource.title }]).map((s, i) => sourceCitationOf(resource, s, i));
+export function sourceCitations(resource: DataResource, site?: string): Citation[] {
+  return (resource.sources.length ? resource.sources : [{ title: resource.title }]).map((s, i) => sourceCitationOf(resource, s, i, site));
 }
 
-function sourceCitationOf(resource: DataResource, source: DataResource['sources'][number], index: number): Citation {
-  const title = source.title;
+function sourceCitationOf(resource: DataResource, source: DataResource['sources'][number], index: number, site?: string): Citation {
   const url = source.path ?? '';
   const version = source.version;
-  const bySamhsa = /\bSAMHSA\b|Substance Abuse and Mental Health/.test(title) && !/^CORGIS\b/.test(title);
-  if (!bySamhsa) return derivedCitation(resource, title, url, version, index);
+  const bySamhsa = /\bSAMHSA\b|Substance Abuse and Mental Health/.test(source.title) && !/^CORGIS\b/.test(source.title);
+  if (!bySamhsa) return derivedCitation(resource, source.title, url, version, index);
+  const { title, note } = titleAndNote(resource, source.title, site);
+  const years = surveyYears(resource, source.title);
   const author = SAMHSA;
-  const text = `${author}, Center for Behavioral Health Statistics and Quality. ${title}${version ? ` (${version})` : ''}. Rockville, MD: SAMHSA.${url ? ` ${url}` : ''}`;
+  const text = `${author}, Center for Behavioral Health Statistics and Quality. ${title}${version ? ` (${version})` : ''}. Rockville, MD: SAMHSA.${url ? ` ${url}` : ''}${note ? ` ${note}` : ''}`;
   const key = `samhsa_${resource.name.replace(/[^a-z0-9]/g, '_')}${index ? `_${index + 1}` : ''}`;
   return {
     label: `SAMHSA data: ${resource.title}`,
@@ -46,15 +78,34 @@ function sourceCitationOf(resource: DataResource, source: DataResource['sources'
       `@misc{${key},`,
       `  author = {{${author}}},`,
       `  title = {${bibEscape(title)}},`,
+      ...(years ? bibYear(years) : []),
       ...(version ? [`  version = {${bibEscape(version)}},`] : []),
       `  publisher = {Center for Behavioral Health Statistics and Quality, SAMHSA},`,
       `  address = {Rockville, MD},`,
       ...(url ? [`  url = {${url}},`] : []),
+      ...(note ? [`  note = {${bibEscape(note)}},`] : []),
       `}`,
     ].join('\n'),
-    ris: ['TY  - DATA', `AU  - ${author}`, `TI  - ${title}`, 'PB  - Center for Behavioral Health Statistics and Quality, SAMHSA', 'CY  - Rockville, MD', ...(version ? [`ET  - ${version}`] : []), ...(url ? [`UR  - ${url}`] : []), 'ER  - '].join('\n'),
+    ris: [
+      'TY  - DATA',
+      `AU  - ${author}`,
+      `TI  - ${title}`,
+      ...(years ? risYear(years) : []),
+      'PB  - Center for Behavioral Health Statistics and Quality, SAMHSA',
+      'CY  - Rockville, MD',
+      ...(version ? [`ET  - ${version}`] : []),
+      ...(url ? [`UR  - ${url}`] : []),
+      ...(note ? [`N1  - ${note}`] : []),
+      'ER  - ',
+    ].join('\n'),
   };
 }
+
+/** BibTeX: the survey years as `year` (a range prints as 2002–2024) and as an ISO range `date` for biblatex. */
+const bibYear = (y: { first: string; last: string }) => (y.first === y.last ? [`  year = {${y.first}},`] : [`  year = {${y.first}--${y.last}},`, `  date = {${y.first}/${y.last}},`]);
+
+/** RIS holds one year: the latest survey year, with the whole span in a note when there are several. */
+const risYear = (y: { first: string; last: string }) => [`PY  - ${y.last}`, ...(y.first === y.last ? [] : [`N1  - Survey years ${yearsText(y)}`])];
 
 /** A re-publication of SAMHSA's figures by someone else: cited under its own name, with what it is. */
 function derivedCitation(resource: DataResource, title: string, url: string, version: string | undefined, index: number): Citation {
@@ -62,19 +113,25 @@ function derivedCitation(resource: DataResource, title: string, url: string, ver
   const author = /^[^(,:]+/.exec(title)?.[0].trim() ?? title;
   const key = `${author.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}_${resource.name.replace(/[^a-z0-9]/g, '_')}${index ? `_${index + 1}` : ''}`;
   const shortVersion = version && /^[0-9a-f]{40}$/.test(version) ? `commit ${version.slice(0, 7)}` : version;
+  const years = surveyYears(resource, title);
+  // The entry's title: without the author's name in front and a closing parenthesis (which goes to the note).
+  const aside = /\s*\(([^()]*)\)$/.exec(title);
+  const bare = (aside ? title.slice(0, aside.index) : title).slice(author.length).replace(/^\s*\([^()]*\)/, '').replace(/^[\s,:]+/, '') || title;
+  const note = `Derived re-publication of data from the ${SAMHSA}${aside ? `. ${aside[1].charAt(0).toUpperCase()}${aside[1].slice(1)}` : ''}`;
   return {
     label: `Derived re-publication used in ${resource.title}`,
     text: `${title}${shortVersion ? ` (${shortVersion})` : ''}.${url ? ` ${url}` : ''} A derived re-publication of SAMHSA data; cite SAMHSA too.`,
     bibtex: [
       `@misc{${key},`,
       `  author = {{${bibEscape(author)}}},`,
-      `  title = {${bibEscape(title)}},`,
+      `  title = {${bibEscape(bare)}},`,
+      ...(years ? bibYear(years) : []),
       ...(shortVersion ? [`  version = {${bibEscape(shortVersion)}},`] : []),
       ...(url ? [`  url = {${url}},`] : []),
-      `  note = {Derived re-publication of data from the ${SAMHSA}},`,
+      `  note = {${bibEscape(note)}},`,
       `}`,
     ].join('\n'),
-    ris: ['TY  - DATA', `AU  - ${author}`, `TI  - ${title}`, ...(shortVersion ? [`ET  - ${shortVersion}`] : []), ...(url ? [`UR  - ${url}`] : []), `N1  - Derived re-publication of data from the ${SAMHSA}`, 'ER  - '].join('\n'),
+    ris: ['TY  - DATA', `AU  - ${author}`, `TI  - ${bare}`, ...(years ? risYear(years) : []), ...(shortVersion ? [`ET  - ${shortVersion}`] : []), ...(url ? [`UR  - ${url}`] : []), `N1  - ${note}`, 'ER  - '].join('\n'),
   };
 }
 

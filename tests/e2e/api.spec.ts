@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
@@ -9,6 +10,21 @@ import { findRow, rows, STATE_FILE } from './data';
 // Real HTTP against the production server (run in the desktop project only: no browser involved).
 const DATA = path.join(__dirname, '..', '..', 'data');
 const STATE = '/api/datasets/state-estimates-2002-2019';
+/** The file the national source cites for the sentence behind every figure (a path beside datapackage.json). */
+const QUOTES = 'sources/nsduh-national/quotes.md';
+
+/** A GET with a Host header of our choosing (fetch and Playwright set their own), over real HTTP. */
+function getWithHost(base: string, pathname: string, host: string): Promise<{ status: number; body: Buffer }> {
+  const url = new URL(pathname, base);
+  return new Promise((resolve, reject) => {
+    const req = http.get({ hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers: { host } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+  });
+}
 const knownIndicators = new Set(JSON.parse(readFileSync(path.join(DATA, 'datapackage.json'), 'utf8')).indicators.map((i: { name: string }) => i.name) as string[]);
 
 test.describe('read API', () => {
@@ -138,10 +154,13 @@ test.describe('read API', () => {
     expect(res.headers()['content-type']).toBe('application/zip');
     expect(res.headers()['content-disposition']).toMatch(/attachment; filename="substance-use-atlas-data_v[\d.]+\.zip"/);
     const entries = readZip(await res.body());
-    expect(entries.map((e) => e.name).sort()).toEqual(['README.md', 'datapackage.json', 'national-estimates.csv', 'state-estimates-2002-2019.csv', 'state-estimates-2021-on.csv']);
-    for (const name of ['datapackage.json', 'national-estimates.csv', 'state-estimates-2002-2019.csv', 'state-estimates-2021-on.csv']) {
+    const csvs = ['national-estimates.csv', 'state-estimates-2002-2019.csv', 'state-estimates-2021-on.csv'];
+    expect(entries.map((e) => e.name).sort()).toEqual(['README.md', 'datapackage.json', ...csvs.flatMap((c) => [c, `${c}-metadata.json`]), QUOTES].sort());
+    for (const name of ['datapackage.json', ...csvs, QUOTES]) {
       expect(entries.find((e) => e.name === name)?.data.equals(readFileSync(path.join(DATA, name))), name).toBe(true);
     }
+    // The CSVW files are the ones served beside the CSVs under /data/.
+    for (const c of csvs) expect(entries.find((e) => e.name === `${c}-metadata.json`)?.data.equals(await (await request.get(`/data/${c}-metadata.json`)).body()), c).toBe(true);
     const readme = entries.find((e) => e.name === 'README.md')?.data.toString('utf8') ?? '';
     expect(readme).toContain('## Methodology breaks');
     expect(readme).toContain('DSM-5_2021+');
@@ -154,6 +173,84 @@ test.describe('read API', () => {
       expect(res.status()).toBe(200);
       expect((await res.body()).equals(readFileSync(path.join(DATA, r.path)))).toBe(true);
     }
+  });
+
+  test('the quotes file the national citation names is served at /data/sources/…, and nothing else there is', async ({ request }) => {
+    const descriptor = await (await request.get('/data/datapackage.json')).json();
+    expect(descriptor.resources.find((r: { name: string }) => r.name === 'national-estimates').sources[0].title).toContain(QUOTES);
+    const res = await request.get(`/data/${QUOTES}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('text/markdown; charset=utf-8');
+    expect((await res.body()).equals(readFileSync(path.join(DATA, QUOTES)))).toBe(true);
+    // Files in data/sources/ that no source cites stay private to the repository.
+    for (const other of ['/data/sources/nsduh-national/headline-figures.csv', '/data/sources/nsduh-national/other.md', '/data/sources/indicators.json']) {
+      expect((await request.get(other)).status(), other).toBe(404);
+    }
+  });
+
+  test('each CSV has CSVW metadata beside it, generated from its Table Schema', async ({ request }) => {
+    const descriptor = await (await request.get('/data/datapackage.json')).json();
+    for (const r of descriptor.resources as Array<{ path: string; schema: { fields: Array<{ name: string; constraints?: { required?: boolean } }>; primaryKey: string[] } }>) {
+      const res = await request.get(`/data/${r.path}-metadata.json`);
+      expect(res.status(), r.path).toBe(200);
+      expect(res.headers()['content-type']).toBe('application/csvm+json; charset=utf-8');
+      const meta = await res.json();
+      expect(meta['@context'][0]).toBe('http://www.w3.org/ns/csvw');
+      expect(meta.url).toBe(r.path);
+      const header = readFileSync(path.join(DATA, r.path), 'utf8').split('\n', 1)[0].split(',');
+      expect(meta.tableSchema.columns.map((c: { titles: string }) => c.titles)).toEqual(header);
+      expect(meta.tableSchema.columns.map((c: { required: boolean }) => c.required)).toEqual(r.schema.fields.map((f) => f.constraints?.required === true));
+      expect(meta.tableSchema.primaryKey).toEqual(r.schema.primaryKey);
+    }
+  });
+
+  test('age_group=12+ written without %2B means 12+; any other spaced value is refused with how to write +', async ({ request }) => {
+    const escaped = await (await request.get('/api/datasets/national-estimates?indicator=sud_past_year&age_group=12%2B')).json();
+    expect(escaped.count).toBeGreaterThan(0);
+    const raw = await request.get('/api/datasets/national-estimates?indicator=sud_past_year&age_group=12+');
+    expect(raw.status()).toBe(200);
+    const body = await raw.json();
+    expect(body.filter.age_group).toEqual(['12+']);
+    expect(body.observations).toEqual(escaped.observations);
+    const wrong = await request.get('/api/datasets/national-estimates?age_group=13+');
+    expect(wrong.status()).toBe(400);
+    expect((await wrong.json()).error.message).toContain('%2B');
+  });
+
+  test('revision filters to the figures as first published or as restated, and refuses anything but whole numbers', async ({ request }) => {
+    const national = rows('national-estimates.csv');
+    for (const revision of ['0', '1']) {
+      const body = await (await request.get(`/api/datasets/national-estimates?revision=${revision}`)).json();
+      expect(body.count, revision).toBe(national.filter((r) => r.revision === revision).length);
+      expect(new Set(body.observations.map((o: { revision: number }) => o.revision))).toEqual(new Set([Number(revision)]));
+    }
+    const restated = await request.get('/api/datasets/national-estimates?revision=1&format=csv');
+    expect(restated.headers()['content-disposition']).toContain('revision-1');
+    for (const bad of ['latest', '-1', '1.5', '']) {
+      const res = await request.get(`/api/datasets/national-estimates?revision=${bad}`);
+      expect(res.status(), bad).toBe(400);
+      expect((await res.json()).error.parameter).toBe('revision');
+    }
+    const doc = await (await request.get('/api/openapi.json')).json();
+    expect(doc.paths['/api/datasets/{id}'].get.parameters.map((p: { name: string }) => p.name)).toContain('revision');
+  });
+
+  test('with no SITE_URL, citations, API examples and the package README name the address the request came to', async ({ baseURL }) => {
+    // Three pages and a package ZIP built afresh for a new address (30 MB of CSV to deflate).
+    test.setTimeout(60_000);
+    const host = 'example.test:8080';
+    const api = (await getWithHost(baseURL as string, '/api', host)).body.toString('utf8');
+    expect(api).toContain(`'http://example.test:8080/api/datasets/`);
+    expect(api).not.toContain('localhost:3000/api/datasets');
+    const data = (await getWithHost(baseURL as string, '/data', host)).body.toString('utf8');
+    expect(data).toContain('http://example.test:8080/data (accessed');
+    expect(data).toContain(`http://example.test:8080/data/${QUOTES}`);
+    // (The canonical link in the page head still follows SITE_URL or its default; citations do not.)
+    expect(data).not.toMatch(/localhost:3000\/data(\/sources| \(accessed)/);
+    const zip = await getWithHost(baseURL as string, '/api/package', host);
+    const readme = readZip(zip.body).find((e) => e.name === 'README.md')?.data.toString('utf8') ?? '';
+    expect(readme).toContain(`http://example.test:8080/data/${QUOTES}`);
+    expect(readme).not.toContain('localhost:3000');
   });
 
   test('GET /api/openapi.json documents the API', async ({ request }) => {

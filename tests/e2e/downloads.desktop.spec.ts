@@ -109,6 +109,8 @@ test.describe('share and embed', () => {
     await page.locator('#trend').getByRole('button', { name: 'Copy embed code' }).click();
     const code = await page.evaluate(() => navigator.clipboard.readText());
     expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/trend\?indicator=heroin_use_past_year[^"]*" title="[^"]+" width="100%"/);
+    // …and the script that sizes the frame to the chart (public/embed.js).
+    expect(code).toMatch(/<\/iframe>\n<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>$/);
     const embedUrl = /src="([^"]+)"/.exec(code)?.[1] as string;
     const other = await page.context().newPage();
     await newspaper(other, `${code}<iframe id="plain" src="${baseURL}/" title="plain"></iframe>`, async () => {

@@ -36,3 +36,38 @@ describe('applyFilter', () => {
     expect(applyFilter(rows, (parse('geography=CA') as { filter: object }).filter).map((o) => o.period)).toEqual(['2021']);
   });
 });
+
+describe('parseFilter, age groups written with an unescaped +', () => {
+  it('reads "12 " (what age_group=12+ decodes to) as 12+, in lists too', () => {
+    expect(parse('age_group=12+')).toEqual({ filter: { age_group: ['12+'] } });
+    expect(parse('age_group=18+,26+,65+')).toEqual({ filter: { age_group: ['18+', '26+', '65+'] } });
+  });
+
+  it('still refuses a space that is not a + of a known group, and says how to write +', () => {
+    const message = (q: string) => (parse(q) as { error: { message: string } }).error.message;
+    expect(message('age_group=13+')).toMatch(/“13 ” is not an age group.*%2B/);
+    expect(message('age_group=12 or older')).toMatch(/is not an age group/);
+  });
+});
+
+describe('parseFilter, revision', () => {
+  const rows = [
+    { ...obs('2021'), revision: 0 },
+    { ...obs('2021'), revision: 1 },
+    { ...obs('2022'), revision: 0 },
+  ] as Observation[];
+
+  it('keeps only the revisions asked for', () => {
+    const only = (q: string) => applyFilter(rows, (parse(q) as { filter: object }).filter).map((o) => `${o.period}r${o.revision}`);
+    expect(only('revision=1')).toEqual(['2021r1']);
+    expect(only('revision=0')).toEqual(['2021r0', '2022r0']);
+    expect(only('revision=0,1')).toEqual(['2021r0', '2021r1', '2022r0']);
+  });
+
+  it('refuses anything but whole numbers, naming the parameter', () => {
+    for (const q of ['revision=latest', 'revision=-1', 'revision=1.5', 'revision=', 'revision=1,', 'revision=1&revision=2']) {
+      const parsed = parse(q);
+      expect('error' in parsed && parsed.error.parameter, q).toBe('revision');
+    }
+  });
+});

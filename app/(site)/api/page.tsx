@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getPackage } from '@/lib/data/store';
-import { pageMetadata, siteUrl } from '@/lib/site/metadata';
+import { pageMetadata } from '@/lib/site/metadata';
+import { requestSiteBase } from '@/lib/site/site-url';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,6 +17,7 @@ const PARAMETERS: Array<[string, string]> = [
   ['age_group', '12+, 12-17, 18-25, 26+, 18+, 12-20, 65+ (write + as %2B in a URL).'],
   ['period', 'A survey year (2014) or a pooled pair (2018-2019).'],
   ['unit', 'percent, percent_of_needing, percent_of_aud, percent_of_at_risk, persons, thousands, millions.'],
+  ['revision', '0 for figures as first published; 1, 2… for later restatements of the same figure (both are kept). Without it, every revision.'],
   ['from, to', 'Keep periods that start in or after from, and end in or before to (years).'],
   ['format', 'json (default) or csv: the canonical CSV, which data:check accepts as is.'],
 ];
@@ -30,7 +32,7 @@ function Code({ children, label }: { children: string; label: string }) {
 
 export default async function ApiPage() {
   const pkg = await getPackage();
-  const base = siteUrl().toString().replace(/\/$/, '');
+  const base = await requestSiteBase();
   const state = pkg.resources.find((r) => r.name.startsWith('state-'))?.name ?? pkg.resources[0].name;
   const csvUrl = `${base}/api/datasets/${state}?indicator=sud_past_year&geography=CA,TX&age_group=18-25&format=csv`;
   const jsonUrl = `${base}/api/datasets/national-estimates?indicator=sud_past_year&from=2021`;

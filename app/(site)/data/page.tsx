@@ -10,7 +10,10 @@ import { getDataset, getIndicators, getPackage } from '@/lib/data/store';
 import { formatDate, formatPeriod } from '@/lib/format/numbers';
 import { seriesByName } from '@/lib/vocabulary/series';
 import { siteCitation, sourceCitations } from '@/lib/site/citation';
-import { pageMetadata, siteUrl } from '@/lib/site/metadata';
+import { csvwFileOf } from '@/lib/data/csvw';
+import { documentPaths } from '@/lib/data/documents';
+import { pageMetadata } from '@/lib/site/metadata';
+import { requestSiteBase } from '@/lib/site/site-url';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,7 +33,9 @@ export default async function DataPage() {
   const indicators = await getIndicators();
   const datasets = await Promise.all(pkg.resources.map(async (r) => ({ resource: r, summary: summarize(r, (await getDataset(r.name))?.observations ?? []) })));
   const license = pkg.licenses[0];
-  const citations = [...pkg.resources.flatMap(sourceCitations), siteCitation(pkg, siteUrl().toString(), new Date())];
+  const site = await requestSiteBase();
+  const citations = [...pkg.resources.flatMap((r) => sourceCitations(r, site)), siteCitation(pkg, site, new Date())];
+  const documents = documentPaths(pkg);
 
   return (
     <>
@@ -44,7 +49,8 @@ export default async function DataPage() {
           </a>
         </li>
         <li>
-          <a href="/data/datapackage.json">datapackage.json</a>: the Frictionless Data Package descriptor (its CSVs sit beside it under /data/)
+          <a href="/data/datapackage.json">datapackage.json</a>: the Frictionless Data Package descriptor (its CSVs sit beside it under /data/,
+          each with its CSV on the Web metadata, <code>{'{dataset}'}.csv-metadata.json</code>, for tools that read typed columns from CSVW)
         </li>
         <li>
           <Link href="/api">Use the API</Link> (JSON or CSV, filters, OpenAPI 3.1)
@@ -73,6 +79,16 @@ export default async function DataPage() {
                 JSON
               </a>
             </li>
+            <li>
+              <a href={`/data/${csvwFileOf(resource)}`}>Typed schema (CSVW metadata)</a>
+            </li>
+            {documents
+              .filter((d) => resource.sources.some((s) => s.title.includes(d)))
+              .map((d) => (
+                <li key={d}>
+                  <a href={`/data/${d}`}>{d.split('/').at(-1)}</a>: the published sentence behind every figure, and where it was read
+                </li>
+              ))}
             <li>
               <Link href={`/datasets/${resource.name}`}>Browse the observations</Link>
             </li>

@@ -3,7 +3,8 @@ import { QUALIFIERS } from '@/lib/vocabulary/qualifiers';
 import { COMPARABILITY } from '@/lib/vocabulary/comparability';
 import { SERIES } from '@/lib/vocabulary/series';
 import { getPackage } from '@/lib/data/store';
-import { pageMetadata, SITE_NAME, siteUrl } from '@/lib/site/metadata';
+import { pageMetadata, SITE_NAME } from '@/lib/site/metadata';
+import { requestSiteBase } from '@/lib/site/site-url';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,7 +43,7 @@ const GLOSSARY: Array<[string, string]> = [
 export default async function MethodologyPage() {
   const pkg = await getPackage();
   const accessed = new Date().toISOString().slice(0, 10);
-  const site = siteUrl().toString().replace(/\/$/, '');
+  const site = await requestSiteBase();
   return (
     <article className="prose">
       <h1>Methodology</h1>

@@ -32,8 +32,9 @@ export function ChartActions({ kind, title, view, rows, embedded }: { kind: Char
   const base = fileBase(kind, view);
   const origin = () => window.location.origin;
   const pageUrl = () => `${origin()}/${viewToSearch(view)}#${kind}`;
+  // The script (public/embed.js) sets the frame's height to the chart's; without it the height below holds.
   const embedCode = () =>
-    `<iframe src="${origin()}/embed/${kind}${viewToSearch(view)}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="${EMBED_HEIGHTS[kind]}" style="border:0" loading="lazy"></iframe>`;
+    `<iframe src="${origin()}/embed/${kind}${viewToSearch(view)}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="${EMBED_HEIGHTS[kind]}" style="border:0" loading="lazy"></iframe>\n<script src="${origin()}/embed.js" async></script>`;
 
   const image = () => {
     const section = document.getElementById(kind);

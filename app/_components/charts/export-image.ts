@@ -19,18 +19,58 @@ const STYLE_PROPERTIES = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PAD = 16;
 
-function wrap(text: string, width: number, fontSize: number): string[] {
-  const perLine = Math.max(10, Math.floor(width / (fontSize * 0.56)));
+const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+
+/** Width of a text in px, in the font it will be drawn in. */
+export type Measure = (text: string) => number;
+
+/** Characters after which a long address may break (a path, a query, a list). */
+const BREAK_AFTER = /[/?&=,.#_-]/;
+
+/**
+ * Lines of at most `width` px: words wrap, and a word wider than a line (a page address) is cut
+ * after a "/", "?", "&" or similar when one falls in its second half, else between characters.
+ */
+export function wrapText(text: string, width: number, measure: Measure): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + word.length + 1 > perLine) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (measure(candidate) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    let rest = word;
+    while (measure(rest) > width && rest.length > 1) {
+      let fits = 1;
+      while (fits < rest.length && measure(rest.slice(0, fits + 1)) <= width) fits++;
+      let cut = fits;
+      for (let i = fits; i > fits / 2; i--) {
+        if (BREAK_AFTER.test(rest[i - 1])) {
+          cut = i;
+          break;
+        }
+      }
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    line = rest;
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** Measures with the browser's canvas in the export's font; an estimate where there is no canvas. */
+function measureIn(size: number, weight = 400): Measure {
+  const context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!context) return (text) => text.length * size * 0.6;
+  context.font = `${weight} ${size}px ${FONT_FAMILY}`;
+  return (text) => context.measureText(text).width;
+}
+
+function wrap(text: string, width: number, fontSize: number, weight = 400): string[] {
+  return wrapText(text, width, measureIn(fontSize, weight));
 }
 
 function textBlock(doc: Document, lines: string[], x: number, y: number, size: number, color: string, weight = 400): SVGGElement {
@@ -39,7 +79,7 @@ function textBlock(doc: Document, lines: string[], x: number, y: number, size: n
     const t = doc.createElementNS(SVG_NS, 'text');
     t.setAttribute('x', String(x));
     t.setAttribute('y', String(y + (i + 1) * size * 1.3));
-    t.setAttribute('style', `font: ${weight} ${size}px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; fill: ${color}`);
+    t.setAttribute('style', `font: ${weight} ${size}px ${FONT_FAMILY}; fill: ${color}`);
     t.textContent = line;
     g.appendChild(t);
   });
@@ -78,9 +118,9 @@ export function chartSvg(svg: SVGSVGElement, info: ImageInfo): string {
 
   const full = width + 2 * PAD;
   const doc = document;
-  const title = wrap(info.title, full - 2 * PAD, 18);
+  const title = wrap(info.title, full - 2 * PAD, 18, 700);
   const subtitle = wrap(info.subtitle, full - 2 * PAD, 12);
-  const footer = [...wrap(`Source: ${info.source}`, full - 2 * PAD, 11), `${info.address} · downloaded ${info.date}`];
+  const footer = [...wrap(`Source: ${info.source}`, full - 2 * PAD, 11), ...wrap(`${info.address} · downloaded ${info.date}`, full - 2 * PAD, 11)];
   const top = PAD + (title.length * 18 + subtitle.length * 12) * 1.3 + 12;
   const legendHeight = info.legend.length ? 24 : 0;
   const total = Math.round(top + height + 12 + legendHeight + footer.length * 11 * 1.3 + PAD);

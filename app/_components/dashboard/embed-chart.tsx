@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { datasetOfRequest, parseView, viewRequests, viewToSearch, type IndicatorOption } from '@/lib/charts/view';
 import type { StateShape } from '@/lib/geo/state-shapes';
 import type { ChartKind } from '../charts/chart-actions';
@@ -15,7 +15,53 @@ export interface EmbedChartProps {
   shapes: StateShape[];
 }
 
-/** One chart of a fixed view, for an <iframe> on another site: title, chart, summary, table, source, and a link back. */
+/** The message an embed posts to the page that frames it (public/embed.js reads it). */
+export interface EmbedHeightMessage {
+  type: 'atlas:height';
+  /** The embed's content height in CSS pixels: the frame's height that shows it all without a scroll bar. */
+  height: number;
+  chart: ChartKind;
+}
+
+/**
+ * Tells the framing page how tall the embed's content is, on load and whenever it changes size
+ * (a ResizeObserver on the content), and again when the page asks ({type: 'atlas:measure'}, sent
+ * by embed.js when it starts, in case this frame loaded first). Nothing is sent outside a frame.
+ */
+function usePostedHeight(ref: RefObject<HTMLElement | null>, chart: ChartKind) {
+  useEffect(() => {
+    const content = ref.current;
+    if (!content || window.parent === window) return;
+    let last = -1;
+    const post = (always = false) => {
+      const height = Math.ceil(content.getBoundingClientRect().height);
+      if (height === last && !always) return;
+      last = height;
+      const message: EmbedHeightMessage = { type: 'atlas:height', height, chart };
+      window.parent.postMessage(message, '*');
+    };
+    const observer = new ResizeObserver(() => post());
+    observer.observe(content);
+    const onLoad = () => post(true);
+    const onMessage = (event: MessageEvent) => {
+      if (event.source === window.parent && (event.data as { type?: unknown } | null)?.type === 'atlas:measure') post(true);
+    };
+    window.addEventListener('load', onLoad);
+    window.addEventListener('message', onMessage);
+    post(true);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('load', onLoad);
+      window.removeEventListener('message', onMessage);
+    };
+  }, [ref, chart]);
+}
+
+/**
+ * One chart of a fixed view, for an <iframe> on another site: title, chart, summary, table,
+ * source, and a credit bar with a link back that stays in sight (sticky at the frame's foot) even
+ * when the host page gives the frame less height than the chart needs.
+ */
 export function EmbedChart({ kind, search, options, datasets, shapes }: EmbedChartProps) {
   const view = useMemo(() => parseView(new URLSearchParams(search), options), [search, options]);
   const option = options.find((o) => o.name === view.indicator) as IndicatorOption;
@@ -28,19 +74,21 @@ export function EmbedChart({ kind, search, options, datasets, shapes }: EmbedCha
   }, [data, datasets]);
   const models = useViewModels(observations, view, option, stateTables);
   const props = { view, option, models, embedded: true };
+  const ref = useRef<HTMLElement>(null);
+  usePostedHeight(ref, kind);
   return (
-    <main className="embed">
+    <main className="embed" ref={ref}>
       {kind === 'trend' ? <TrendSection {...props} /> : null}
       {kind === 'state-trend' ? <StateTrendSection {...props} /> : null}
       {kind === 'map' ? <MapSection {...props} shapes={shapes} /> : null}
       {kind === 'ranking' ? <RankingSection {...props} /> : null}
       {kind === 'ages' ? <AgeSection {...props} /> : null}
-      <p className="embed-credit">
+      <footer className="embed-credit">
+        <span>Data: SAMHSA, National Survey on Drug Use and Health</span>{' '}
         <a href={`/${viewToSearch(view)}#${kind}`} target="_blank" rel="noopener">
           Open this chart on Substance Use Atlas
-        </a>{' '}
-        · Data: SAMHSA, National Survey on Drug Use and Health
-      </p>
+        </a>
+      </footer>
     </main>
   );
 }

@@ -18,11 +18,12 @@ function fileName(id: string, filter: ObservationFilter, version: string): strin
     else if (v) parts.push(`${v.length}-${key.replace('_', '-')}s`);
   }
   if (filter.from !== undefined || filter.to !== undefined) parts.push(`${filter.from ?? ''}-${filter.to ?? ''}`);
+  if (filter.revision) parts.push(`revision-${filter.revision.join('-')}`);
   return `${parts.join('_').replace(/\+/g, 'plus')}_v${version}.csv`;
 }
 
 /**
- * GET /api/datasets/{id}?indicator=&geography=&age_group=&period=&unit=&from=&to=&format=json|csv
+ * GET /api/datasets/{id}?indicator=&geography=&age_group=&period=&unit=&revision=&from=&to=&format=json|csv
  * The dataset's observations, filtered. Lists are comma-separated. JSON by default; CSV is the
  * canonical format (re-importable with data:check). Strong ETag; 304 on If-None-Match; CORS.
  */
