@@ -283,12 +283,11 @@ const MAX_SAMPLES = 5;
 const MAX_LINE = 64 * 1024;
 const SAMPLE_LENGTH = 60;
 
+/** LF, CRLF and lone CR line breaks (native searches: an ASCII file is counted whole while undecided). */
 function countLineBreaks(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
-  }
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) n++;
   return n;
 }
 

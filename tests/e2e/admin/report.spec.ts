@@ -133,6 +133,7 @@ test('the browser refuses a dataset name that breaks the pattern before anything
 });
 
 test('a refused sign-in keeps the email typed and leaves it out of the address bar', async ({ page }) => {
+  test.setTimeout(60_000); // a refused sign-in costs a full password hash, deliberately slow (as in auth.spec.ts)
   const email = `${unique('nobody')}@example.org`;
   await page.goto('/admin/login');
   await page.getByLabel('Email').fill(email);
