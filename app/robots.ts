@@ -1,11 +1,11 @@
 import type { MetadataRoute } from 'next';
-import { siteUrl } from '@/lib/site/metadata';
+import { requestSiteBase } from '@/lib/site/site-url';
 
 export const dynamic = 'force-dynamic';
 
-export default function robots(): MetadataRoute.Robots {
+export default async function robots(): Promise<MetadataRoute.Robots> {
   return {
     rules: [{ userAgent: '*', allow: '/', disallow: ['/admin', '/api/admin'] }],
-    sitemap: new URL('/sitemap.xml', siteUrl()).toString(),
+    sitemap: new URL('/sitemap.xml', await requestSiteBase()).toString(),
   };
 }

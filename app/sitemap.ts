@@ -1,12 +1,12 @@
 import type { MetadataRoute } from 'next';
 import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
 import { getPackage } from '@/lib/data/store';
-import { siteUrl } from '@/lib/site/metadata';
+import { requestSiteBase } from '@/lib/site/site-url';
 
 export const dynamic = 'force-dynamic';
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const base = siteUrl();
+  const base = new URL(await requestSiteBase());
   const pkg = await getPackage();
   const updated = pkg.resources.map((r) => r.lastModified).sort().at(-1);
   const url = (path: string) => new URL(path, base).toString();

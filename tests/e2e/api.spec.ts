@@ -245,8 +245,10 @@ test.describe('read API', () => {
     const data = (await getWithHost(baseURL as string, '/data', host)).body.toString('utf8');
     expect(data).toContain('http://example.test:8080/data (accessed');
     expect(data).toContain(`http://example.test:8080/data/${QUOTES}`);
-    // (The canonical link in the page head still follows SITE_URL or its default; citations do not.)
-    expect(data).not.toMatch(/localhost:3000\/data(\/sources| \(accessed)/);
+    expect(data).toContain('<link rel="canonical" href="http://example.test:8080/data"/>');
+    expect(data).not.toContain('localhost:3000');
+    const robots = (await getWithHost(baseURL as string, '/robots.txt', host)).body.toString('utf8');
+    expect(robots).toContain('Sitemap: http://example.test:8080/sitemap.xml');
     const zip = await getWithHost(baseURL as string, '/api/package', host);
     const readme = readZip(zip.body).find((e) => e.name === 'README.md')?.data.toString('utf8') ?? '';
     expect(readme).toContain(`http://example.test:8080/data/${QUOTES}`);
