@@ -73,12 +73,13 @@ test('/states lists every state and DC from A to Z, with a link for each', async
 
 test('/states finds states by name, and opens the one a search names', async ({ page }) => {
   await page.goto('/states');
-  const search = page.getByRole('searchbox', { name: 'Find a state' });
+  // A text box with suggestions (a datalist): a combobox to assistive technology.
+  const search = page.getByRole('combobox', { name: 'Find a state' });
   await search.fill('new');
   await search.press('Enter');
   await expect(page).toHaveURL(/\/states\?q=new$/);
   expect((await azLinks(page)).map((l) => l.name)).toEqual(['New Hampshire', 'New Jersey', 'New Mexico', 'New York']);
-  await page.getByRole('searchbox', { name: 'Find a state' }).fill('ohio');
+  await page.getByRole('combobox', { name: 'Find a state' }).fill('ohio');
   await page.getByRole('button', { name: 'Find', exact: true }).click();
   await expect(page).toHaveURL(onPath('/states/OH'));
 });

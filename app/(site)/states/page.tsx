@@ -57,7 +57,7 @@ export default async function StatesPage({ searchParams }: Props) {
       <form className="state-search" method="get" action="/states" role="search" aria-label="Find a state">
         <label htmlFor="state-search-q">Find a state</label>
         <div className="state-search-row">
-          <input id="state-search-q" name="q" type="search" defaultValue={q} placeholder="Name or code, e.g. Ohio or OH" autoComplete="off" list="state-names" />
+          <input id="state-search-q" name="q" type="search" defaultValue={q} placeholder="e.g. Ohio or OH" autoComplete="off" list="state-names" />
           <button type="submit">Find</button>
         </div>
         <datalist id="state-names">
