@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { DataNotice } from '@/app/_components/data-notice';
 import Link from 'next/link';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound, permanentRedirect, redirect } from 'next/navigation';
 import { StateComparisonFigure } from '@/app/_components/charts/state-comparison-figure';
 import { StateTrendFigure } from '@/app/_components/charts/state-trend-figure';
 import { toAgeModel } from '@/lib/charts/age';
@@ -16,6 +16,7 @@ import type { Observation } from '@/lib/vocabulary/schema';
 import { getAllObservations, getIndicators } from '@/lib/data/store';
 import { formatObservation, formatPeriod, formatPeriodList } from '@/lib/format/numbers';
 import { pageMetadata } from '@/lib/site/metadata';
+import { carriedView, dashboardHref, stateHref, statesHref, type CarriedView } from '../links';
 import { ProfilePicker } from './picker';
 
 export const dynamic = 'force-dynamic';
@@ -25,16 +26,16 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<s
 const STATE_CODES = new Set(GEOGRAPHIES.filter((g) => g.level === 'state').map((g) => g.code));
 const DEFAULT_INDICATOR = 'sud_past_year';
 
-async function stateOf(params: Props['params']) {
+async function stateOf(params: Props['params'], view: CarriedView = {}) {
   const { code } = await params;
   const geo = geographyByCode(code.toUpperCase());
   if (!geo || geo.level !== 'state') notFound();
-  if (code !== geo.code) permanentRedirect(`/states/${geo.code}`);
+  if (code !== geo.code) permanentRedirect(stateHref(geo.code, view));
   return geo;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const geo = await stateOf(params);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const geo = await stateOf(params, carriedView(await searchParams));
   return pageMetadata(geo.name, `Substance use and treatment estimates for ${geo.name} over time and beside the United States, with 95% intervals, from SAMHSA’s NSDUH state tables.`, `/states/${geo.code}`);
 }
 
@@ -51,15 +52,19 @@ function comparison(state: Observation | undefined, us: Observation | undefined)
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function StatePage({ params, searchParams }: Props) {
-  const geo = await stateOf(params);
   const query = await searchParams;
+  const asked = carriedView(query);
+  const geo = await stateOf(params, asked);
+  // Another state chosen in the picker without JavaScript: its page, with the same view.
+  const other = geographyByCode((one(query.state) ?? '').toUpperCase());
+  if (other && other.level === 'state' && other.code !== geo.code) redirect(stateHref(other.code, asked, '#charts'));
   const [observations, indicators] = await Promise.all([getAllObservations(), getIndicators()]);
   const mine = observations.filter((o) => o.geography === geo.code && o.estimate !== null);
   if (mine.length === 0) {
     return (
       <>
         <p>
-          <Link href="/states">← All states</Link>
+          <Link href={statesHref(asked)}>← All states</Link>
         </p>
         <DataNotice />
         <h1>{geo.name}</h1>
@@ -105,19 +110,24 @@ export default async function StatePage({ params, searchParams }: Props) {
   const newerCounts = comparisonPeriod
     ? countsOnlyFor(rows, { indicator, geography: geo.code, ageGroup: age, measure: percent as string }).filter((p) => comparePeriodsNewestFirst(p, comparisonPeriod) < 0)
     : [];
+  // The view this page shows, and the dashboard's own choices for the same indicator (its national
+  // trend measure and map period), carried unchanged to the dashboard and to other states.
+  const sameIndicator = asked.indicator === indicator;
+  const view: CarriedView = { indicator, age, measure, ...(sameIndicator && asked.trend ? { trend: asked.trend } : {}), ...(sameIndicator && asked.period ? { period: asked.period } : {}) };
   const universe = `People ${ageGroupLabel(age).toLowerCase()} in the civilian, noninstitutionalized population`;
   const span = stateTrendSpan(trend);
   const countsLink =
     trend.countsOnly.length && measures.includes(COUNT) ? (
-      <Link href={`/states/${geo.code}?${new URLSearchParams({ indicator, age, measure: COUNT }).toString()}#charts`} scroll={false}>
+      <Link href={stateHref(geo.code, { ...view, measure: COUNT }, '#charts')} scroll={false}>
         Show numbers of people
       </Link>
     ) : null;
 
   return (
     <>
-      <p>
-        <Link href={`/?geo=${geo.code}`}>← Dashboard with {geo.name} selected</Link>
+      <p className="state-back">
+        <Link href={dashboardHref(geo.code, view)}>← Dashboard with {geo.name} selected</Link>
+        <Link href={statesHref(view)}>All states</Link>
       </p>
       <DataNotice />
       <h1>{geo.name}</h1>
@@ -131,6 +141,10 @@ export default async function StatePage({ params, searchParams }: Props) {
         <h2 id="charts-title">Charts: {titleOf(indicator)}</h2>
         <ProfilePicker
           code={geo.code}
+          states={GEOGRAPHIES.filter((g) => g.level === 'state')
+            .map((g) => ({ code: g.code, name: g.name }))
+            .sort((a, b) => a.name.localeCompare(b.name))}
+          carried={{ trend: view.trend, period: view.period }}
           indicators={indicatorNames.map((name) => ({ name, title: titleOf(name) }))}
           indicator={indicator}
           ages={ages}
@@ -191,6 +205,17 @@ export default async function StatePage({ params, searchParams }: Props) {
   );
 }
 
+/** A figure and its interval in a table cell; `label` names it where the row is shown as a card. */
+function Figure({ label, o }: { label: string; o: Observation | undefined }) {
+  const f = show(o);
+  return (
+    <td role="cell" className="num" data-label={label}>
+      {f.estimate}
+      {f.interval ? <span className="interval"> ({f.interval})</span> : null}
+    </td>
+  );
+}
+
 /** One indicator's latest figures for the state beside the U.S., by age group, with the number of people. */
 function IndicatorTable({ name, title, definition, code, stateName, rows }: { name: string; title: string; definition?: string; code: string; stateName: string; rows: Observation[] }) {
   const own = rows.filter((o) => o.geography === code && o.estimate !== null);
@@ -212,53 +237,59 @@ function IndicatorTable({ name, title, definition, code, stateName, rows }: { na
     <section id={name} aria-labelledby={`${name}-title`} className="profile-section">
       <h3 id={`${name}-title`}>{title}</h3>
       {definition ? <p className="chart-subtitle">{definition}</p> : null}
+      {/* On a phone each row is a card (app/styles/states.css): the ARIA roles keep the table's
+          semantics when CSS changes its display, and data-label names each figure on the card. */}
       <div className="table-scroll" role="region" aria-label={`${title}: ${stateName} and the United States`} tabIndex={0}>
-        <table className="data">
+        <table className="data state-table" role="table">
           <caption>
             {title}, {stateName} and the United States, {formatPeriod(period)}
             {percent ? `, ${measureById(measure).label.toLowerCase()}` : ''}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Age</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                Age
+              </th>
+              {percent ? (
+                <th scope="col" role="columnheader">
+                  {stateName}
+                </th>
+              ) : null}
+              {counts ? (
+                <th scope="col" role="columnheader">
+                  {stateName}, number of people
+                </th>
+              ) : null}
               {percent ? (
                 <>
-                  <th scope="col">{stateName}</th>
-                  <th scope="col">United States</th>
-                  <th scope="col">Compared with the U.S.</th>
+                  <th scope="col" role="columnheader">
+                    United States
+                  </th>
+                  <th scope="col" role="columnheader">
+                    Compared with the U.S.
+                  </th>
                 </>
               ) : null}
-              {counts ? <th scope="col">{stateName}, number of people</th> : null}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {ages.map((age) => {
               const state = percent ? get(code, age, measure) : undefined;
               const us = percent ? get('US', age, measure) : undefined;
-              const s = show(state);
-              const u = show(us);
-              const c = show(get(code, age, COUNT));
               return (
-                <tr key={age}>
-                  <th scope="row">{ageGroupShortLabel(age)}</th>
+                <tr key={age} role="row">
+                  <th scope="row" role="rowheader" data-label="Age">
+                    {ageGroupShortLabel(age)}
+                  </th>
+                  {percent ? <Figure label={stateName} o={state} /> : null}
+                  {counts ? <Figure label={`People in ${stateName}`} o={get(code, age, COUNT)} /> : null}
                   {percent ? (
                     <>
-                      <td className="num">
-                        {s.estimate}
-                        {s.interval ? <span className="interval"> ({s.interval})</span> : null}
+                      <Figure label="United States" o={us} />
+                      <td role="cell" data-label="Compared with the U.S." className="compared">
+                        {comparison(state, us)}
                       </td>
-                      <td className="num">
-                        {u.estimate}
-                        {u.interval ? <span className="interval"> ({u.interval})</span> : null}
-                      </td>
-                      <td>{comparison(state, us)}</td>
                     </>
-                  ) : null}
-                  {counts ? (
-                    <td className="num">
-                      {c.estimate}
-                      {c.interval ? <span className="interval"> ({c.interval})</span> : null}
-                    </td>
                   ) : null}
                 </tr>
               );
