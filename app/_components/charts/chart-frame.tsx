@@ -22,6 +22,12 @@ export interface ChartFrameProps {
   actions?: ReactNode;
   /** 3 inside the dashboard; 1 when the chart is the whole page (an embed); 5 in the staff preview. */
   headingLevel?: 1 | 3 | 5;
+  /**
+   * Why the chart has nothing to draw (the model's `emptyReason`). When given, or when no figure is
+   * in view (no sources), the frame says so once, where the chart would be, and offers no table,
+   * downloads or source line: there is nothing to download or cite.
+   */
+  emptyReason?: string | null;
   children: ReactNode;
 }
 
@@ -29,8 +35,29 @@ export interface ChartFrameProps {
 const MAX_SOURCES = 3;
 
 /** Title, subtitle, chart, summary, table view and source: the same frame for every chart. */
-export function ChartFrame({ id, title, subtitle, summary, sources, table, status, notes, controls, actions, headingLevel = 3, children }: ChartFrameProps) {
+export function ChartFrame({ id, title, subtitle, summary, sources, table, status, notes, controls, actions, headingLevel = 3, emptyReason, children }: ChartFrameProps) {
   const Heading = (['h1', 'h2', 'h3', 'h4', 'h5'] as const)[headingLevel - 1];
+  // An empty view: the chart would print its reason, and the summary the same words again.
+  // Say it once, in the summary's live region (so a change to an empty view is announced).
+  const empty = Boolean(emptyReason) || sources.length === 0;
+  if (empty) {
+    return (
+      <section className="chart chart-empty-view" id={id} aria-labelledby={`${id}-title`}>
+        <Heading id={`${id}-title`} className="chart-title">
+          {title}
+        </Heading>
+        <p className="chart-subtitle">{subtitle}</p>
+        {controls}
+        {status}
+        <div className="chart-empty">
+          <p id={`${id}-summary`} className="chart-summary" aria-live="polite">
+            {emptyReason || summary}
+          </p>
+        </div>
+        {notes}
+      </section>
+    );
+  }
   return (
     <section className="chart" id={id} aria-labelledby={`${id}-title`}>
       <Heading id={`${id}-title`} className="chart-title">
