@@ -24,7 +24,8 @@ const MOVING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 
  */
 function SettledSelect({ name, value, onCommit, describedBy, children }: { name: string; value: string; onCommit: (value: string) => void; describedBy?: string; children: ReactNode }) {
   const [pending, setPending] = useState<string | null>(null);
-  const keyedAt = useRef(0);
+  // True from a moving key's keydown to its keyup: a change in between is the keyboard stepping.
+  const keying = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef({ value, onCommit });
   useEffect(() => {
@@ -42,22 +43,26 @@ function SettledSelect({ name, value, onCommit, describedBy, children }: { name:
       value={pending ?? value}
       aria-describedby={describedBy}
       onKeyDown={(e) => {
-        if (MOVING_KEYS.has(e.key) || (e.key.length === 1 && e.key !== ' ')) keyedAt.current = e.timeStamp;
+        if (MOVING_KEYS.has(e.key) || (e.key.length === 1 && e.key !== ' ')) keying.current = true;
         else if (e.key === 'Enter' && pending !== null) {
           e.preventDefault();
           commit(pending);
         }
       }}
+      onKeyUp={() => {
+        keying.current = false;
+      }}
       onChange={(e) => {
         const next = e.target.value;
-        // A change within a moment of a moving key is the keyboard stepping through a closed select.
-        if (e.timeStamp - keyedAt.current < 250) {
+        // A change while a moving key is down is the keyboard stepping through a closed select.
+        if (keying.current) {
           setPending(next);
           clearTimeout(timer.current);
           timer.current = setTimeout(() => commit(next), SETTLE_MS);
         } else commit(next);
       }}
       onBlur={() => {
+        keying.current = false;
         if (pending !== null) commit(pending);
       }}
     >
@@ -72,7 +77,18 @@ function SettledSelect({ name, value, onCommit, describedBy, children }: { name:
  * settled on it. The place comes right after the indicator: it drives every chart that can show a
  * place (the state trend and the age chart; the ranking marks it).
  */
-export function Controls({ view, options, onChange, placeNote }: { view: View; options: IndicatorOption[]; onChange: (change: Partial<View>) => void; placeNote?: ReactNode }) {
+export function Controls({
+  view,
+  options,
+  onChange,
+  placeNote,
+}: {
+  view: View;
+  options: IndicatorOption[];
+  onChange: (change: Partial<View>) => void;
+  /** What the place does, under the pickers (its element with id `place-help` describes the place picker). */
+  placeNote?: ReactNode;
+}) {
   const option = options.find((o) => o.name === view.indicator);
   // Only periods with state figures in the measure shown: a period with counts only is offered by the charts' own note.
   const periods = option ? periodsFor(option, view.measure, view.age) : [];
@@ -114,21 +130,16 @@ export function Controls({ view, options, onChange, placeNote }: { view: View; o
         </SettledSelect>
       </label>
       {placeOffered ? (
-        <div className="control-place">
-          <label>
-            Place
-            <SettledSelect name="geo" value={view.geo} onCommit={(geo) => onChange({ geo })} describedBy="place-help">
-              {PLACES.map((g) => (
-                <option key={g.code} value={g.code}>
-                  {g.name}
-                </option>
-              ))}
-            </SettledSelect>
-          </label>
-          <p id="place-help" className="control-help">
-            Shown in the state trend and the age chart, marked in the ranking.
-          </p>
-        </div>
+        <label>
+          Place
+          <SettledSelect name="geo" value={view.geo} onCommit={(geo) => onChange({ geo })} describedBy="place-help">
+            {PLACES.map((g) => (
+              <option key={g.code} value={g.code}>
+                {g.name}
+              </option>
+            ))}
+          </SettledSelect>
+        </label>
       ) : (
         <input type="hidden" name="geo" value={view.geo} />
       )}
@@ -149,7 +160,7 @@ export function Controls({ view, options, onChange, placeNote }: { view: View; o
       <noscript>
         <button type="submit">Update charts</button>
       </noscript>
-      {placeNote}
+      {placeOffered ? placeNote : null}
     </form>
   );
 }

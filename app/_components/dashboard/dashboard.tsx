@@ -99,31 +99,26 @@ export function Dashboard({ options, datasets, shapes, initialSearch }: Dashboar
           onChange={update}
           placeNote={
             <div className="place-note">
-              <p className="place-status" role="status">
+              <p id="place-help">
+                {place ? (
+                  <>
+                    {place} is shown in the state trend and the age chart, and marked in the ranking: <a href="#state-trend">{place}’s trend</a> ·{' '}
+                    <a href="#ages">{place} by age group</a> · <a href={stateHref(view.geo, view)}>{place}’s profile</a>
+                  </>
+                ) : (
+                  'Choose a state as the place to see it in the state trend and the age chart, marked in the ranking.'
+                )}
+              </p>
+              <p className="place-status visually-hidden" role="status">
                 {announced}
               </p>
-              {option.states && place ? (
-                <p className="place-links">
-                  <a href="#state-trend">{place}’s trend</a> · <a href="#ages">{place} by age group</a> · <a href={stateHref(view.geo, view)}>{place}’s profile</a>
-                </p>
-              ) : null}
             </div>
           }
         />
         <p className="definition">
           <strong>{option.title}:</strong> {option.definition}
         </p>
-        <TrendSection {...sectionProps} />
-        {option.states ? (
-          <>
-            <StateTrendSection {...sectionProps} />
-            <MapSection {...sectionProps} shapes={shapes} />
-            <div className="chart-pair">
-              <RankingSection {...sectionProps} />
-              <AgeSection {...sectionProps} />
-            </div>
-          </>
-        ) : indicator.states ? (
+        {option.states ? null : indicator.states ? (
           <p className="chart-note no-state-figures">
             The state tables give no figure of “{option.title.toLowerCase()}” for people {ageGroupLabel(view.age).toLowerCase()}, so there is no map, ranking or
             state trend for this age group. State figures exist for{' '}
@@ -141,6 +136,17 @@ export function Dashboard({ options, datasets, shapes, initialSearch }: Dashboar
             them.
           </p>
         )}
+        <TrendSection {...sectionProps} />
+        {option.states ? (
+          <>
+            <StateTrendSection {...sectionProps} />
+            <MapSection {...sectionProps} shapes={shapes} />
+            <div className="chart-pair">
+              <RankingSection {...sectionProps} />
+              <AgeSection {...sectionProps} />
+            </div>
+          </>
+        ) : null}
       </div>
     </RowDatasetContext.Provider>
   );
