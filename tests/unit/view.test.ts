@@ -6,7 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TrendSection, useViewModels } from '@/app/_components/dashboard/sections';
 import { measureOfUnit } from '@/lib/charts/measure';
 import {
   ageChoices,
@@ -46,7 +49,8 @@ beforeAll(async () => {
   }
   observations = [...byDataset.values()].flat();
   options = indicatorOptions(observations, new Map(pkg.indicators.map((i) => [i.name, i])));
-});
+  // Reads and validates every row of data/ (about 2 s; allow for a busy machine).
+}, 60_000);
 
 const hasFigure = (o: Observation) => o.estimate !== null;
 
@@ -86,6 +90,35 @@ describe('choices that lead to figures', () => {
     const view = parseView(new URLSearchParams('indicator=sud_past_year&age=65%2B&trend=count'), options);
     expect(view.trend).toBe('percent');
     expect(optionForAge(sud, '65+')).toMatchObject({ states: false, stateMeasures: [], nationalMeasures: ['percent'] });
+  });
+});
+
+describe('an empty chart', () => {
+  const render = (rows: Observation[]) => {
+    const option = options.find((o) => o.name === 'sud_past_year') as IndicatorOption;
+    const view = parseView(new URLSearchParams('indicator=sud_past_year'), options);
+    function Harness() {
+      const models = useViewModels(rows, view, option);
+      return createElement(TrendSection, { view, option, models, onChange: () => {} });
+    }
+    return renderToStaticMarkup(createElement(Harness));
+  };
+
+  it('says why once, where the chart would be, with no table, downloads or source line', () => {
+    const html = render([]);
+    const reason = /class="chart-summary"[^>]*>([^<]+)</.exec(html)?.[1] as string;
+    expect(reason.length).toBeGreaterThan(10);
+    expect(html.split(reason).length - 1).toBe(1);
+    expect(html).not.toMatch(/Sources?:/);
+    expect(html).not.toContain('Download or share');
+    expect(html).not.toContain('Table of the data');
+  });
+
+  it('a chart with figures keeps its table, downloads and source', () => {
+    const html = render(observations.filter((o) => o.indicator === 'sud_past_year' && o.geography === 'US'));
+    expect(html).toMatch(/Sources?:/);
+    expect(html).toContain('Download or share');
+    expect(html).toContain('Table of the data');
   });
 });
 

@@ -98,38 +98,40 @@ export function ChartActions({ kind, title, view, rows, embedded }: { kind: Char
   return (
     <details className="chart-actions">
       <summary>Download or share this chart</summary>
-      <div className="action-row">
-        <span className="action-label">Data shown ({rows.length} rows)</span>
-        {only ? (
-          <>
-            <a className="button secondary" href={only.csv} download={`${base}.csv`} onClick={enhance(saveCsv)}>
-              Data (CSV)
-            </a>
-            <a className="button secondary" href={only.json} download={`${base}.json`} onClick={enhance(saveJson)}>
-              Data (JSON)
-            </a>
-          </>
-        ) : links.length > 1 ? (
-          <>
-            {/* Without JavaScript these lead to the per-dataset links below. */}
-            <a className="button secondary" href={`#${kind}-api`} onClick={enhance(saveCsv)}>
-              Data (CSV)
-            </a>
-            <a className="button secondary" href={`#${kind}-api`} onClick={enhance(saveJson)}>
-              Data (JSON)
-            </a>
-          </>
-        ) : scripted ? (
-          <>
-            <button type="button" className="secondary" onClick={saveCsv}>
-              Data (CSV)
-            </button>
-            <button type="button" className="secondary" onClick={saveJson}>
-              Data (JSON)
-            </button>
-          </>
-        ) : null}
-      </div>
+      {links.length || scripted ? (
+        <div className="action-row">
+          <span className="action-label">Data shown ({rows.length} rows)</span>
+          {only ? (
+            <>
+              <a className="button secondary" href={only.csv} download={`${base}.csv`} onClick={enhance(saveCsv)}>
+                Data (CSV)
+              </a>
+              <a className="button secondary" href={only.json} download={`${base}.json`} onClick={enhance(saveJson)}>
+                Data (JSON)
+              </a>
+            </>
+          ) : links.length > 1 ? (
+            <>
+              {/* Without JavaScript these lead to the per-dataset links below. */}
+              <a className="button secondary" href={`#${kind}-api`} onClick={enhance(saveCsv)}>
+                Data (CSV)
+              </a>
+              <a className="button secondary" href={`#${kind}-api`} onClick={enhance(saveJson)}>
+                Data (JSON)
+              </a>
+            </>
+          ) : scripted ? (
+            <>
+              <button type="button" className="secondary" onClick={saveCsv}>
+                Data (CSV)
+              </button>
+              <button type="button" className="secondary" onClick={saveJson}>
+                Data (JSON)
+              </button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
       {links.length > 1 ? (
         <div className="action-row" id={`${kind}-api`}>
           <span className="action-label">From the API, by dataset</span>
