@@ -19,23 +19,39 @@ const MOVING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 
  * A select whose choice is committed once the visitor has settled on it. A choice made with the
  * mouse (or by opening the list) applies at once; one made by arrowing through a closed select
  * (Chromium fires `change` at every key) waits until the keys stop for SETTLE_MS, Enter is
- * pressed or focus leaves, so arrowing through ten indicators loads one view and adds one
- * history entry, not ten.
+ * pressed or focus leaves, so arrowing through ten indicators loads one view, not ten. Whatever
+ * the timing, one run of arrowing adds one history entry: the first commit of the run pushes, the
+ * later ones replace it (`replace`), until Enter or leaving the picker ends the run.
  */
-function SettledSelect({ name, value, onCommit, describedBy, children }: { name: string; value: string; onCommit: (value: string) => void; describedBy?: string; children: ReactNode }) {
+function SettledSelect({
+  name,
+  value,
+  onCommit,
+  describedBy,
+  children,
+}: {
+  name: string;
+  value: string;
+  onCommit: (value: string, how: { replace: boolean }) => void;
+  describedBy?: string;
+  children: ReactNode;
+}) {
   const [pending, setPending] = useState<string | null>(null);
   // True from a moving key's keydown to its keyup: a change in between is the keyboard stepping.
   const keying = useRef(false);
+  // True once a run of arrowing has committed (pushed) a view: its later steps replace that entry.
+  const inRun = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef({ value, onCommit });
   useEffect(() => {
     latest.current = { value, onCommit };
   });
   useEffect(() => () => clearTimeout(timer.current), []);
-  const commit = (next: string) => {
+  const commit = (next: string, endRun: boolean) => {
     clearTimeout(timer.current);
     setPending(null);
-    if (next !== latest.current.value) latest.current.onCommit(next);
+    if (next !== latest.current.value) latest.current.onCommit(next, { replace: inRun.current });
+    inRun.current = !endRun;
   };
   return (
     <select
@@ -46,7 +62,7 @@ function SettledSelect({ name, value, onCommit, describedBy, children }: { name:
         if (MOVING_KEYS.has(e.key) || (e.key.length === 1 && e.key !== ' ')) keying.current = true;
         else if (e.key === 'Enter' && pending !== null) {
           e.preventDefault();
-          commit(pending);
+          commit(pending, true);
         }
       }}
       onKeyUp={() => {
@@ -58,12 +74,17 @@ function SettledSelect({ name, value, onCommit, describedBy, children }: { name:
         if (keying.current) {
           setPending(next);
           clearTimeout(timer.current);
-          timer.current = setTimeout(() => commit(next), SETTLE_MS);
-        } else commit(next);
+          timer.current = setTimeout(() => commit(next, false), SETTLE_MS);
+        } else {
+          // A choice made at once (mouse, or a list opened from the keyboard) is a new entry.
+          inRun.current = false;
+          commit(next, true);
+        }
       }}
       onBlur={() => {
         keying.current = false;
-        if (pending !== null) commit(pending);
+        if (pending !== null) commit(pending, true);
+        inRun.current = false;
       }}
     >
       {children}
@@ -85,7 +106,8 @@ export function Controls({
 }: {
   view: View;
   options: IndicatorOption[];
-  onChange: (change: Partial<View>) => void;
+  /** `replace`: a step of a choice still being made (replace the history entry, do not add one). */
+  onChange: (change: Partial<View>, how?: { replace: boolean }) => void;
   /** What the place does, under the pickers (its element with id `place-help` describes the place picker). */
   placeNote?: ReactNode;
 }) {
@@ -101,7 +123,7 @@ export function Controls({
     <form id={CONTROLS_FORM} className="controls" method="get" action="/" aria-label="Choose what the charts show" onSubmit={(e) => e.preventDefault()}>
       <label className="control-wide">
         Indicator
-        <SettledSelect name="indicator" value={view.indicator} onCommit={(indicator) => onChange({ indicator })}>
+        <SettledSelect name="indicator" value={view.indicator} onCommit={(indicator, how) => onChange({ indicator }, how)}>
           <optgroup label="With state estimates">
             {withStates.map((o) => (
               <option key={o.name} value={o.name}>
@@ -120,7 +142,7 @@ export function Controls({
       </label>
       <label>
         Age group
-        <SettledSelect name="age" value={view.age} onCommit={(age) => onChange({ age })}>
+        <SettledSelect name="age" value={view.age} onCommit={(age, how) => onChange({ age }, how)}>
           {ages.map((a) => (
             <option key={a.age} value={a.age} title={a.national && a.states ? undefined : `${ageGroupLabel(a.age)}: ${a.national ? 'national figures only, no state figures' : 'state figures only, no national trend'}`}>
               {ageGroupShortLabel(a.age)}
@@ -132,7 +154,7 @@ export function Controls({
       {placeOffered ? (
         <label>
           Place
-          <SettledSelect name="geo" value={view.geo} onCommit={(geo) => onChange({ geo })} describedBy="place-help">
+          <SettledSelect name="geo" value={view.geo} onCommit={(geo, how) => onChange({ geo }, how)} describedBy="place-help">
             {PLACES.map((g) => (
               <option key={g.code} value={g.code}>
                 {g.name}
@@ -146,7 +168,7 @@ export function Controls({
       {periods.length > 1 ? (
         <label>
           Period (map, ranking, ages)
-          <SettledSelect name="period" value={view.period} onCommit={(period) => onChange({ period })}>
+          <SettledSelect name="period" value={view.period} onCommit={(period, how) => onChange({ period }, how)}>
             {periods.map((p) => (
               <option key={p} value={p}>
                 {formatPeriod(p)}

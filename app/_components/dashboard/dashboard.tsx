@@ -9,7 +9,7 @@ import type { Observation } from '@/lib/vocabulary/schema';
 import { RowDatasetContext } from '../charts/chart-actions';
 import { Controls } from './controls';
 import { AgeSection, MapSection, RankingSection, StateTrendSection, TrendSection, useViewModels } from './sections';
-import { pushUrlSearch, useUrlSearch } from './use-url-search';
+import { pushUrlSearch, replaceUrlSearch, useUrlSearch } from './use-url-search';
 import { useViewData } from './use-view-data';
 
 export interface DashboardProps {
@@ -43,10 +43,10 @@ export function Dashboard({ options, datasets, shapes, initialSearch }: Dashboar
   const [announced, setAnnounced] = useState('');
 
   const update = useCallback(
-    (change: Partial<View>) => {
+    (change: Partial<View>, how?: { replace: boolean }) => {
       const next = changeView(view, change, options);
       if (next.geo !== view.geo) setAnnounced(placeMessage(next.geo));
-      pushUrlSearch(viewToSearch(next));
+      (how?.replace ? replaceUrlSearch : pushUrlSearch)(viewToSearch(next));
     },
     [view, options],
   );
