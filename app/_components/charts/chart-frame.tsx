@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 export interface ChartFrameProps {
   id: string;
@@ -90,8 +90,13 @@ export function ChartFrame({ id, title, subtitle, summary, sources, table, statu
  */
 function TableView({ children }: { children: ReactNode }) {
   const [opened, setOpened] = useState(false);
+  const ref = useRef<HTMLDetailsElement>(null);
+  // Opened before the page was interactive (a quick tap on a slow phone): build the table now.
+  useEffect(() => {
+    if (ref.current?.open) setOpened(true);
+  }, []);
   return (
-    <details className="chart-table" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+    <details ref={ref} className="chart-table" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>Table of the data in this chart</summary>
       {opened ? children : <noscript>{children}</noscript>}
     </details>
