@@ -111,7 +111,8 @@ describe('an empty chart', () => {
     expect(html.split(reason).length - 1).toBe(1);
     expect(html).not.toMatch(/Sources?:/);
     expect(html).not.toContain('Download or share');
-    expect(html).not.toContain('Table of the data');
+    // The table's disclosure stays in the page, hidden, so one opened before keeps its state.
+    expect(html).toContain('<details class="chart-table" hidden=""');
   });
 
   it('a chart with figures keeps its table, downloads and source', () => {
