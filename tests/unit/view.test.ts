@@ -106,7 +106,7 @@ describe('an empty chart', () => {
 
   it('says why once, where the chart would be, with no table, downloads or source line', () => {
     const html = render([]);
-    const reason = /class="chart-summary"[^>]*>([^<]+)</.exec(html)?.[1] as string;
+    const reason = /class="chart-summary chart-empty"[^>]*>([^<]+)</.exec(html)?.[1] as string;
     expect(reason.length).toBeGreaterThan(10);
     expect(html.split(reason).length - 1).toBe(1);
     expect(html).not.toMatch(/Sources?:/);
