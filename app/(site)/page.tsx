@@ -42,11 +42,15 @@ export default async function HomePage({ searchParams }: Props) {
       <h1>Substance use in the United States</h1>
       <p className="lead">
         How many people have a substance use disorder, and how many get treatment — from SAMHSA’s National Survey on Drug Use and
-        Health, with the uncertainty and the source of every number.
+        Health. Every number names its source; the 95% interval is shown wherever SAMHSA published one (the state tables have them; most
+        national figures here were published without one).
       </p>
 
       <section aria-labelledby="headline">
-        <h2 id="headline">{title}</h2>
+        <h2 id="headline">Headline: {title.charAt(0).toLowerCase() + title.slice(1)}, United States</h2>
+        <p className="headline-scope">
+          These two figures are always this measure, for everyone aged 12 or older; the charts below follow your choices.
+        </p>
         <div className="cards">
           {latest ? <FigureCard figure={latest} heading={`Latest national estimate (${latest.period})`} /> : null}
           {reference ? (

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ageGroupLabel } from '@/lib/vocabulary/age-groups';
-import type { Figure } from '@/lib/data/headline';
+import { quotedVia, type Figure } from '@/lib/data/headline';
 import { seriesByName } from '@/lib/vocabulary/series';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 
@@ -9,11 +9,21 @@ export function FigureCard({ figure, heading, children }: { figure: Figure; head
   const [main, ...rest] = figure.values;
   const series = seriesByName(figure.series);
   const sources = [...new Set(figure.values.map((v) => v.source))];
+  // Where the figure was read from, when that is a site quoting SAMHSA rather than SAMHSA itself.
+  const via = [...new Set(figure.values.map(quotedVia).filter((v): v is string => v !== null))];
   return (
     <article className="card" aria-label={heading}>
       <h3>{heading}</h3>
-      <p className="figure" data-testid="figure">
-        {formatObservation(main).estimate}
+      <p className="figure">
+        <span data-testid="figure">{formatObservation(main).estimate}</span>
+        {via.length ? (
+          <>
+            {' '}
+            <span className="quoted-via" data-testid="quoted-via">
+              quoted via {via.join('; ')}
+            </span>
+          </>
+        ) : null}
       </p>
       <p className="context">
         {ageGroupLabel(main.age_group)}, {formatPeriod(figure.period)}
@@ -26,11 +36,12 @@ export function FigureCard({ figure, heading, children }: { figure: Figure; head
           </p>
         ) : null,
       )}
+      {figure.values.every((o) => o.ci_lower === null || o.ci_upper === null) ? <p className="context">No interval was published with this figure.</p> : null}
+      {via.length ? <p className="context">Read from a site that quotes SAMHSA’s report, not from SAMHSA’s own publication.</p> : null}
       {children}
       <p className="source">
         Series: {series?.title ?? figure.series}. Source: {sources.join('; ')}
         {figure.values.some((o) => o.revision > 0) ? ' (revised figure)' : ''}
-        {figure.values.some((o) => o.qualifiers.includes('federal_text_copy')) ? ' (federal text reposted on another site)' : ''}
       </p>
     </article>
   );

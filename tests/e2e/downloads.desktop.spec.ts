@@ -13,7 +13,8 @@ async function download(page: Page, chart: string, button: string) {
   const actions = page.locator(`#${chart} .chart-actions`);
   if ((await actions.getAttribute('open')) === null) await actions.locator('summary').click();
   const pending = page.waitForEvent('download');
-  await actions.getByRole('button', { name: button }).click();
+  // The data downloads are links (to the API, for visitors without JavaScript); the images are buttons.
+  await actions.getByRole(button.startsWith('Data') ? 'link' : 'button', { name: button }).click();
   const file = await pending;
   return { name: file.suggestedFilename(), data: readFileSync((await file.path()) as string) };
 }

@@ -9,6 +9,22 @@ test('a visitor sees the 2014 figure of people with a substance use disorder, wi
   await expect(card).toContainText('Aged 12 or older, 2014');
   await expect(card).toContainText(row.source);
   await expect(card).toContainText('Not comparable');
+  // Read from SAMHSA's own report: not marked as quoted.
+  await expect(card.getByTestId('quoted-via')).toHaveCount(0);
+});
+
+test('a figure read from a site quoting SAMHSA says so beside the number, and the page promises intervals only where published', async ({ page }) => {
+  await page.goto('/');
+  const card = page.getByRole('article', { name: /^Latest national estimate/ });
+  const heading = await card.getByRole('heading').textContent();
+  const period = /\((\d{4}(?:-\d{4})?)\)/.exec(heading ?? '')?.[1] as string;
+  const row = findRow('national-estimates.csv', { indicator: 'sud_past_year', period, geography: 'US', age_group: '12+', unit: 'millions' });
+  const quoting = / quoting /.exec(row.source);
+  // Marked exactly when its source is a site quoting SAMHSA (as the latest one is today).
+  if (quoting) await expect(card.getByTestId('quoted-via')).toHaveText(`quoted via ${row.source.slice(0, quoting.index).replace(/\/\S*/g, '')}`);
+  else await expect(card.getByTestId('quoted-via')).toHaveCount(0);
+  if (row.ci_lower === '') await expect(card).toContainText('No interval was published with this figure.');
+  await expect(page.locator('.lead')).not.toContainText('the uncertainty and the source of every number');
 });
 
 test('the latest national estimate is shown with its period, series and source', async ({ page }) => {

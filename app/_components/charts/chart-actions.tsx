@@ -1,7 +1,7 @@
 'use client';
 
-import { useState } from 'react';
-import { viewToSearch, type View } from '@/lib/charts/view';
+import { createContext, useContext, useState, useSyncExternalStore, type MouseEvent } from 'react';
+import { downloadLinks, viewToSearch, type View } from '@/lib/charts/view';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { toCanonicalCsv } from '@/lib/format/csv';
 import { chartSvg, legendOf, pngFromSvg, saveFile } from './export-image';
@@ -23,12 +23,35 @@ export function fileBase(kind: ChartKind, view: View): string {
 }
 
 /**
+ * Names the dataset a plotted row came from, so the download links can ask the API for it. The
+ * dashboard provides it from the API answers it loaded; without it, the data downloads are
+ * buttons that need JavaScript.
+ */
+export const RowDatasetContext = createContext<((o: Observation) => string | undefined) | null>(null);
+
+const noSubscription = () => () => {};
+/** False in the server's HTML and while hydrating; true once JavaScript runs the page. */
+function useScripted(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+/**
  * Download and share actions under every chart: exactly the plotted rows as CSV (canonical,
  * re-importable) or JSON; the chart as PNG or SVG with its title, source and date drawn in; a link
- * to this view; an embed code.
+ * to this view; an embed code. The data downloads are links to the API, which work without
+ * JavaScript; with it, they save exactly the plotted rows. Actions that need JavaScript (images,
+ * copying) appear only once it runs, so a visitor without it never meets a button that does nothing.
+ * An empty view offers nothing to download.
  */
 export function ChartActions({ kind, title, view, rows, embedded }: { kind: ChartKind; title: string; view: View; rows: Observation[]; embedded?: boolean }) {
   const [message, setMessage] = useState('');
+  const scripted = useScripted();
+  const datasetOf = useContext(RowDatasetContext);
+  const links = datasetOf ? downloadLinks(rows, datasetOf) : [];
   const base = fileBase(kind, view);
   const origin = () => window.location.origin;
   const pageUrl = () => `${origin()}/${viewToSearch(view)}#${kind}`;
@@ -60,44 +83,96 @@ export function ChartActions({ kind, title, view, rows, embedded }: { kind: Char
     }
   };
 
+  const saveCsv = run('Downloaded the CSV', () => saveFile(new Blob([toCanonicalCsv(rows, { neutralize: true })], { type: 'text/csv;charset=utf-8' }), `${base}.csv`));
+  const saveJson = run('Downloaded the JSON', () =>
+    saveFile(new Blob([JSON.stringify({ chart: title, view: pageUrl(), downloaded: new Date().toISOString(), observations: rows }, null, 2)], { type: 'application/json' }), `${base}.json`),
+  );
+  /** With JavaScript, a data link saves exactly the plotted rows instead of following its API address. */
+  const enhance = (save: () => Promise<void>) => (e: MouseEvent<HTMLAnchorElement>) => {
+    e.preventDefault();
+    void save();
+  };
+
+  if (rows.length === 0) return null;
+  const [only] = links.length === 1 ? links : [];
+
   return (
     <details className="chart-actions">
       <summary>Download or share this chart</summary>
-      <div className="action-row">
-        <span className="action-label">Data shown ({rows.length} rows)</span>
-        <button type="button" className="secondary" onClick={run('Downloaded the CSV', () => saveFile(new Blob([toCanonicalCsv(rows, { neutralize: true })], { type: 'text/csv;charset=utf-8' }), `${base}.csv`))}>
-          Data (CSV)
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={run('Downloaded the JSON', () =>
-            saveFile(new Blob([JSON.stringify({ chart: title, view: pageUrl(), downloaded: new Date().toISOString(), observations: rows }, null, 2)], { type: 'application/json' }), `${base}.json`),
-          )}
-        >
-          Data (JSON)
-        </button>
-      </div>
-      <div className="action-row">
-        <span className="action-label">Image</span>
-        <button type="button" className="secondary" onClick={run('Downloaded the PNG', async () => saveFile(await pngFromSvg(image()), `${base}.png`))}>
-          Image (PNG)
-        </button>
-        <button type="button" className="secondary" onClick={run('Downloaded the SVG', () => saveFile(new Blob([image()], { type: 'image/svg+xml' }), `${base}.svg`))}>
-          Image (SVG)
-        </button>
-      </div>
+      {links.length || scripted ? (
+        <div className="action-row">
+          <span className="action-label">Data shown ({rows.length} rows)</span>
+          {only ? (
+            <>
+              <a className="button secondary" href={only.csv} download={`${base}.csv`} onClick={enhance(saveCsv)}>
+                Data (CSV)
+              </a>
+              <a className="button secondary" href={only.json} download={`${base}.json`} onClick={enhance(saveJson)}>
+                Data (JSON)
+              </a>
+            </>
+          ) : links.length > 1 ? (
+            <>
+              {/* Without JavaScript these lead to the per-dataset links below. */}
+              <a className="button secondary" href={`#${kind}-api`} onClick={enhance(saveCsv)}>
+                Data (CSV)
+              </a>
+              <a className="button secondary" href={`#${kind}-api`} onClick={enhance(saveJson)}>
+                Data (JSON)
+              </a>
+            </>
+          ) : scripted ? (
+            <>
+              <button type="button" className="secondary" onClick={saveCsv}>
+                Data (CSV)
+              </button>
+              <button type="button" className="secondary" onClick={saveJson}>
+                Data (JSON)
+              </button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {links.length > 1 ? (
+        <div className="action-row" id={`${kind}-api`}>
+          <span className="action-label">From the API, by dataset</span>
+          <ul className="api-links">
+            {links.map((l) => (
+              <li key={l.dataset}>
+                {l.dataset}: <a href={l.csv}>CSV</a> · <a href={l.json}>JSON</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {scripted ? (
+        <div className="action-row">
+          <span className="action-label">Image</span>
+          <button type="button" className="secondary" onClick={run('Downloaded the PNG', async () => saveFile(await pngFromSvg(image()), `${base}.png`))}>
+            Image (PNG)
+          </button>
+          <button type="button" className="secondary" onClick={run('Downloaded the SVG', () => saveFile(new Blob([image()], { type: 'image/svg+xml' }), `${base}.svg`))}>
+            Image (SVG)
+          </button>
+        </div>
+      ) : null}
       {embedded ? null : (
         <div className="action-row">
           <span className="action-label">Share</span>
-          <button type="button" className="secondary" onClick={run('Copied the link', () => navigator.clipboard.writeText(pageUrl()))}>
-            Copy link
-          </button>
-          {EMBED_KINDS.has(kind) ? (
-            <button type="button" className="secondary" onClick={run('Copied the embed code', () => navigator.clipboard.writeText(embedCode()))}>
-              Copy embed code
-            </button>
-          ) : null}
+          {scripted ? (
+            <>
+              <button type="button" className="secondary" onClick={run('Copied the link', () => navigator.clipboard.writeText(pageUrl()))}>
+                Copy link
+              </button>
+              {EMBED_KINDS.has(kind) ? (
+                <button type="button" className="secondary" onClick={run('Copied the embed code', () => navigator.clipboard.writeText(embedCode()))}>
+                  Copy embed code
+                </button>
+              ) : null}
+            </>
+          ) : (
+            <a href={`/${viewToSearch(view)}#${kind}`}>Link to this view</a>
+          )}
         </div>
       )}
       <p className="copy-status" role="status">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 export interface ChartFrameProps {
   id: string;
@@ -22,6 +22,12 @@ export interface ChartFrameProps {
   actions?: ReactNode;
   /** 3 inside the dashboard; 1 when the chart is the whole page (an embed); 5 in the staff preview. */
   headingLevel?: 1 | 3 | 5;
+  /**
+   * Why the chart has nothing to draw (the model's `emptyReason`). When given, or when no figure is
+   * in view (no sources), the frame says so once, where the chart would be, and offers no table,
+   * downloads or source line: there is nothing to download or cite.
+   */
+  emptyReason?: string | null;
   children: ReactNode;
 }
 
@@ -29,30 +35,34 @@ export interface ChartFrameProps {
 const MAX_SOURCES = 3;
 
 /** Title, subtitle, chart, summary, table view and source: the same frame for every chart. */
-export function ChartFrame({ id, title, subtitle, summary, sources, table, status, notes, controls, actions, headingLevel = 3, children }: ChartFrameProps) {
+export function ChartFrame({ id, title, subtitle, summary, sources, table, status, notes, controls, actions, headingLevel = 3, emptyReason, children }: ChartFrameProps) {
   const Heading = (['h1', 'h2', 'h3', 'h4', 'h5'] as const)[headingLevel - 1];
+  // An empty view: the chart would print its reason, and the summary the same words again.
+  // Say it once, in the summary's live region, in place of the chart. One tree for both cases, so
+  // an open table stays open while a new view loads (its rows are briefly not in the view).
+  const empty = Boolean(emptyReason) || sources.length === 0;
   return (
-    <section className="chart" id={id} aria-labelledby={`${id}-title`}>
+    <section className={empty ? 'chart chart-empty-view' : 'chart'} id={id} aria-labelledby={`${id}-title`}>
       <Heading id={`${id}-title`} className="chart-title">
         {title}
       </Heading>
       <p className="chart-subtitle">{subtitle}</p>
       {controls}
       {status}
-      {children}
+      {empty ? null : children}
       {notes}
-      <p id={`${id}-summary`} className="chart-summary" aria-live="polite">
-        {summary}
+      <p id={`${id}-summary`} className={empty ? 'chart-summary chart-empty' : 'chart-summary'} aria-live="polite">
+        {(empty && emptyReason) || summary}
       </p>
-      <TableView>{table}</TableView>
-      {actions}
-      <p className="source">
-        {sources.length === 0
-          ? 'Source: no data in view.'
-          : sources.length <= MAX_SOURCES
+      <TableView hidden={empty}>{table}</TableView>
+      {empty ? null : actions}
+      {empty ? null : (
+        <p className="source">
+          {sources.length <= MAX_SOURCES
             ? `Source: ${sources.join('; ')}`
             : `Sources: ${sources.slice(0, MAX_SOURCES - 1).join('; ')}; and ${sources.length - MAX_SOURCES + 1} more — the table lists the source of every figure.`}
-      </p>
+        </p>
+      )}
     </section>
   );
 }
@@ -61,10 +71,15 @@ export function ChartFrame({ id, title, subtitle, summary, sources, table, statu
  * The chart's table behind a disclosure. With JavaScript the table is built when first opened
  * (it would otherwise double the page's DOM); without JavaScript it comes inside <noscript>.
  */
-function TableView({ children }: { children: ReactNode }) {
+function TableView({ hidden, children }: { hidden?: boolean; children: ReactNode }) {
   const [opened, setOpened] = useState(false);
+  const ref = useRef<HTMLDetailsElement>(null);
+  // Opened before the page was interactive (a quick tap on a slow phone): build the table now.
+  useEffect(() => {
+    if (ref.current?.open) setOpened(true);
+  }, []);
   return (
-    <details className="chart-table" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+    <details ref={ref} className="chart-table" hidden={hidden} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>Table of the data in this chart</summary>
       {opened ? children : <noscript>{children}</noscript>}
     </details>

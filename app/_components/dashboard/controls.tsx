@@ -1,29 +1,129 @@
 'use client';
 
-import { periodsFor, type IndicatorOption, type View } from '@/lib/charts/view';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ageChoices, periodsFor, type IndicatorOption, type View } from '@/lib/charts/view';
 import { measureById } from '@/lib/charts/measure';
-import { ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
+import { ageGroupLabel, ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
 import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
 import { formatPeriod } from '@/lib/format/numbers';
 
 const PLACES = GEOGRAPHIES.filter((g) => g.level === 'nation' || g.level === 'state');
 export const CONTROLS_FORM = 'view-controls';
 
+/** How long a keyboard visitor's choice must stay put before the charts follow it. */
+export const SETTLE_MS = 600;
+/** Keys that move a closed select's choice (Chromium fires `change` for each). */
+const MOVING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/**
+ * A select whose choice is committed once the visitor has settled on it. A choice made with the
+ * mouse (or by opening the list) applies at once; one made by arrowing through a closed select
+ * (Chromium fires `change` at every key) waits until the keys stop for SETTLE_MS, Enter is
+ * pressed or focus leaves, so arrowing through ten indicators loads one view, not ten. Whatever
+ * the timing, one run of arrowing adds one history entry: the first commit of the run pushes, the
+ * later ones replace it (`replace`), until Enter or leaving the picker ends the run.
+ */
+function SettledSelect({
+  name,
+  value,
+  onCommit,
+  describedBy,
+  children,
+}: {
+  name: string;
+  value: string;
+  onCommit: (value: string, how: { replace: boolean }) => void;
+  describedBy?: string;
+  children: ReactNode;
+}) {
+  const [pending, setPending] = useState<string | null>(null);
+  // True from a moving key's keydown to its keyup: a change in between is the keyboard stepping.
+  const keying = useRef(false);
+  // True once a run of arrowing has committed (pushed) a view: its later steps replace that entry.
+  const inRun = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef({ value, onCommit });
+  useEffect(() => {
+    latest.current = { value, onCommit };
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const commit = (next: string, endRun: boolean) => {
+    clearTimeout(timer.current);
+    setPending(null);
+    if (next !== latest.current.value) latest.current.onCommit(next, { replace: inRun.current });
+    inRun.current = !endRun;
+  };
+  return (
+    <select
+      name={name}
+      value={pending ?? value}
+      aria-describedby={describedBy}
+      onKeyDown={(e) => {
+        if (MOVING_KEYS.has(e.key) || (e.key.length === 1 && e.key !== ' ')) keying.current = true;
+        else if (e.key === 'Enter' && pending !== null) {
+          e.preventDefault();
+          commit(pending, true);
+        }
+      }}
+      onKeyUp={() => {
+        keying.current = false;
+      }}
+      onChange={(e) => {
+        const next = e.target.value;
+        // A change while a moving key is down is the keyboard stepping through a closed select.
+        if (keying.current) {
+          setPending(next);
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => commit(next, false), SETTLE_MS);
+        } else {
+          // A choice made at once (mouse, or a list opened from the keyboard) is a new entry.
+          inRun.current = false;
+          commit(next, true);
+        }
+      }}
+      onBlur={() => {
+        keying.current = false;
+        if (pending !== null) commit(pending, true);
+        inRun.current = false;
+      }}
+    >
+      {children}
+    </select>
+  );
+}
+
 /**
  * The pickers. They are a plain GET form, so without JavaScript a visitor can still change the
- * view (the Update button submits it); with JavaScript every change applies at once.
+ * view (the Update button submits it); with JavaScript every change applies once the visitor has
+ * settled on it. The place comes right after the indicator: it drives every chart that can show a
+ * place (the state trend and the age chart; the ranking marks it).
  */
-export function Controls({ view, options, onChange }: { view: View; options: IndicatorOption[]; onChange: (change: Partial<View>) => void }) {
+export function Controls({
+  view,
+  options,
+  onChange,
+  placeNote,
+}: {
+  view: View;
+  options: IndicatorOption[];
+  /** `replace`: a step of a choice still being made (replace the history entry, do not add one). */
+  onChange: (change: Partial<View>, how?: { replace: boolean }) => void;
+  /** What the place does, under the pickers (its element with id `place-help` describes the place picker). */
+  placeNote?: ReactNode;
+}) {
   const option = options.find((o) => o.name === view.indicator);
   // Only periods with state figures in the measure shown: a period with counts only is offered by the charts' own note.
   const periods = option ? periodsFor(option, view.measure, view.age) : [];
   const withStates = options.filter((o) => o.states);
   const nationalOnly = options.filter((o) => !o.states);
+  // Only age groups with a figure in some chart; those with figures for one kind of chart say which.
+  const ages = option ? ageChoices(option) : [];
+  const placeOffered = ages.find((a) => a.age === view.age)?.states ?? false;
   return (
     <form id={CONTROLS_FORM} className="controls" method="get" action="/" aria-label="Choose what the charts show" onSubmit={(e) => e.preventDefault()}>
       <label className="control-wide">
         Indicator
-        <select name="indicator" value={view.indicator} onChange={(e) => onChange({ indicator: e.target.value })}>
+        <SettledSelect name="indicator" value={view.indicator} onCommit={(indicator, how) => onChange({ indicator }, how)}>
           <optgroup label="With state estimates">
             {withStates.map((o) => (
               <option key={o.name} value={o.name}>
@@ -38,38 +138,43 @@ export function Controls({ view, options, onChange }: { view: View; options: Ind
               </option>
             ))}
           </optgroup>
-        </select>
+        </SettledSelect>
       </label>
       <label>
         Age group
-        <select name="age" value={view.age} onChange={(e) => onChange({ age: e.target.value })}>
-          {(option?.ages ?? []).map((a) => (
-            <option key={a} value={a}>
-              {ageGroupShortLabel(a)}
+        <SettledSelect name="age" value={view.age} onCommit={(age, how) => onChange({ age }, how)}>
+          {ages.map((a) => (
+            <option key={a.age} value={a.age} title={a.national && a.states ? undefined : `${ageGroupLabel(a.age)}: ${a.national ? 'national figures only, no state figures' : 'state figures only, no national trend'}`}>
+              {ageGroupShortLabel(a.age)}
+              {option?.states && !a.states ? ' (national only)' : a.national ? '' : ' (states only)'}
             </option>
           ))}
-        </select>
+        </SettledSelect>
       </label>
-      <label>
-        Place (state trend, age chart)
-        <select name="geo" value={view.geo} onChange={(e) => onChange({ geo: e.target.value })}>
-          {PLACES.map((g) => (
-            <option key={g.code} value={g.code}>
-              {g.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {placeOffered ? (
+        <label>
+          Place
+          <SettledSelect name="geo" value={view.geo} onCommit={(geo, how) => onChange({ geo }, how)} describedBy="place-help">
+            {PLACES.map((g) => (
+              <option key={g.code} value={g.code}>
+                {g.name}
+              </option>
+            ))}
+          </SettledSelect>
+        </label>
+      ) : (
+        <input type="hidden" name="geo" value={view.geo} />
+      )}
       {periods.length > 1 ? (
         <label>
           Period (map, ranking, ages)
-          <select name="period" value={view.period} onChange={(e) => onChange({ period: e.target.value })}>
+          <SettledSelect name="period" value={view.period} onCommit={(period, how) => onChange({ period }, how)}>
             {periods.map((p) => (
               <option key={p} value={p}>
                 {formatPeriod(p)}
               </option>
             ))}
-          </select>
+          </SettledSelect>
         </label>
       ) : (
         <input type="hidden" name="period" value={view.period} />
@@ -77,6 +182,7 @@ export function Controls({ view, options, onChange }: { view: View; options: Ind
       <noscript>
         <button type="submit">Update charts</button>
       </noscript>
+      {placeOffered ? placeNote : null}
     </form>
   );
 }
@@ -109,6 +215,14 @@ export function MeasureSwitch({
           {measureById(m).label}
         </label>
       ))}
+      {inForm ? (
+        // Without JavaScript a radio choice changes nothing until the form is sent.
+        <noscript>
+          <button type="submit" form={CONTROLS_FORM} className="secondary">
+            Show
+          </button>
+        </noscript>
+      ) : null}
     </fieldset>
   );
 }

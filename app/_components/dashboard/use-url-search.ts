@@ -27,3 +27,12 @@ export function pushUrlSearch(search: string) {
   window.history.pushState(null, '', search);
   window.dispatchEvent(new Event(CHANGE));
 }
+
+/**
+ * Replaces the current history entry with a new view: for steps of one choice still being made
+ * (arrowing through a picker), so back goes to the view before the choice, not through each step.
+ */
+export function replaceUrlSearch(search: string) {
+  window.history.replaceState(null, '', search);
+  window.dispatchEvent(new Event(CHANGE));
+}
