@@ -69,3 +69,32 @@ export function nearestInDirection(sites: readonly Site[], from: number, directi
   });
   return best;
 }
+
+/** The bounding box [x0, y0, x1, y1] of an SVG path of absolute coordinates (d3-geo's output). */
+export function pathBounds(d: string): [number, number, number, number] {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const m of d.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)) {
+    const x = Number(m[1]);
+    const y = Number(m[2]);
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  return [x0, y0, x1, y1];
+}
+
+/**
+ * An invisible square target (in map units) for a region narrower or shorter than MIN_TARGET px
+ * at `scale` px per unit, centred on `centre`; null when the region is large enough as drawn.
+ */
+export function targetSquare(bounds: [number, number, number, number], centre: [number, number], scale: number): { x: number; y: number; size: number } | null {
+  const [x0, y0, x1, y1] = bounds;
+  if (Math.min(x1 - x0, y1 - y0) * scale >= MIN_TARGET) return null;
+  // A px beyond the minimum, so rounding never leaves the target a hair short.
+  const size = (MIN_TARGET + 1) / scale;
+  return { x: centre[0] - size / 2, y: centre[1] - size / 2, size };
+}

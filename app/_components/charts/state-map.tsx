@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { MAP, MAP_COLORS } from '@/lib/charts/constants';
-import { arrowDirection, nearestInDirection } from '@/lib/charts/hit-areas';
+import { arrowDirection, nearestInDirection, pathBounds, targetSquare } from '@/lib/charts/hit-areas';
 import { classOf, type MapClass, type StateValue, type StatesModel } from '@/lib/charts/states';
 import type { StateShape } from '@/lib/geo/state-shapes';
 import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
@@ -45,6 +45,8 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
     return direction ? nearestInDirection(sites, from, direction) : undefined;
   }, [sites]);
   const { active, setActive, bind } = useRovingPoints(order.length, neighbour);
+  const bounds = useMemo(() => new Map(shapes.map((s) => [s.code, pathBounds(s.d)])), [shapes]);
+  const callouts = useMemo(() => new Set<string>(MAP.CALLOUTS), []);
   const { tapped, handlers } = useTapToOpen(setActive);
 
   if (model.emptyReason) return <EmptyChart reason={model.emptyReason} height={Math.round((width * MAP.HEIGHT) / MAP.WIDTH)} />;
@@ -80,6 +82,9 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
           const fill = value ? MAP_COLORS[classOf(value.value, classes)] : 'url(#no-data)';
           const text = value ? stateText(value, model.period) : { title: shape.name, lines: ['no published figure'] };
           const marker = markerOf(shape.code);
+          // A state narrower than a finger (Indiana, Tennessee on a phone) gets an invisible square
+          // target; the smallest ones have their boxes beside the map instead.
+          const square = callouts.has(shape.code) ? null : targetSquare(bounds.get(shape.code) ?? [0, 0, 0, 0], shape.centroid, scale);
           return (
             <a
               key={shape.code}
@@ -90,6 +95,7 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
               data-state={shape.code}
               {...handlers(shape.code, i)}
             >
+              {square ? <rect x={square.x} y={square.y} width={square.size} height={square.size} className="state-hit" /> : null}
               <path d={shape.d} fill={fill} className="state-shape" />
               {marker && dc ? (
                 <>
