@@ -101,7 +101,7 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
                 <>
                   <line x1={dc.centroid[0]} y1={dc.centroid[1]} x2={marker.x - marker.r} y2={marker.y} className="leader" />
                   <circle cx={marker.x} cy={marker.y} r={marker.r} fill={fill} className="state-shape" />
-                  <text x={marker.x + marker.r + 4} y={marker.y} dy="0.35em" className="map-label" fontSize={labelSize} aria-hidden="true">
+                  <text x={marker.x + marker.r + 4} y={marker.y} dy="0.35em" className="map-label" style={{ fontSize: labelSize }} aria-hidden="true">
                     DC
                   </text>
                 </>
@@ -138,11 +138,12 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
                 tabIndex={-1}
                 data-callout={code}
                 className={activeCode === code ? 'callout active' : 'callout'}
+                // The state's map colour as the box's edge; dotted when it has no figure.
+                style={{ borderLeftColor: value ? MAP_COLORS[classOf(value.value, classes)] : 'var(--no-data)', borderLeftStyle: value ? 'solid' : 'dotted' }}
                 onPointerEnter={(e) => e.pointerType === 'mouse' && setActive(i)}
                 onPointerLeave={(e) => e.pointerType === 'mouse' && setActive(null)}
                 {...handlers(code, i)}
               >
-                <span className="callout-swatch" style={{ background: value ? MAP_COLORS[classOf(value.value, classes)] : undefined }} data-missing={value ? undefined : ''} />
                 {code}
               </a>
             </li>

@@ -116,61 +116,64 @@ export function StateTrendChart({ model, label, compact = false }: { model: Stat
   const tooltip = current ? { content: stateTrendText(current.period, model.geography), x: current.x, y: current.y } : breakTooltip(layout, activeBreak);
 
   return (
-    <div className="chart-body" ref={ref} style={{ height }}>
-      <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} data-chart="state-trend">
-        <TrendBackdrop layout={layout} activeBreak={activeBreak} />
-        <g className="counts-only-marks" aria-hidden="true">
-          {layout.countsOnly.map((c) => (
-            <line
-              key={c.period}
-              x1={c.x0}
-              x2={c.x1}
-              y1={layout.plot.bottom + STATE_TREND.COUNTS_ONLY_OFFSET}
-              y2={layout.plot.bottom + STATE_TREND.COUNTS_ONLY_OFFSET}
-              strokeWidth={STATE_TREND.COUNTS_ONLY_WIDTH}
-              data-period={c.period}
-            />
-          ))}
-        </g>
-        <g className="lines" aria-hidden="true">
-          {layout.lines.map((l) => (
-            <path
-              key={l.key}
-              d={l.d}
-              fill="none"
-              stroke={l.geography === 'us' ? US_COLOR : SERIES_STYLES[l.seriesIndex].color}
-              strokeWidth={l.geography === 'us' ? STATE_TREND.US_LINE_WIDTH : STATE_TREND.LINE_WIDTH}
-              strokeDasharray={l.geography === 'us' ? STATE_TREND.US_DASH : undefined}
-              data-series={l.series}
-              data-geography={l.geography}
-            />
-          ))}
-        </g>
-        <g className="points">
-          {layout.periods.map((p, i) => {
-            const text = stateTrendText(p.period, model.geography);
-            return (
-              <g
-                key={p.period.key}
-                {...bind(i)}
-                role="img"
-                aria-label={`${text.title}: ${text.lines.slice(0, -1).join('. ')}`}
-                className={active === i ? 'point active' : 'point'}
-                data-period={p.period.period}
-              >
-                {p.us ? <Mark p={p.us} color={US_COLOR} us /> : null}
-                {p.place ? <Mark p={p.place} color={SERIES_STYLES[p.place.seriesIndex].color} us={false} /> : null}
-                {hits.map((h, j) => (h.period === i ? <HitArea key={j} cell={h.cell} x={h.x} y={h.y} /> : null))}
-              </g>
-            );
-          })}
-        </g>
-        <BreakMarkers layout={layout} activeBreak={activeBreak} setActiveBreak={setActiveBreak} />
-      </svg>
-      <KeysHint>{POINT_KEYS}</KeysHint>
-      <Tooltip content={tooltip?.content ?? null} x={tooltip?.x ?? 0} y={tooltip?.y ?? 0} width={layout.width} />
+    <>
+      <div className="chart-body" ref={ref} style={{ height }}>
+        <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} data-chart="state-trend">
+          <TrendBackdrop layout={layout} activeBreak={activeBreak} />
+          <g className="counts-only-marks" aria-hidden="true">
+            {layout.countsOnly.map((c) => (
+              <line
+                key={c.period}
+                x1={c.x0}
+                x2={c.x1}
+                y1={layout.plot.bottom + STATE_TREND.COUNTS_ONLY_OFFSET}
+                y2={layout.plot.bottom + STATE_TREND.COUNTS_ONLY_OFFSET}
+                strokeWidth={STATE_TREND.COUNTS_ONLY_WIDTH}
+                data-period={c.period}
+              />
+            ))}
+          </g>
+          <g className="lines" aria-hidden="true">
+            {layout.lines.map((l) => (
+              <path
+                key={l.key}
+                d={l.d}
+                fill="none"
+                stroke={l.geography === 'us' ? US_COLOR : SERIES_STYLES[l.seriesIndex].color}
+                strokeWidth={l.geography === 'us' ? STATE_TREND.US_LINE_WIDTH : STATE_TREND.LINE_WIDTH}
+                strokeDasharray={l.geography === 'us' ? STATE_TREND.US_DASH : undefined}
+                data-series={l.series}
+                data-geography={l.geography}
+              />
+            ))}
+          </g>
+          <g className="points">
+            {layout.periods.map((p, i) => {
+              const text = stateTrendText(p.period, model.geography);
+              return (
+                <g
+                  key={p.period.key}
+                  {...bind(i)}
+                  role="img"
+                  aria-label={`${text.title}: ${text.lines.slice(0, -1).join('. ')}`}
+                  className={active === i ? 'point active' : 'point'}
+                  data-period={p.period.period}
+                >
+                  {p.us ? <Mark p={p.us} color={US_COLOR} us /> : null}
+                  {p.place ? <Mark p={p.place} color={SERIES_STYLES[p.place.seriesIndex].color} us={false} /> : null}
+                  {hits.map((h, j) => (h.period === i ? <HitArea key={j} cell={h.cell} x={h.x} y={h.y} /> : null))}
+                </g>
+              );
+            })}
+          </g>
+          <BreakMarkers layout={layout} activeBreak={activeBreak} setActiveBreak={setActiveBreak} />
+        </svg>
+        <KeysHint>{POINT_KEYS}</KeysHint>
+        <Tooltip content={tooltip?.content ?? null} x={tooltip?.x ?? 0} y={tooltip?.y ?? 0} width={layout.width} />
+      </div>
+      {/* Under the chart, not inside its fixed height. */}
       <PointStepper step={step} count={layout.periods.length} />
-    </div>
+    </>
   );
 }
 

@@ -46,41 +46,44 @@ export function TrendChart({ model, label }: { model: TrendModel; label: string 
     : breakTooltip(layout, activeBreak);
 
   return (
-    <div className="chart-body" ref={ref} style={{ height: TREND.HEIGHT }}>
-      <svg
-        width={layout.width}
-        height={layout.height}
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        role="group"
-        aria-label={label}
-        data-chart="trend"
-      >
-        <TrendBackdrop layout={layout} activeBreak={activeBreak} />
-        <g className="lines" aria-hidden="true">
-          {layout.lines.map((l) => (
-            <path key={l.key} d={l.d} fill="none" stroke={SERIES_STYLES[l.seriesIndex].color} strokeWidth={TREND.STROKE_WIDTH} data-series={l.series} />
-          ))}
-        </g>
-        <g className="points">
-          {layout.points.map((p, i) => {
-            const style = SERIES_STYLES[p.seriesIndex];
-            const text = trendPointText(p.point);
-            return (
-              <g key={p.point.key} {...bind(i)} role="img" aria-label={`${text.title}: ${text.lines.slice(0, -1).join('. ')}`} className={active === i ? 'point active' : 'point'} data-period={p.point.period}>
-                {p.span ? <line x1={p.span.x0} x2={p.span.x1} y1={p.y} y2={p.y} stroke={style.color} strokeWidth={TREND.STROKE_WIDTH} strokeDasharray="4 3" /> : null}
-                {p.whisker ? <line x1={p.x} x2={p.x} y1={p.whisker.y0} y2={p.whisker.y1} stroke={style.color} strokeWidth={1.5} /> : null}
-                <path d={p.marker} transform={`translate(${p.x},${p.y})`} fill={style.color} className="marker" />
-                <HitArea cell={cells[i]} x={p.x} y={p.y} />
-              </g>
-            );
-          })}
-        </g>
-        <BreakMarkers layout={layout} activeBreak={activeBreak} setActiveBreak={setActiveBreak} />
-      </svg>
-      <KeysHint>{POINT_KEYS}</KeysHint>
-      <Tooltip content={tooltip?.content ?? null} x={tooltip?.x ?? 0} y={tooltip?.y ?? 0} width={layout.width} />
+    <>
+      <div className="chart-body" ref={ref} style={{ height: TREND.HEIGHT }}>
+        <svg
+          width={layout.width}
+          height={layout.height}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          role="group"
+          aria-label={label}
+          data-chart="trend"
+        >
+          <TrendBackdrop layout={layout} activeBreak={activeBreak} />
+          <g className="lines" aria-hidden="true">
+            {layout.lines.map((l) => (
+              <path key={l.key} d={l.d} fill="none" stroke={SERIES_STYLES[l.seriesIndex].color} strokeWidth={TREND.STROKE_WIDTH} data-series={l.series} />
+            ))}
+          </g>
+          <g className="points">
+            {layout.points.map((p, i) => {
+              const style = SERIES_STYLES[p.seriesIndex];
+              const text = trendPointText(p.point);
+              return (
+                <g key={p.point.key} {...bind(i)} role="img" aria-label={`${text.title}: ${text.lines.slice(0, -1).join('. ')}`} className={active === i ? 'point active' : 'point'} data-period={p.point.period}>
+                  {p.span ? <line x1={p.span.x0} x2={p.span.x1} y1={p.y} y2={p.y} stroke={style.color} strokeWidth={TREND.STROKE_WIDTH} strokeDasharray="4 3" /> : null}
+                  {p.whisker ? <line x1={p.x} x2={p.x} y1={p.whisker.y0} y2={p.whisker.y1} stroke={style.color} strokeWidth={1.5} /> : null}
+                  <path d={p.marker} transform={`translate(${p.x},${p.y})`} fill={style.color} className="marker" />
+                  <HitArea cell={cells[i]} x={p.x} y={p.y} />
+                </g>
+              );
+            })}
+          </g>
+          <BreakMarkers layout={layout} activeBreak={activeBreak} setActiveBreak={setActiveBreak} />
+        </svg>
+        <KeysHint>{POINT_KEYS}</KeysHint>
+        <Tooltip content={tooltip?.content ?? null} x={tooltip?.x ?? 0} y={tooltip?.y ?? 0} width={layout.width} />
+      </div>
+      {/* Under the chart, not inside its fixed height. */}
       <PointStepper step={step} count={layout.points.length} />
-    </div>
+    </>
   );
 }
 
