@@ -74,8 +74,10 @@ test('a tap on a trend point selects that point, even where years sit closer tha
   );
   for (const h of hits) expect(h, h.period ?? '').toMatchObject({ under: h.period });
   expect(hits.filter((h) => h.height < MIN)).toEqual([]);
-  const pooled = page.locator('[data-chart="trend"] .point[data-period="2018-2019"] .marker');
-  await pooled.tap();
+  // A finger on the 2018–2019 marker, beside 2019's.
+  const pooled = await page.locator('[data-chart="trend"] .point[data-period="2018-2019"] .marker').boundingBox();
+  if (!pooled) throw new Error('no 2018–2019 point');
+  await page.touchscreen.tap(pooled.x + pooled.width / 2, pooled.y + pooled.height / 2);
   await expect(tooltip(page)).toContainText('2018–2019');
   // Earlier / later buttons step from there, and are big enough for a finger.
   const later = page.getByRole('button', { name: 'Later ›' }).first();
