@@ -158,17 +158,19 @@ const STATES = GEOGRAPHIES.filter((g) => g.level === 'state').sort((a, b) => a.n
 
 /**
  * A list of the states beside the map, for a phone (no tap on a small state) or anyone who would
- * rather pick a name: choosing one opens its profile, as selecting it on the map does. Shown only
+ * rather pick a name: choosing one opens its profile, as selecting it on the map does. Usable only
  * once JavaScript runs (without it, the map's own links and the table serve).
  */
 export function StatePicker() {
   const router = useRouter();
   const hydrated = useHydrated();
-  if (!hydrated) return null;
+  // Before JavaScript runs (and without it) the picker keeps its place, hidden and inert, so the
+  // charts below do not jump when it appears.
   return (
-    <label className="inline-select state-picker">
+    <label className="inline-select state-picker" style={hydrated ? undefined : { visibility: 'hidden' }} aria-hidden={hydrated ? undefined : true}>
       Open a state’s profile{' '}
       <select
+        disabled={!hydrated}
         value=""
         onChange={(e) => {
           const code = e.target.value;

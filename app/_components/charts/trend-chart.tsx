@@ -102,20 +102,21 @@ export function HitArea({ cell, x, y }: { cell: string | null; x: number; y: num
 
 /**
  * Earlier/later buttons under a trend on a touch screen, where years sit closer than a finger:
- * they step through the figures one by one, as the arrow keys do (hidden with a mouse, and
+ * they step through the figures one by one, as the arrow keys do (hidden with a mouse; inert
  * without JavaScript, which they need).
  */
 export function PointStepper({ step, count }: { step: (by: number) => void; count: number }) {
   const hydrated = useHydrated();
-  if (count < 2 || !hydrated) return null;
+  if (count < 2) return null;
   // Keep the focus where it is when the button is pressed: a button that took it would hide the figure.
   const keep = (e: PointerEvent) => e.preventDefault();
+  // Before JavaScript runs (and without it) the buttons keep their place, hidden and inert: nothing jumps when they appear.
   return (
-    <div className="point-stepper" role="group" aria-label="Step through the figures">
-      <button type="button" className="secondary" onPointerDown={keep} onClick={() => step(-1)}>
+    <div className="point-stepper" role="group" aria-label="Step through the figures" style={hydrated ? undefined : { visibility: 'hidden' }} aria-hidden={hydrated ? undefined : true}>
+      <button type="button" className="secondary" disabled={!hydrated} onPointerDown={keep} onClick={() => step(-1)}>
         ‹ Earlier
       </button>
-      <button type="button" className="secondary" onPointerDown={keep} onClick={() => step(1)}>
+      <button type="button" className="secondary" disabled={!hydrated} onPointerDown={keep} onClick={() => step(1)}>
         Later ›
       </button>
     </div>
