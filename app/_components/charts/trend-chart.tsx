@@ -188,7 +188,7 @@ export function TrendBackdrop({ layout, activeBreak }: { layout: Pick<TrendLayou
       </g>
       <g className="break-lines" aria-hidden="true">
         {layout.breaks.map((b, i) => (
-          <line key={b.name} x1={b.x} x2={b.x} y1={layout.plot.top} y2={layout.plot.bottom} className={activeBreak === i ? 'break-line active' : 'break-line'} />
+          <line key={b.name} x1={b.x} x2={b.x} y1={layout.plot.top} y2={layout.plot.bottom} className={activeBreak === i ? 'break-line active' : 'break-line'} data-break={b.year} />
         ))}
       </g>
     </>
