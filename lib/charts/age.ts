@@ -1,6 +1,8 @@
 /**
  * Age-group breakdown: one figure per age group for a geography, with intervals, and the U.S.
- * figures beside a state's for reference. The overlapping totals (18+ and 12+) come last.
+ * figures beside a state's for reference — in percentages only: a state's number of people beside
+ * the nation's says nothing, so in numbers of people a state is shown alone (`usOmitted` says why).
+ * The overlapping totals (18+ and 12+) come last.
  */
 import { scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
@@ -11,6 +13,10 @@ import { formatObservation, formatPeriod } from '../format/numbers';
 import { AGE } from './constants';
 import { formatTick, measureById, measureOfUnit, plotted, type Measure, type Plotted } from './measure';
 import { choose } from './select';
+
+/** Why a state's numbers of people by age are shown without the U.S. ones. */
+export const AGE_COUNTS_ALONE =
+  'In numbers of people, the state is shown alone: its counts beside the nation’s would say nothing. Choose a percentage to see the United States beside it.';
 
 export interface AgeOptions {
   indicator: string;
@@ -24,7 +30,7 @@ export interface AgeRow {
   ageGroup: string;
   /** The chosen geography's figure, or null when none was published. */
   value: (Plotted & { observation: Observation }) | null;
-  /** The U.S. figure, when the geography is a state. */
+  /** The U.S. figure, when the geography is a state and the measure a percentage. */
   us: (Plotted & { observation: Observation }) | null;
 }
 
@@ -33,6 +39,8 @@ export interface AgeModel {
   geography: string;
   period: string;
   rows: AgeRow[];
+  /** Why the U.S. is not beside the state (numbers of people), or null. */
+  usOmitted: string | null;
   domain: [number, number];
   emptyReason: string | null;
 }
@@ -53,10 +61,12 @@ export function toAgeModel(observations: readonly Observation[], options: AgeOpt
     const p = c ? plotted(c.observation) : null;
     return c && p ? { ...p, observation: c.observation } : null;
   };
+  // The U.S. beside a state only in percentages: counts of different populations are never set side by side.
+  const beside = options.geography !== 'US' && measure.kind !== 'count';
   const rows = ages.map((age) => ({
     ageGroup: age,
     value: pick(options.geography, age),
-    us: options.geography === 'US' ? null : pick('US', age),
+    us: beside ? pick('US', age) : null,
   }));
   const top = max(rows.flatMap((r) => [r.value?.upper ?? r.value?.value ?? 0, r.us?.upper ?? r.us?.value ?? 0])) ?? 0;
   return {
@@ -64,6 +74,7 @@ export function toAgeModel(observations: readonly Observation[], options: AgeOpt
     geography: options.geography,
     period: options.period,
     rows,
+    usOmitted: options.geography !== 'US' && measure.kind === 'count' ? AGE_COUNTS_ALONE : null,
     domain: [0, top || 1],
     emptyReason: rows.some((r) => r.value)
       ? null

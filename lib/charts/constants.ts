@@ -24,6 +24,8 @@ export const TREND = {
 
 export const RANKING = {
   ROW_HEIGHT: 18,
+  /** On a touch screen each row is a finger's target: at least 24 px (WCAG 2.5.8), with room to spare. */
+  TOUCH_ROW_HEIGHT: 28,
   MARGIN: { top: 30, right: 64, bottom: 30, left: 132 } satisfies Margin,
   POINT_RADIUS: 4.5,
   WHISKER_CAP: 3,
@@ -43,6 +45,13 @@ export const MAP = {
   /** Where the District of Columbia's marker sits, out in the Atlantic, with a leader line. */
   DC_MARKER: { x: 905, y: 300, r: 11 },
   CLASSES: 5,
+  /** The DC label's smallest size on screen (px): the label grows in map units as the map shrinks. */
+  MIN_LABEL_PX: 12,
+  /**
+   * States too small to tap on a phone's map (and DC), north to south: each also gets a labelled
+   * box beside the map that acts like the state, as news maps do.
+   */
+  CALLOUTS: ['VT', 'NH', 'MA', 'RI', 'CT', 'NJ', 'DE', 'MD', 'DC'],
 };
 
 /** One CSS colour variable and one marker shape per comparability series, in SERIES order. */

@@ -19,15 +19,17 @@ export interface RankingLayout {
   xTicks: Array<{ x: number; label: string }>;
   us: { x: number; x0: number | null; x1: number | null } | null;
   rows: RankingRow[];
+  /** Height of one row, the row's whole target (RANKING.TOUCH_ROW_HEIGHT on a touch screen). */
+  rowHeight: number;
 }
 
-export function rankingHeight(rows: number): number {
-  return RANKING.MARGIN.top + RANKING.MARGIN.bottom + Math.max(1, rows) * RANKING.ROW_HEIGHT;
+export function rankingHeight(rows: number, rowHeight: number = RANKING.ROW_HEIGHT): number {
+  return RANKING.MARGIN.top + RANKING.MARGIN.bottom + Math.max(1, rows) * rowHeight;
 }
 
-export function layoutRanking(model: StatesModel, width: number): RankingLayout {
+export function layoutRanking(model: StatesModel, width: number, rowHeight: number = RANKING.ROW_HEIGHT): RankingLayout {
   const m = RANKING.MARGIN;
-  const height = rankingHeight(model.states.length);
+  const height = rankingHeight(model.states.length, rowHeight);
   const plot = { left: m.left, right: Math.max(m.left + 20, width - m.right), top: m.top, bottom: height - m.bottom };
   const [lo, hi] = model.domain;
   const pad = (hi - lo) * 0.04 || 1;
@@ -38,7 +40,7 @@ export function layoutRanking(model: StatesModel, width: number): RankingLayout 
   const ticks = Math.max(2, Math.floor((plot.right - plot.left) / 70));
   const rows = model.states.map((state, i) => ({
     state,
-    y: plot.top + (i + 0.5) * RANKING.ROW_HEIGHT,
+    y: plot.top + (i + 0.5) * rowHeight,
     x: x(state.value),
     x0: state.lower === null ? null : x(state.lower),
     x1: state.upper === null ? null : x(state.upper),
@@ -50,5 +52,6 @@ export function layoutRanking(model: StatesModel, width: number): RankingLayout 
     xTicks: x.ticks(ticks).map((v) => ({ x: x(v), label: formatTick(v, model.measure) })),
     us: model.us ? { x: x(model.us.value), x0: model.us.lower === null ? null : x(model.us.lower), x1: model.us.upper === null ? null : x(model.us.upper) } : null,
     rows,
+    rowHeight,
   };
 }

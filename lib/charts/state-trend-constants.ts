@@ -21,6 +21,4 @@ export const STATE_TREND = {
   /** Counts-only periods: a dotted mark this far under the x axis (above the year labels). */
   COUNTS_ONLY_OFFSET: 4,
   COUNTS_ONLY_WIDTH: 3,
-  /** Radius of the invisible target around a figure, for pointer and touch. */
-  HIT_RADIUS: 12,
 };

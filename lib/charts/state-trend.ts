@@ -328,6 +328,7 @@ export function summarizeStateVsUs(model: AgeModel, indicatorTitle: string): str
   if (overlaps.length === rows.length) parts.push(`In every age group, ${place}’s interval includes the U.S. estimate, so the survey cannot tell the two apart.`);
   else if (overlaps.length) parts.push(`For people ${list(overlaps)}, ${place}’s interval includes the U.S. estimate, so the survey cannot tell the two apart.`);
   if (above.length + below.length + overlaps.length) parts.push('Comparing an interval with the U.S. estimate is not a formal significance test.');
+  if (model.usOmitted) parts.push(model.usOmitted);
   return parts.join(' ');
 }
 

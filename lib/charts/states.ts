@@ -2,7 +2,9 @@
  * State comparison model, shared by the map and the ranking: one figure per state (DC included)
  * for an indicator, age group, measure and period, the U.S. figure as the reference, and an
  * honest comparison — a state is marked only when its whole interval lies above or below the
- * U.S. estimate.
+ * U.S. estimate. States are compared with the U.S. only on rates (percentages): a state's number
+ * of people beside the nation's is always smaller and says nothing, so in numbers of people the
+ * model holds no U.S. figure and no comparison (`usOmitted` says why).
  */
 import { max, min } from 'd3-array';
 import { ageGroupLabel } from '../vocabulary/age-groups';
@@ -13,7 +15,12 @@ import { MAP } from './constants';
 import { measureById, measureOfUnit, plotted, type Measure } from './measure';
 import { choose } from './select';
 
-export type Comparison = 'above' | 'below' | 'overlaps' | 'no-interval';
+/** `not-compared`: numbers of people, which are never set against the nation's. */
+export type Comparison = 'above' | 'below' | 'overlaps' | 'no-interval' | 'not-compared';
+
+/** Why a count is not set beside the U.S. count, in a sentence (map, ranking, age chart). */
+export const COUNTS_NOT_COMPARED =
+  'In numbers of people, states are not compared with the United States: a state’s count is always a small part of the nation’s, and a count mostly shows where many people live. Choose a percentage to compare states with each other and with the United States.';
 
 export interface StateValue {
   code: string;
@@ -40,7 +47,10 @@ export interface StatesModel {
   states: StateValue[];
   /** States and DC without a figure for this selection (shown as gaps, never as 0). */
   missing: string[];
+  /** The U.S. figure of the same table, the reference line; null in numbers of people (never compared). */
   us: { value: number; lower: number | null; upper: number | null; observation: Observation } | null;
+  /** Why no U.S. reference is given (numbers of people), or null. */
+  usOmitted: string | null;
   domain: [number, number];
   emptyReason: string | null;
 }
@@ -81,7 +91,9 @@ export function toStatesModel(observations: readonly Observation[], options: Sta
     (o) => o.indicator === options.indicator && o.age_group === options.ageGroup && o.period === options.period && measureOfUnit(o.unit) === options.measure,
   );
   const chosen = choose(usBesideStates(relevant), (o) => o.geography);
-  const usChoice = chosen.get('US');
+  // Rates only: a state's count is never set against the nation's count.
+  const counts = measure.kind === 'count';
+  const usChoice = counts ? undefined : chosen.get('US');
   const usPlotted = usChoice ? plotted(usChoice.observation) : null;
   const us = usChoice && usPlotted ? { ...usPlotted, observation: usChoice.observation } : null;
 
@@ -94,7 +106,7 @@ export function toStatesModel(observations: readonly Observation[], options: Sta
       missing.push(code);
       continue;
     }
-    let comparison: Comparison = 'no-interval';
+    let comparison: Comparison = counts ? 'not-compared' : 'no-interval';
     if (us && p.lower !== null && p.upper !== null) {
       comparison = p.lower > us.value ? 'above' : p.upper < us.value ? 'below' : 'overlaps';
     }
@@ -110,7 +122,8 @@ export function toStatesModel(observations: readonly Observation[], options: Sta
     states,
     missing,
     us,
-    domain: [lo, Math.max(hi, us?.value ?? 0)],
+    usOmitted: counts ? COUNTS_NOT_COMPARED : null,
+    domain: [lo, us ? Math.max(hi, us.value) : hi],
     emptyReason: states.length
       ? null
       : `No state figures of “${options.indicatorTitle}” are published for ${ageGroupLabel(options.ageGroup).toLowerCase()} as ${measure.label.toLowerCase()}${options.period ? ` in ${formatPeriod(options.period)}` : ''}.`,

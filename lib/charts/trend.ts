@@ -79,11 +79,23 @@ export interface TrendModel {
   emptyReason: string | null;
 }
 
+/** The years a trend spans when it has no figure at all (an empty chart's frame). */
 export const TREND_YEARS: [number, number] = [2002, 2024];
 
-/** The years a trend spans: 2002–2024 at least, more if a figure lies outside. */
+/**
+ * The years a trend spans: from its first plotted figure to its last, and no wider, so a title
+ * or an axis never claims years the chart holds no figure for (one point is its own year).
+ */
 export function trendYears(points: ReadonlyArray<Pick<TrendPoint, 'firstYear' | 'lastYear'>>): [number, number] {
-  return [Math.min(TREND_YEARS[0], min(points, (p) => p.firstYear) ?? TREND_YEARS[0]), Math.max(TREND_YEARS[1], max(points, (p) => p.lastYear) ?? TREND_YEARS[1])];
+  if (!points.length) return TREND_YEARS;
+  return [min(points, (p) => p.firstYear) as number, max(points, (p) => p.lastYear) as number];
+}
+
+/** The years a trend's figures cover, for a title: "2002–2024", or "2016" for a single year. */
+export function trendSpan(model: Pick<TrendModel, 'points'>): string {
+  if (!model.points.length) return '';
+  const [from, to] = trendYears(model.points);
+  return from === to ? String(from) : `${from}–${to}`;
 }
 
 /** The measure's own series as background bands over `[from, to]`, and the breaks between them. */
@@ -166,7 +178,7 @@ export function toTrendModel(observations: readonly Observation[], options: Tren
     yDomain: [0, top || 1],
     emptyReason: points.length
       ? null
-      : `No ${options.geography === 'US' ? 'national figure' : `figure for ${geographyName(options.geography)}`} of “${options.indicatorTitle}” has been published as ${measure.label.toLowerCase()} for ${ageGroupLabel(options.ageGroup).toLowerCase()}.`,
+      : `No ${options.geography === 'US' ? 'national figure' : `figure for ${geographyName(options.geography)}`} of “${options.indicatorTitle}” as ${measure.label.toLowerCase()} for ${ageGroupLabel(options.ageGroup).toLowerCase()} is in this dataset yet.`,
   };
 }
 
@@ -215,6 +227,7 @@ export function summarizeTrend(model: TrendModel, options: TrendOptions): string
   }
   if (bySeries.size > 1) parts.push('The series use different methods, so figures are not compared across them.');
   const missing = model.xDomain[1] - model.xDomain[0] + 1 - new Set(model.points.filter((p) => !p.pooled).map((p) => p.firstYear)).size;
-  if (missing > 0) parts.push(`${missing} of the years shown have no published annual figure; they are left as gaps.`);
+  // Not "unpublished": SAMHSA published figures for many of these years; this dataset does not hold them yet.
+  if (missing > 0) parts.push(`${missing} of the years shown have no annual figure in this dataset yet; they are left as gaps, never filled in.`);
   return parts.join(' ');
 }

@@ -57,7 +57,7 @@ const measure = (page: Page) =>
       const box = (p as SVGPathElement).getBBox();
       return { x0: box.x, x1: box.x + box.width, series: p.getAttribute('data-series') };
     });
-    const brk = svg.querySelector('.break[aria-label^="Methodology change in 2015"] line');
+    const brk = svg.querySelector('.break-lines line[data-break="2015"]');
     const periods: Record<string, number> = {};
     for (const g of svg.querySelectorAll('.point[data-period]')) {
       const whisker = g.querySelector('.mark:not(.us) .marker');

@@ -54,7 +54,11 @@ describe('chart SVG snapshots (720 px, the server-rendered width)', () => {
 
   it('StateMap: every state a link, gaps hatched, DC marked off the coast', () => {
     const html = renderToStaticMarkup(<StateMap shapes={stateShapes()} model={statesModel} classes={mapClasses(statesModel)} label="Map" />);
-    expect((html.match(/<a /g) ?? []).length).toBe(51);
+    const [svg, callouts] = html.split('</svg>');
+    expect((svg.match(/<a /g) ?? []).length).toBe(51);
+    // Beside the map, a box for each state too small to tap, and DC, each linking to its profile.
+    expect([...callouts.matchAll(/data-callout="(\w+)"/g)].map((m) => m[1])).toEqual(['VT', 'NH', 'MA', 'RI', 'CT', 'NJ', 'DE', 'MD', 'DC']);
+    expect(callouts).toContain('href="/states/RI"');
     expect(html).toContain('href="/states/DC"');
     expect(html).toMatch(/data-state="TX"[^>]*>\s*<path d="[^"]+" fill="url\(#no-data\)"/);
     expect(html).toMatch(/data-state="CO"[^>]*>\s*<path d="[^"]+" fill="var\(--map-5\)"/);

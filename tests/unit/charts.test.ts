@@ -3,7 +3,7 @@ import { layoutAge, summarizeAge, toAgeModel } from '@/lib/charts/age';
 import { formatTick, measureById, measuresIn } from '@/lib/charts/measure';
 import { layoutRanking } from '@/lib/charts/ranking-layout';
 import { classOf, mapClasses, summarizeStates, toStatesModel } from '@/lib/charts/states';
-import { summarizeTrend, toTrendModel } from '@/lib/charts/trend';
+import { summarizeTrend, toTrendModel, trendSpan } from '@/lib/charts/trend';
 import { layoutTrend } from '@/lib/charts/trend-layout';
 import { normalizeView, parseView, viewToSearch, type IndicatorOption } from '@/lib/charts/view';
 import type { Observation } from '@/lib/vocabulary/schema';
@@ -57,9 +57,10 @@ describe('toTrendModel', () => {
       ['DSM-IV_2002-2014', 2002, 2014],
       ['DSM-IV_2015-2019', 2015, 2019],
       ['DSM-5_2020', 2020, 2020],
-      ['DSM-5_2021+', 2021, 2024],
+      ['DSM-5_2021+', 2021, 2022],
     ]);
-    expect(model.xDomain).toEqual([2002, 2024]);
+    // From the first figure to the last, no wider: the chart claims no year it holds nothing for.
+    expect(model.xDomain).toEqual([2002, 2022]);
     expect(model.yDomain).toEqual([0, 48_700_000]);
   });
 
@@ -82,14 +83,26 @@ describe('toTrendModel', () => {
   it('explains an empty chart instead of drawing one', () => {
     const m = toTrendModel(NATIONAL, { ...trendOptions, ageGroup: '65+' });
     expect(m.points).toEqual([]);
-    expect(m.emptyReason).toMatch(/No national figure of “SUD” has been published as number of people for aged 65 or older/);
+    expect(m.emptyReason).toBe('No national figure of “SUD” as number of people for aged 65 or older is in this dataset yet.');
+  });
+
+  it('spans only the years it plots: a single figure is its own year, not 2002–2024', () => {
+    const m = toTrendModel([o({ indicator: 'opioid_use_disorder_past_year', period: '2016', estimate: 2.1, series: 'DSM-IV_2015-2019' })], { ...trendOptions, indicator: 'opioid_use_disorder_past_year' });
+    expect(m.xDomain).toEqual([2016, 2016]);
+    expect(trendSpan(m)).toBe('2016');
+    expect(m.breaks).toEqual([]);
+    expect(summarizeTrend(m, trendOptions)).not.toMatch(/years shown have no/);
+    expect(trendSpan(toTrendModel(NATIONAL, trendOptions))).toBe('2002–2022');
+    expect(trendSpan(toTrendModel([], trendOptions))).toBe('');
   });
 
   it('summarizes each series on its own and names the gaps', () => {
     const text = summarizeTrend(model, trendOptions);
     expect(text).toContain('2002–2014 (DSM-IV): 6 figures from 2002 (22.0 million) to 2014 (21.5 million)');
     expect(text).toContain('not compared across them');
-    expect(text).toMatch(/(\d+) of the years shown have no published annual figure/);
+    // 2002–2022 is 21 years; 9 have an annual figure. Not "unpublished": SAMHSA published many of them.
+    expect(text).toContain('12 of the years shown have no annual figure in this dataset yet; they are left as gaps');
+    expect(text).not.toMatch(/no published/);
   });
 });
 

@@ -7,6 +7,7 @@ import { ageGroupLabel } from '@/lib/vocabulary/age-groups';
 import { geographyName } from '@/lib/vocabulary/geography';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { EmptyChart } from './chart-frame';
+import { AGE_KEYS, KeysHint } from './keys-hint';
 import { Tooltip, type TooltipContent } from './tooltip';
 import { useChartWidth } from './use-chart-width';
 import { useRovingPoints } from './use-roving-points';
@@ -79,6 +80,7 @@ export function AgeChart({ model, label }: { model: AgeModel; label: string }) {
           );
         })}
       </svg>
+      <KeysHint>{AGE_KEYS}</KeysHint>
       <Tooltip content={current ? ageText(current.row, model) : null} x={current?.value?.x ?? current?.us?.x ?? 0} y={current?.y ?? 0} width={layout.width} />
     </div>
   );

@@ -1,21 +1,28 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useRouter } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
 import { MAP, MAP_COLORS } from '@/lib/charts/constants';
+import { arrowDirection, nearestInDirection, pathBounds, targetSquare } from '@/lib/charts/hit-areas';
 import { classOf, type MapClass, type StateValue, type StatesModel } from '@/lib/charts/states';
 import type { StateShape } from '@/lib/geo/state-shapes';
+import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { EmptyChart } from './chart-frame';
+import { KeysHint, MAP_KEYS } from './keys-hint';
 import { Tooltip, type TooltipContent } from './tooltip';
 import { useChartWidth } from './use-chart-width';
+import { useHydrated } from './use-coarse-pointer';
 import { useRovingPoints } from './use-roving-points';
 import { useTapToOpen } from './use-tap-to-open';
 
+/** What the tooltip says of a state against the U.S.: nothing in numbers of people, never compared. */
 const COMPARISON_TEXT = {
   above: 'Whole interval above the U.S. estimate',
   below: 'Whole interval below the U.S. estimate',
   overlaps: 'Interval overlaps the U.S. estimate',
   'no-interval': '',
+  'not-compared': '',
 } as const;
 
 export function stateText(s: StateValue, period: string): TooltipContent {
@@ -29,15 +36,25 @@ export function stateText(s: StateValue, period: string): TooltipContent {
 export function StateMap({ shapes, model, classes, label }: { shapes: StateShape[]; model: StatesModel; classes: MapClass[]; label: string }) {
   const { ref, width } = useChartWidth<HTMLDivElement>();
   const byCode = useMemo(() => new Map(model.states.map((s) => [s.code, s])), [model]);
-  // Keyboard order: alphabetical by state name, DC included.
+  // Tab order: alphabetical by state name, DC included; arrow keys move geographically, to the
+  // nearest state in the arrow's direction (DC from its marker off the coast, where it is drawn).
   const order = useMemo(() => shapes.map((s) => s.code), [shapes]);
-  const { active, setActive, bind } = useRovingPoints(order.length);
+  const sites = useMemo(() => shapes.map((s) => (s.code === 'DC' ? { x: MAP.DC_MARKER.x, y: MAP.DC_MARKER.y } : { x: s.centroid[0], y: s.centroid[1] })), [shapes]);
+  const neighbour = useCallback((from: number, key: string) => {
+    const direction = arrowDirection(key);
+    return direction ? nearestInDirection(sites, from, direction) : undefined;
+  }, [sites]);
+  const { active, setActive, bind } = useRovingPoints(order.length, neighbour);
+  const bounds = useMemo(() => new Map(shapes.map((s) => [s.code, pathBounds(s.d)])), [shapes]);
+  const callouts = useMemo(() => new Set<string>(MAP.CALLOUTS), []);
   const { tapped, handlers } = useTapToOpen(setActive);
 
   if (model.emptyReason) return <EmptyChart reason={model.emptyReason} height={Math.round((width * MAP.HEIGHT) / MAP.WIDTH)} />;
 
   const scale = width / MAP.WIDTH;
   const height = Math.round(MAP.HEIGHT * scale);
+  // The DC label stays legible on a phone: at least MIN_LABEL_PX on screen.
+  const labelSize = Math.max(15, MAP.MIN_LABEL_PX / scale);
   const dc = shapes.find((s) => s.code === 'DC');
   const activeCode = active === null ? null : order[active];
   const activeShape = activeCode ? shapes.find((s) => s.code === activeCode) : null;
@@ -52,7 +69,7 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
   const anchor = activeShape ? (markerOf(activeShape.code) ?? { x: activeShape.centroid[0], y: activeShape.centroid[1] }) : { x: 0, y: 0 };
 
   return (
-    <div className="chart-body map-body" ref={ref} style={{ height }}>
+    <div className="chart-body map-body" ref={ref}>
       <svg viewBox={`0 0 ${MAP.WIDTH} ${MAP.HEIGHT}`} width="100%" height={height} role="group" aria-label={label} data-chart="map">
         <defs>
           <pattern id="no-data" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -65,6 +82,9 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
           const fill = value ? MAP_COLORS[classOf(value.value, classes)] : 'url(#no-data)';
           const text = value ? stateText(value, model.period) : { title: shape.name, lines: ['no published figure'] };
           const marker = markerOf(shape.code);
+          // A state narrower than a finger (Indiana, Tennessee on a phone) gets an invisible square
+          // target; the smallest ones have their boxes beside the map instead.
+          const square = callouts.has(shape.code) ? null : targetSquare(bounds.get(shape.code) ?? [0, 0, 0, 0], shape.centroid, scale);
           return (
             <a
               key={shape.code}
@@ -75,12 +95,13 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
               data-state={shape.code}
               {...handlers(shape.code, i)}
             >
+              {square ? <rect x={square.x} y={square.y} width={square.size} height={square.size} className="state-hit" /> : null}
               <path d={shape.d} fill={fill} className="state-shape" />
               {marker && dc ? (
                 <>
                   <line x1={dc.centroid[0]} y1={dc.centroid[1]} x2={marker.x - marker.r} y2={marker.y} className="leader" />
                   <circle cx={marker.x} cy={marker.y} r={marker.r} fill={fill} className="state-shape" />
-                  <text x={marker.x + marker.r + 4} y={marker.y} dy="0.35em" className="map-label" aria-hidden="true">
+                  <text x={marker.x + marker.r + 4} y={marker.y} dy="0.35em" className="map-label" style={{ fontSize: labelSize }} aria-hidden="true">
                     DC
                   </text>
                 </>
@@ -98,8 +119,74 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
           </g>
         ) : null}
       </svg>
+      <KeysHint>{MAP_KEYS}</KeysHint>
       <Tooltip content={tooltip} x={anchor.x * scale} y={anchor.y * scale} width={width} />
+      {/*
+        Boxes for the states too small to tap (and DC), beside the map as news maps do: each acts
+        like its state (hover or a first tap shows the figure, a click or second tap opens the
+        profile). Keyboard and screen-reader users reach the same states on the map itself.
+      */}
+      <ul className="map-callouts" aria-hidden="true">
+        {MAP.CALLOUTS.map((code) => {
+          const i = order.indexOf(code);
+          if (i === -1) return null;
+          const value = byCode.get(code);
+          return (
+            <li key={code}>
+              <a
+                href={`/states/${code}`}
+                tabIndex={-1}
+                data-callout={code}
+                className={activeCode === code ? 'callout active' : 'callout'}
+                // The state's map colour as the box's edge; dotted when it has no figure.
+                style={{ borderLeftColor: value ? MAP_COLORS[classOf(value.value, classes)] : 'var(--no-data)', borderLeftStyle: value ? 'solid' : 'dotted' }}
+                onPointerEnter={(e) => e.pointerType === 'mouse' && setActive(i)}
+                onPointerLeave={(e) => e.pointerType === 'mouse' && setActive(null)}
+                {...handlers(code, i)}
+              >
+                {code}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
     </div>
+  );
+}
+
+const STATES = GEOGRAPHIES.filter((g) => g.level === 'state').sort((a, b) => a.name.localeCompare(b.name));
+
+/**
+ * A list of the states beside the map, for a phone (no tap on a small state) or anyone who would
+ * rather pick a name: choosing one opens its profile, as selecting it on the map does. Usable only
+ * once JavaScript runs (without it, the map's own links and the table serve).
+ */
+export function StatePicker() {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  // Before JavaScript runs (and without it) the picker keeps its place, hidden and inert, so the
+  // charts below do not jump when it appears.
+  return (
+    <label className="inline-select state-picker" style={hydrated ? undefined : { visibility: 'hidden' }} aria-hidden={hydrated ? undefined : true}>
+      Open a state’s profile{' '}
+      <select
+        disabled={!hydrated}
+        value=""
+        onChange={(e) => {
+          const code = e.target.value;
+          if (!code) return;
+          if (window.self !== window.top) window.open(`/states/${code}`, '_blank', 'noopener');
+          else router.push(`/states/${code}`);
+        }}
+      >
+        <option value="">Choose a state…</option>
+        {STATES.map((g) => (
+          <option key={g.code} value={g.code}>
+            {g.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

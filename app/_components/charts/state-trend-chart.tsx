@@ -10,9 +10,11 @@ import type { PlacedTrendPoint } from '@/lib/charts/trend-layout';
 import { geographyName } from '@/lib/vocabulary/geography';
 import { seriesByName } from '@/lib/vocabulary/series';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
+import { nearestCells } from '@/lib/charts/hit-areas';
 import { EmptyChart } from './chart-frame';
+import { KeysHint, POINT_KEYS } from './keys-hint';
 import { Tooltip, type TooltipContent } from './tooltip';
-import { breakTooltip, TrendBackdrop } from './trend-chart';
+import { BreakMarkers, breakTooltip, HitArea, PointStepper, TrendBackdrop } from './trend-chart';
 import { useChartWidth } from './use-chart-width';
 import { useRovingPoints } from './use-roving-points';
 
@@ -99,8 +101,14 @@ export function StateTrendChart({ model, label, compact = false }: { model: Stat
   const { ref, width } = useChartWidth<HTMLDivElement>();
   const height = stateTrendHeight(compact);
   const layout = useMemo(() => layoutStateTrend(model, width, height), [model, width, height]);
-  const { active, bind } = useRovingPoints(layout.periods.length);
+  const { active, bind, step } = useRovingPoints(layout.periods.length);
   const [activeBreak, setActiveBreak] = useState<number | null>(null);
+  // Every mark (the place's and the U.S.) gets the part of the plot nearest to it, in its period's target.
+  const hits = useMemo(() => {
+    const marks = layout.periods.flatMap((p, i) => [p.place, p.us].flatMap((m) => (m ? [{ x: m.x, y: m.y, period: i }] : [])));
+    const cells = nearestCells(marks, [layout.plot.left - 12, layout.plot.top - 12, layout.plot.right + 12, layout.plot.bottom]);
+    return marks.map((m, j) => ({ ...m, cell: cells[j] }));
+  }, [layout]);
 
   if (model.emptyReason) return <EmptyChart reason={model.emptyReason} height={height} />;
 
@@ -108,58 +116,64 @@ export function StateTrendChart({ model, label, compact = false }: { model: Stat
   const tooltip = current ? { content: stateTrendText(current.period, model.geography), x: current.x, y: current.y } : breakTooltip(layout, activeBreak);
 
   return (
-    <div className="chart-body" ref={ref} style={{ height }}>
-      <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} data-chart="state-trend">
-        <TrendBackdrop layout={layout} activeBreak={activeBreak} setActiveBreak={setActiveBreak} />
-        <g className="counts-only-marks" aria-hidden="true">
-          {layout.countsOnly.map((c) => (
-            <line
-              key={c.period}
-              x1={c.x0}
-              x2={c.x1}
-              y1={layout.plot.bottom + STATE_TREND.COUNTS_ONLY_OFFSET}
-              y2={layout.plot.bottom + STATE_TREND.COUNTS_ONLY_OFFSET}
-              strokeWidth={STATE_TREND.COUNTS_ONLY_WIDTH}
-              data-period={c.period}
-            />
-          ))}
-        </g>
-        <g className="lines" aria-hidden="true">
-          {layout.lines.map((l) => (
-            <path
-              key={l.key}
-              d={l.d}
-              fill="none"
-              stroke={l.geography === 'us' ? US_COLOR : SERIES_STYLES[l.seriesIndex].color}
-              strokeWidth={l.geography === 'us' ? STATE_TREND.US_LINE_WIDTH : STATE_TREND.LINE_WIDTH}
-              strokeDasharray={l.geography === 'us' ? STATE_TREND.US_DASH : undefined}
-              data-series={l.series}
-              data-geography={l.geography}
-            />
-          ))}
-        </g>
-        <g className="points">
-          {layout.periods.map((p, i) => {
-            const text = stateTrendText(p.period, model.geography);
-            return (
-              <g
-                key={p.period.key}
-                {...bind(i)}
-                role="img"
-                aria-label={`${text.title}: ${text.lines.slice(0, -1).join('. ')}`}
-                className={active === i ? 'point active' : 'point'}
-                data-period={p.period.period}
-              >
-                {p.us ? <Mark p={p.us} color={US_COLOR} us /> : null}
-                {p.place ? <Mark p={p.place} color={SERIES_STYLES[p.place.seriesIndex].color} us={false} /> : null}
-                {[p.place, p.us].map((m, j) => (m ? <circle key={j} cx={m.x} cy={m.y} r={STATE_TREND.HIT_RADIUS} className="hit" /> : null))}
-              </g>
-            );
-          })}
-        </g>
-      </svg>
-      <Tooltip content={tooltip?.content ?? null} x={tooltip?.x ?? 0} y={tooltip?.y ?? 0} width={layout.width} />
-    </div>
+    <>
+      <div className="chart-body" ref={ref} style={{ height }}>
+        <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} data-chart="state-trend">
+          <TrendBackdrop layout={layout} activeBreak={activeBreak} />
+          <g className="counts-only-marks" aria-hidden="true">
+            {layout.countsOnly.map((c) => (
+              <line
+                key={c.period}
+                x1={c.x0}
+                x2={c.x1}
+                y1={layout.plot.bottom + STATE_TREND.COUNTS_ONLY_OFFSET}
+                y2={layout.plot.bottom + STATE_TREND.COUNTS_ONLY_OFFSET}
+                strokeWidth={STATE_TREND.COUNTS_ONLY_WIDTH}
+                data-period={c.period}
+              />
+            ))}
+          </g>
+          <g className="lines" aria-hidden="true">
+            {layout.lines.map((l) => (
+              <path
+                key={l.key}
+                d={l.d}
+                fill="none"
+                stroke={l.geography === 'us' ? US_COLOR : SERIES_STYLES[l.seriesIndex].color}
+                strokeWidth={l.geography === 'us' ? STATE_TREND.US_LINE_WIDTH : STATE_TREND.LINE_WIDTH}
+                strokeDasharray={l.geography === 'us' ? STATE_TREND.US_DASH : undefined}
+                data-series={l.series}
+                data-geography={l.geography}
+              />
+            ))}
+          </g>
+          <g className="points">
+            {layout.periods.map((p, i) => {
+              const text = stateTrendText(p.period, model.geography);
+              return (
+                <g
+                  key={p.period.key}
+                  {...bind(i)}
+                  role="img"
+                  aria-label={`${text.title}: ${text.lines.slice(0, -1).join('. ')}`}
+                  className={active === i ? 'point active' : 'point'}
+                  data-period={p.period.period}
+                >
+                  {p.us ? <Mark p={p.us} color={US_COLOR} us /> : null}
+                  {p.place ? <Mark p={p.place} color={SERIES_STYLES[p.place.seriesIndex].color} us={false} /> : null}
+                  {hits.map((h, j) => (h.period === i ? <HitArea key={j} cell={h.cell} x={h.x} y={h.y} /> : null))}
+                </g>
+              );
+            })}
+          </g>
+          <BreakMarkers layout={layout} activeBreak={activeBreak} setActiveBreak={setActiveBreak} />
+        </svg>
+        <KeysHint>{POINT_KEYS}</KeysHint>
+        <Tooltip content={tooltip?.content ?? null} x={tooltip?.x ?? 0} y={tooltip?.y ?? 0} width={layout.width} />
+      </div>
+      {/* Under the chart, not inside its fixed height. */}
+      <PointStepper step={step} count={layout.periods.length} />
+    </>
   );
 }
 

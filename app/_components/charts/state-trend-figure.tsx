@@ -68,7 +68,7 @@ export function StateTrendFigure({ id, model, options, title, universe, headingL
       : pooled
         ? 'A two-year average is drawn across both its years; a single year is a point.'
         : '',
-    'One line per survey method; a gap is a period with no published figure.',
+    'One line per survey method; a gap is a period with no figure in this dataset.',
     model.usOmitted ?? '',
   ]
     .filter(Boolean)

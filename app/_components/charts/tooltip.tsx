@@ -8,10 +8,24 @@ export interface TooltipContent {
 }
 
 /**
- * The visual tooltip. Screen readers get the same text from the focused point's label, so this
- * box is hidden from them. Placed at (x, y) in the chart body's pixels, flipped to stay inside.
+ * Where a tooltip may go instead of beside its point: inside a column of the chart (the ranking's
+ * bar area, never over the state names), above or below the active row (never over it).
  */
-export function Tooltip({ content, x, y, width }: { content: TooltipContent | null; x: number; y: number; width: number }) {
+export interface TooltipColumn {
+  left: number;
+  right: number;
+  /** Gap (px) between the point's y and the tooltip's edge. */
+  gap: number;
+  /** Height of the chart body, to put the tooltip above a point in the lower half. */
+  height: number;
+}
+
+/**
+ * The visual tooltip. Screen readers get the same text from the focused point's label, so this
+ * box is hidden from them. Placed at (x, y) in the chart body's pixels, flipped to stay inside;
+ * or, with `column`, inside that column above or below y.
+ */
+export function Tooltip({ content, x, y, width, column }: { content: TooltipContent | null; x: number; y: number; width: number; column?: TooltipColumn }) {
   useLayoutEffect(() => {
     if (content && typeof performance !== 'undefined' && performance.getEntriesByName('tooltip:start').length) {
       performance.measure('tooltip', 'tooltip:start');
@@ -20,13 +34,16 @@ export function Tooltip({ content, x, y, width }: { content: TooltipContent | nu
   }, [content]);
   if (!content) return null;
   const left = x > width / 2;
+  const style = column
+    ? {
+        transform: 'none',
+        left: column.left,
+        maxWidth: Math.max(160, column.right - column.left),
+        ...(y > column.height / 2 ? { bottom: column.height - y + column.gap } : { top: y + column.gap }),
+      }
+    : { top: y, left: left ? undefined : x + 12, right: left ? width - x + 12 : undefined };
   return (
-    <div
-      className="tooltip"
-      aria-hidden="true"
-      data-testid="tooltip"
-      style={{ top: y, left: left ? undefined : x + 12, right: left ? width - x + 12 : undefined }}
-    >
+    <div className="tooltip" aria-hidden="true" data-testid="tooltip" style={style}>
       <strong>{content.title}</strong>
       {content.lines.map((line) => (
         <span key={line}>{line}</span>

@@ -1,15 +1,18 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type PointerEvent } from 'react';
 import { TREND, SERIES_STYLES } from '@/lib/charts/constants';
+import { MIN_TARGET, nearestCells, type Site } from '@/lib/charts/hit-areas';
 import { layoutTrend, type TrendLayout } from '@/lib/charts/trend-layout';
 import { changeTestText, DERIVED_TEXT } from '@/lib/charts/state-trend';
 import type { TrendModel, TrendPoint } from '@/lib/charts/trend';
 import { seriesByName } from '@/lib/vocabulary/series';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { EmptyChart } from './chart-frame';
+import { KeysHint, POINT_KEYS } from './keys-hint';
 import { Tooltip, type TooltipContent } from './tooltip';
 import { useChartWidth } from './use-chart-width';
+import { useHydrated } from './use-coarse-pointer';
 import { useRovingPoints } from './use-roving-points';
 
 export function trendPointText(p: TrendPoint): TooltipContent {
@@ -31,7 +34,8 @@ export function trendPointText(p: TrendPoint): TooltipContent {
 export function TrendChart({ model, label }: { model: TrendModel; label: string }) {
   const { ref, width } = useChartWidth<HTMLDivElement>();
   const layout = useMemo(() => layoutTrend(model, width), [model, width]);
-  const { active, bind } = useRovingPoints(layout.points.length);
+  const cells = useMemo(() => pointCells(layout.points, layout.plot), [layout]);
+  const { active, bind, step } = useRovingPoints(layout.points.length);
   const [activeBreak, setActiveBreak] = useState<number | null>(null);
 
   if (model.emptyReason) return <EmptyChart reason={model.emptyReason} height={TREND.HEIGHT} />;
@@ -42,63 +46,117 @@ export function TrendChart({ model, label }: { model: TrendModel; label: string 
     : breakTooltip(layout, activeBreak);
 
   return (
-    <div className="chart-body" ref={ref} style={{ height: TREND.HEIGHT }}>
-      <svg
-        width={layout.width}
-        height={layout.height}
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        role="group"
-        aria-label={label}
-        data-chart="trend"
-      >
-        <TrendBackdrop layout={layout} activeBreak={activeBreak} setActiveBreak={setActiveBreak} />
-        <g className="lines" aria-hidden="true">
-          {layout.lines.map((l) => (
-            <path key={l.key} d={l.d} fill="none" stroke={SERIES_STYLES[l.seriesIndex].color} strokeWidth={TREND.STROKE_WIDTH} data-series={l.series} />
-          ))}
-        </g>
-        <g className="points">
-          {layout.points.map((p, i) => {
-            const style = SERIES_STYLES[p.seriesIndex];
-            const text = trendPointText(p.point);
-            return (
-              <g key={p.point.key} {...bind(i)} role="img" aria-label={`${text.title}: ${text.lines.slice(0, -1).join('. ')}`} className={active === i ? 'point active' : 'point'} data-period={p.point.period}>
-                {p.span ? <line x1={p.span.x0} x2={p.span.x1} y1={p.y} y2={p.y} stroke={style.color} strokeWidth={TREND.STROKE_WIDTH} strokeDasharray="4 3" /> : null}
-                {p.whisker ? <line x1={p.x} x2={p.x} y1={p.whisker.y0} y2={p.whisker.y1} stroke={style.color} strokeWidth={1.5} /> : null}
-                <path d={p.marker} transform={`translate(${p.x},${p.y})`} fill={style.color} className="marker" />
-                <circle cx={p.x} cy={p.y} r={12} className="hit" />
-              </g>
-            );
-          })}
-        </g>
-      </svg>
-      <Tooltip content={tooltip?.content ?? null} x={tooltip?.x ?? 0} y={tooltip?.y ?? 0} width={layout.width} />
+    <>
+      <div className="chart-body" ref={ref} style={{ height: TREND.HEIGHT }}>
+        <svg
+          width={layout.width}
+          height={layout.height}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          role="group"
+          aria-label={label}
+          data-chart="trend"
+        >
+          <TrendBackdrop layout={layout} activeBreak={activeBreak} />
+          <g className="lines" aria-hidden="true">
+            {layout.lines.map((l) => (
+              <path key={l.key} d={l.d} fill="none" stroke={SERIES_STYLES[l.seriesIndex].color} strokeWidth={TREND.STROKE_WIDTH} data-series={l.series} />
+            ))}
+          </g>
+          <g className="points">
+            {layout.points.map((p, i) => {
+              const style = SERIES_STYLES[p.seriesIndex];
+              const text = trendPointText(p.point);
+              return (
+                <g key={p.point.key} {...bind(i)} role="img" aria-label={`${text.title}: ${text.lines.slice(0, -1).join('. ')}`} className={active === i ? 'point active' : 'point'} data-period={p.point.period}>
+                  {p.span ? <line x1={p.span.x0} x2={p.span.x1} y1={p.y} y2={p.y} stroke={style.color} strokeWidth={TREND.STROKE_WIDTH} strokeDasharray="4 3" /> : null}
+                  {p.whisker ? <line x1={p.x} x2={p.x} y1={p.whisker.y0} y2={p.whisker.y1} stroke={style.color} strokeWidth={1.5} /> : null}
+                  <path d={p.marker} transform={`translate(${p.x},${p.y})`} fill={style.color} className="marker" />
+                  <HitArea cell={cells[i]} x={p.x} y={p.y} />
+                </g>
+              );
+            })}
+          </g>
+          <BreakMarkers layout={layout} activeBreak={activeBreak} setActiveBreak={setActiveBreak} />
+        </svg>
+        <KeysHint>{POINT_KEYS}</KeysHint>
+        <Tooltip content={tooltip?.content ?? null} x={tooltip?.x ?? 0} y={tooltip?.y ?? 0} width={layout.width} />
+      </div>
+      {/* Under the chart, not inside its fixed height. */}
+      <PointStepper step={step} count={layout.points.length} />
+    </>
+  );
+}
+
+/**
+ * Each point's target: the part of the plot nearer to it than to any other point, so a tap
+ * selects the nearest figure (2018–2019 beside 2019 included) wherever it lands.
+ */
+export function pointCells(points: readonly Site[], plot: TrendLayout['plot']): Array<string | null> {
+  return nearestCells(points, [plot.left - MIN_TARGET / 2, plot.top - MIN_TARGET / 2, plot.right + MIN_TARGET / 2, plot.bottom]);
+}
+
+/** A point's invisible target: its nearest-point cell, or a circle when it shares its place with another point. */
+export function HitArea({ cell, x, y }: { cell: string | null; x: number; y: number }) {
+  return cell ? <path d={cell} className="hit" /> : <circle cx={x} cy={y} r={MIN_TARGET / 2} className="hit" />;
+}
+
+/**
+ * Earlier/later buttons under a trend on a touch screen, where years sit closer than a finger:
+ * they step through the figures one by one, as the arrow keys do (hidden with a mouse; inert
+ * without JavaScript, which they need).
+ */
+export function PointStepper({ step, count }: { step: (by: number) => void; count: number }) {
+  const hydrated = useHydrated();
+  if (count < 2) return null;
+  // Keep the focus where it is when the button is pressed: a button that took it would hide the figure.
+  const keep = (e: PointerEvent) => e.preventDefault();
+  // Before JavaScript runs (and without it) the buttons keep their place, hidden and inert: nothing jumps when they appear.
+  return (
+    <div className="point-stepper" role="group" aria-label="Step through the figures" style={hydrated ? undefined : { visibility: 'hidden' }} aria-hidden={hydrated ? undefined : true}>
+      <button type="button" className="secondary" disabled={!hydrated} onPointerDown={keep} onClick={() => step(-1)}>
+        ‹ Earlier
+      </button>
+      <button type="button" className="secondary" disabled={!hydrated} onPointerDown={keep} onClick={() => step(1)}>
+        Later ›
+      </button>
     </div>
   );
 }
 
-/** Badges of two breaks closer than this (px) are stacked. */
-const BADGE_SPACING = 18;
+/** Badges of two breaks closer than this (px) are stacked, so their targets never overlap. */
+const BADGE_SPACING = 28;
+/** The badge drawn, and the invisible circle a finger can hit (at least 24 px across). */
+const BADGE_RADIUS = 7;
+const BADGE_HIT_RADIUS = 13;
 
 /** A methodology break's tooltip, when one is active. */
 export function breakTooltip(layout: Pick<TrendLayout, 'breaks' | 'plot'>, active: number | null): { content: TooltipContent; x: number; y: number } | null {
   const brk = active === null ? null : layout.breaks[active];
-  return brk ? { content: { title: `${brk.year}: the method changed`, lines: [brk.change, `New series: ${brk.title}`] }, x: brk.x, y: layout.plot.top + 12 } : null;
+  return brk
+    ? {
+        content: { title: `${brk.year}: the method changed`, lines: [brk.change, `New series from ${brk.year}: ${brk.title}`, 'Figures before and after this line are not compared.'] },
+        x: brk.x,
+        y: layout.plot.top + 12,
+      }
+    : null;
+}
+
+/** Where each break's badge sits: at the foot of the plot, a break close to the one before it a step higher. */
+export function badgePositions(layout: Pick<TrendLayout, 'breaks' | 'plot'>): number[] {
+  const out: number[] = [];
+  let level = 0;
+  layout.breaks.forEach((b, i) => {
+    level = i > 0 && b.x - layout.breaks[i - 1].x < BADGE_SPACING ? level + 1 : 0;
+    out.push(layout.plot.bottom - 10 - level * BADGE_SPACING);
+  });
+  return out;
 }
 
 /**
  * What every trend chart draws behind its data: the measure's series as bands, the axes, and the
- * methodology breaks, each a focusable mark that explains itself.
+ * methodology breaks' lines (their badges, which explain them, come above the data: BreakMarkers).
  */
-export function TrendBackdrop({
-  layout,
-  activeBreak,
-  setActiveBreak,
-}: {
-  layout: Pick<TrendLayout, 'bands' | 'breaks' | 'plot' | 'xTicks' | 'yTicks'>;
-  activeBreak: number | null;
-  setActiveBreak: (i: number | null) => void;
-}) {
+export function TrendBackdrop({ layout, activeBreak }: { layout: Pick<TrendLayout, 'bands' | 'breaks' | 'plot' | 'xTicks' | 'yTicks'>; activeBreak: number | null }) {
   return (
     <>
       <g className="bands" aria-hidden="true">
@@ -128,31 +186,55 @@ export function TrendBackdrop({
           </text>
         ))}
       </g>
-      {layout.breaks.map((b, i) => {
-        // Two breaks a year apart on a phone: the second badge sits higher, so neither hides the other.
-        const badgeY = i > 0 && b.x - layout.breaks[i - 1].x < BADGE_SPACING ? layout.plot.bottom - 10 - BADGE_SPACING : layout.plot.bottom - 10;
-        return (
-          <g
-            key={b.name}
-            className="break"
-            tabIndex={0}
-            role="img"
-            aria-label={`Methodology change in ${b.year}: ${b.change} Figures before and after are not comparable.`}
-            onFocus={() => setActiveBreak(i)}
-            onBlur={() => setActiveBreak(null)}
-            onPointerEnter={() => setActiveBreak(i)}
-            onPointerLeave={() => setActiveBreak(null)}
-            onClick={() => setActiveBreak(activeBreak === i ? null : i)}
-          >
-            <line x1={b.x} x2={b.x} y1={layout.plot.top} y2={layout.plot.bottom} className="break-line" />
-            <rect x={b.x - 9} y={layout.plot.top} width={18} height={layout.plot.bottom - layout.plot.top} className="hit" />
-            <circle cx={b.x} cy={badgeY} r={7} className="break-badge" />
-            <text x={b.x} y={badgeY} dy="0.35em" textAnchor="middle" className="break-label">
-              !
-            </text>
-          </g>
-        );
-      })}
+      <g className="break-lines" aria-hidden="true">
+        {layout.breaks.map((b, i) => (
+          <line key={b.name} x1={b.x} x2={b.x} y1={layout.plot.top} y2={layout.plot.bottom} className={activeBreak === i ? 'break-line active' : 'break-line'} data-break={b.year} />
+        ))}
+      </g>
     </>
+  );
+}
+
+/**
+ * The "!" badge of each methodology break, above the data so a tap reaches it: hover, keyboard
+ * focus or a tap shows what changed (from the comparability registry); Escape or a tap elsewhere
+ * hides it.
+ */
+export function BreakMarkers({
+  layout,
+  activeBreak,
+  setActiveBreak,
+}: {
+  layout: Pick<TrendLayout, 'breaks' | 'plot'>;
+  activeBreak: number | null;
+  setActiveBreak: (i: number | null) => void;
+}) {
+  const ys = badgePositions(layout);
+  return (
+    <g className="breaks">
+      {layout.breaks.map((b, i) => (
+        <g
+          key={b.name}
+          className={activeBreak === i ? 'break active' : 'break'}
+          tabIndex={0}
+          role="img"
+          aria-label={`Methodology change in ${b.year}: ${b.change} Figures before and after are not comparable.`}
+          data-break={b.year}
+          onFocus={() => setActiveBreak(i)}
+          onBlur={() => setActiveBreak(null)}
+          onKeyDown={(e) => e.key === 'Escape' && setActiveBreak(null)}
+          onPointerEnter={(e) => e.pointerType === 'mouse' && setActiveBreak(i)}
+          onPointerLeave={(e) => e.pointerType === 'mouse' && setActiveBreak(null)}
+          // A tap focuses the badge too; showing (never toggling) keeps the two from cancelling out.
+          onClick={() => setActiveBreak(i)}
+        >
+          <circle cx={b.x} cy={ys[i]} r={BADGE_HIT_RADIUS} className="hit" />
+          <circle cx={b.x} cy={ys[i]} r={BADGE_RADIUS} className="break-badge" />
+          <text x={b.x} y={ys[i]} dy="0.35em" textAnchor="middle" className="break-label">
+            !
+          </text>
+        </g>
+      ))}
+    </g>
   );
 }

@@ -1,21 +1,22 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DEFAULT_WIDTH } from '@/lib/charts/constants';
 
 /**
  * Measures the chart container. The server renders at DEFAULT_WIDTH (the SVG scales to fit
- * until the browser measures); afterwards the chart is laid out again at its real width.
+ * until the browser measures); afterwards the chart is laid out again at its real width. The ref
+ * is a callback, so a container that appears later (after a "Loading…" or empty state, when the
+ * figures arrive) is measured too, not only one present at the first render.
  */
 export function useChartWidth<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
+  const [element, ref] = useState<T | null>(null);
   const [width, setWidth] = useState(DEFAULT_WIDTH);
   const [measured, setMeasured] = useState(false);
   useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
+    if (!element) return;
     const update = () => {
-      const w = Math.round(el.getBoundingClientRect().width);
+      const w = Math.round(element.getBoundingClientRect().width);
       if (w > 0) {
         setWidth(w);
         setMeasured(true);
@@ -23,8 +24,8 @@ export function useChartWidth<T extends HTMLElement>() {
     };
     update();
     const observer = new ResizeObserver(update);
-    observer.observe(el);
+    observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [element]);
   return { ref, width, measured };
 }

@@ -5,9 +5,10 @@ import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 /**
  * Keyboard and pointer behaviour shared by the charts: one Tab stop per chart, arrow keys move
  * between data points (roving tabindex), Home/End jump to the ends, Escape hides the tooltip,
- * and hover, focus or a tap shows it.
+ * and hover, focus or a tap shows it. `neighbour` replaces the list order for arrow keys (the
+ * map moves to the nearest state in the arrow's direction); it returns null to stay put.
  */
-export function useRovingPoints(count: number) {
+export function useRovingPoints(count: number, neighbour?: (from: number, key: string) => number | null | undefined) {
   const [active, setActive] = useState<number | null>(null);
   const [current, setCurrent] = useState(0);
   const elements = useRef<Array<Element | null>>([]);
@@ -30,7 +31,11 @@ export function useRovingPoints(count: number) {
   const onKeyDown = useCallback(
     (e: KeyboardEvent, i: number) => {
       const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
-      if (step !== undefined) {
+      const next = step !== undefined && neighbour ? neighbour(i, e.key) : undefined;
+      if (next !== undefined) {
+        e.preventDefault();
+        if (next !== null) move(next);
+      } else if (step !== undefined) {
         e.preventDefault();
         move(i + step);
       } else if (e.key === 'Home') {
@@ -43,7 +48,7 @@ export function useRovingPoints(count: number) {
         show(null);
       }
     },
-    [count, move, show],
+    [count, move, show, neighbour],
   );
 
   const bind = (i: number) => ({
@@ -65,5 +70,8 @@ export function useRovingPoints(count: number) {
     onKeyDown: (e: KeyboardEvent) => onKeyDown(e, i),
   });
 
-  return { active, setActive: show, bind };
+  /** One step back or forward from the active point (or the current Tab stop), for on-screen buttons. */
+  const step = useCallback((by: number) => move((active ?? current) + by), [active, current, move]);
+
+  return { active, setActive: show, bind, step };
 }

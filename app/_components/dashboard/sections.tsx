@@ -5,7 +5,7 @@ import { summarizeAge, toAgeModel, type AgeOptions } from '@/lib/charts/age';
 import { formatTick, measureById } from '@/lib/charts/measure';
 import { countsOnlySentence, stateTrendSpan, toStateTrendModel, type StateTrendOptions } from '@/lib/charts/state-trend';
 import { mapClasses, summarizeStates, toStatesModel, usBesideStates, type StatesOptions } from '@/lib/charts/states';
-import { summarizeTrend, toTrendModel, type TrendOptions } from '@/lib/charts/trend';
+import { summarizeTrend, toTrendModel, trendSpan, type TrendOptions } from '@/lib/charts/trend';
 import { countsOnlyPeriods, type IndicatorOption, type View } from '@/lib/charts/view';
 import { ageGroupLabel, ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
 import { GEOGRAPHIES, geographyName } from '@/lib/vocabulary/geography';
@@ -17,7 +17,7 @@ import { AgeChart } from '../charts/age-chart';
 import { ChartActions, type ChartKind } from '../charts/chart-actions';
 import { ChartFrame, DataTable, type TableRow } from '../charts/chart-frame';
 import { RankingChart } from '../charts/ranking-chart';
-import { MapLegend, StateMap } from '../charts/state-map';
+import { MapLegend, StateMap, StatePicker } from '../charts/state-map';
 import { StateTrendFigure } from '../charts/state-trend-figure';
 import { TrendChart } from '../charts/trend-chart';
 import { MeasureSwitch } from './controls';
@@ -170,13 +170,15 @@ export function TrendSection({ view, option, models, status, onChange, embedded,
   const { trend, trendOptions } = models;
   const measure = measureById(view.trend);
   const who = ageGroupLabel(view.age).toLowerCase();
-  const title = `${option.title}: national trend, ${trend.xDomain[0]}–${trend.xDomain[1]}`;
+  // The title names the years actually plotted: one figure is its own year, not a 22-year span.
+  const span = trendSpan(trend);
+  const title = trend.points.length === 1 ? `${option.title}: national figure, ${span}` : `${option.title}: national trend${span ? `, ${span}` : ''}`;
   return (
     <ChartFrame
       id="trend"
       headingLevel={headingLevel ?? (embedded ? 1 : 3)}
       title={title}
-      subtitle={`${universe(view.age)}, United States. ${measure.label}. One line per survey method; a gap is a year with no published figure.`}
+      subtitle={`${universe(view.age)}, United States. ${measure.label}. One line per survey method; a gap is a year with no figure in this dataset yet (not necessarily unpublished).`}
       summary={summarizeTrend(trend, trendOptions)}
       sources={distinct(trend.points.map((p) => p.observation.source))}
       status={status}
@@ -219,14 +221,20 @@ export function MapSection({ view, option, models, status, onChange, embedded, s
       id="map"
       headingLevel={headingLevel ?? (embedded ? 1 : 3)}
       title={title}
-      subtitle={`${universe(view.age)}. ${measure.label}, ${describePeriod(view.period)}. Select a state to open its profile.`}
+      subtitle={`${universe(view.age)}. ${measure.label}, ${describePeriod(view.period)}. Select a state, or choose one from the list, to open its profile.`}
       summary={summarizeStates(states, statesOptions, 'map')}
       sources={distinct(states.states.map((s) => s.observation.source))}
       status={status}
-      controls={onChange ? <MeasureSwitch name="measure" measures={option.stateMeasures} value={view.measure} onChange={(m) => onChange({ measure: m })} /> : null}
+      controls={
+        <div className="chart-controls">
+          {onChange ? <MeasureSwitch name="measure" measures={option.stateMeasures} value={view.measure} onChange={(m) => onChange({ measure: m })} /> : null}
+          <StatePicker />
+        </div>
+      }
       notes={
         <>
           <MapLegend caption={`${period}, ${measure.label.toLowerCase()}:`} classes={classes} format={(v) => formatTick(v, measure)} missing={states.missing.length > 0} />
+          {states.usOmitted ? <p className="chart-note counts-not-compared">{states.usOmitted}</p> : null}
           <CountsOnlyNote option={option} view={view} onChange={onChange} />
         </>
       }
@@ -252,16 +260,20 @@ export function RankingSection({ view, option, models, status, embedded, noActio
       id="ranking"
       headingLevel={headingLevel ?? (embedded ? 1 : 3)}
       title={title}
-      subtitle={`${universe(view.age)}. ${measure.label}, with 95% intervals; the line is the U.S. estimate.`}
+      subtitle={`${universe(view.age)}. ${measure.label}, with 95% intervals${states.us ? '; the line is the U.S. estimate' : ''}.`}
       summary={summarizeStates(states, statesOptions, 'ranking')}
       sources={distinct(rows.map((o) => o.source))}
       status={status}
       notes={
+        states.usOmitted ? (
+          <p className="chart-note counts-not-compared">{states.usOmitted}</p>
+        ) : (
         <p className="chart-note">
           “Higher” or “lower” marks a state whose whole 95% interval lies above or below the U.S. estimate: a difference unlikely to be
           chance alone. An overlapping interval does not mean the state equals the U.S.; it means the survey cannot tell them apart. This is
           not a formal significance test.
         </p>
+        )
       }
       table={
         <DataTable
@@ -294,10 +306,11 @@ export function AgeSection({ view, option, models, status, embedded, noActions, 
       id="ages"
       headingLevel={headingLevel ?? (embedded ? 1 : 3)}
       title={`By age group: ${place}, ${period}`}
-      subtitle={`${option.title}. ${measure.label}, with 95% intervals${view.geo !== 'US' ? '; hollow markers are the U.S. figures' : ''}. The totals 18+ and 12+ include the groups above them.`}
+      subtitle={`${option.title}. ${measure.label}, with 95% intervals${ages.rows.some((r) => r.us) ? '; hollow markers are the U.S. figures' : ''}. The totals 18+ and 12+ include the groups above them.`}
       summary={summarizeAge(ages, ageOptions)}
       sources={distinct(rows.map((o) => o.source))}
       status={status}
+      notes={ages.usOmitted && !ages.emptyReason ? <p className="chart-note counts-not-compared">{ages.usOmitted}</p> : null}
       table={
         <DataTable
           caption={`${option.title} by age group, ${place}, ${period}`}
