@@ -5,7 +5,7 @@
  * keyboard-equivalent steppers cover what a finger still cannot separate. Also the geographic
  * neighbour of a map region, for arrow keys.
  */
-// d3-delaunay ships with d3 (a dependency of the d3 package); only its Voronoi diagram is used.
+// d3-delaunay (also what d3 itself uses): only its Voronoi diagram is needed here.
 import { Delaunay } from 'd3-delaunay';
 
 export interface Site {
