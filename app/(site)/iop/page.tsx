@@ -111,7 +111,7 @@ export default async function IopPage() {
           weekly counseling.
         </p>
         <p>
-          IOP is a place to practise recovery skills: handling cravings and triggers, dealing with stress and conflict without using, and
+          IOP is a place to practice recovery skills: handling cravings and triggers, dealing with stress and conflict without using, and
           rebuilding routines and relationships. You try a skill in the group, use it in daily life, and come back to talk about what
           worked.
         </p>
