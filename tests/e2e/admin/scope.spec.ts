@@ -36,7 +36,9 @@ async function addDataset(request: APIRequestContext, cookie: string, name: stri
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;
 
 test('an upload outside the dataset’s scope: the report asks where the rows belong, the API refuses it as is, and widening the dataset publishes it', async ({ page, request }) => {
-  test.setTimeout(60_000);
+  // Two uploads, a refused publish and a published one, each analysing and diffing a whole state
+  // file against the live data: 20–50 s on a busy 2-core machine, so a budget three times that.
+  test.setTimeout(150_000);
   const name = unique('scope-widen');
   const title = 'State estimates, 2018–2019 (test)';
   const cookie = await signIn();
