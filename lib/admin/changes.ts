@@ -23,6 +23,32 @@ export interface Diff {
   unchanged: number;
 }
 
+/** A diff as staff read it: the counts, and up to SAMPLE rows of each kind. */
+export interface DiffSummary {
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+  addedSample: Observation[];
+  removedSample: Observation[];
+  changedSample: ChangedObservation[];
+}
+
+/** Rows of each kind a report shows (an upload's and a restore's alike). */
+export const DIFF_SAMPLE = 300;
+
+export function summarizeDiff(diff: Diff): DiffSummary {
+  return {
+    added: diff.added.length,
+    removed: diff.removed.length,
+    changed: diff.changed.length,
+    unchanged: diff.unchanged,
+    addedSample: diff.added.slice(0, DIFF_SAMPLE),
+    removedSample: diff.removed.slice(0, DIFF_SAMPLE),
+    changedSample: diff.changed.slice(0, DIFF_SAMPLE),
+  };
+}
+
 const same = (a: Observation, b: Observation, f: ComparedField) => (f === 'qualifiers' ? a.qualifiers.join(';') === b.qualifiers.join(';') : a[f] === b[f]);
 
 export function diffObservations(live: readonly Observation[], next: readonly Observation[]): Diff {

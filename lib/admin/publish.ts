@@ -18,7 +18,7 @@ import { CANONICAL_SCHEMA, isIndicatorName, TEXT_PATTERN, type Observation } fro
 import { forgetCachedData } from '../data/store';
 import { fsyncDir, TEMP_PREFIX, writeFileAtomic } from './atomic';
 import { appendAudit, hasAuditEntry, newAuditEntry, type AuditEntry } from './audit';
-import { changeWarnings, diffObservations, type ChangedObservation, type ChangeWarning } from './changes';
+import { changeWarnings, diffObservations, summarizeDiff, type ChangeWarning, type DiffSummary } from './changes';
 import { findVersion, historyDir, listVersions, readVersion, storeVersion, storeVersionFile, storeVersionMeta, versionId, type VersionMeta } from './history';
 import { withLock } from './lock';
 import { privateDir, privatePath, writablePrivatePath } from './paths';
@@ -563,25 +563,17 @@ async function restoreCandidate(dataset: string, versionId: string) {
 }
 
 /** What restoring a version would change, for staff to read before they confirm (nothing is written). */
-export interface RestorePreview {
+export interface RestorePreview extends DiffSummary {
   version: string;
   /** The live file the preview was made against: restoring checks it is still the one live. */
   baseHash: string | null;
   liveObservations: number;
   restoredObservations: number;
-  added: number;
-  removed: number;
-  changed: number;
-  unchanged: number;
-  addedSample: Observation[];
-  removedSample: Observation[];
-  changedSample: ChangedObservation[];
   /** The same warnings an upload gets: large moves, dropped intervals, removed rows. */
   warnings: ChangeWarning[];
 }
 
 /** How many added, removed and changed observations a preview lists (it counts them all). */
-const PREVIEW_SAMPLE = 300;
 
 export async function previewRestore(dataset: string, versionId: string): Promise<RestorePreview> {
   const { version, live, diff, rows, known } = await restoreCandidate(dataset, versionId);
@@ -590,13 +582,7 @@ export async function previewRestore(dataset: string, versionId: string): Promis
     baseHash: live.bytes ? sha256(live.bytes) : null,
     liveObservations: live.observations.length,
     restoredObservations: rows.length,
-    added: diff.added.length,
-    removed: diff.removed.length,
-    changed: diff.changed.length,
-    unchanged: diff.unchanged,
-    addedSample: diff.added.slice(0, PREVIEW_SAMPLE),
-    removedSample: diff.removed.slice(0, PREVIEW_SAMPLE),
-    changedSample: diff.changed.slice(0, PREVIEW_SAMPLE),
+    ...summarizeDiff(diff),
     warnings: changeWarnings(live.observations, rows, diff, known).filter((w) => w.code !== 'new-indicator' && w.code !== 'new-series'),
   };
 }

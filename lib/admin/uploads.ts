@@ -16,15 +16,13 @@ import type { Observation } from '../vocabulary/schema';
 import { toCanonicalCsv } from '../format/csv';
 import { TEMP_PREFIX, writeFileAtomic } from './atomic';
 import { DATASET_NAME } from './dataset-name';
-import { changeWarnings, diffObservations, mergeTable, type ChangedObservation, type ChangeWarning } from './changes';
+import { changeWarnings, diffObservations, mergeTable, summarizeDiff, type ChangeWarning, type DiffSummary } from './changes';
 import { privatePath, writablePrivatePath } from './paths';
 import { outsideScopeMessage, rowsOutsideScope, titled, type OutsideSeries, type ScopeSeries } from './scope';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** Uploads not published within a day are removed. */
 const STAGED_TTL_MS = 24 * 60 * 60_000;
-/** How many added, removed and changed observations a report lists (it counts them all). */
-const SAMPLE = 300;
 export { DATASET_NAME };
 
 export class UploadTooLargeError extends Error {
@@ -80,15 +78,7 @@ export interface UploadReport {
   scope: string;
   liveObservations: number;
   candidateObservations: number;
-  diff: {
-    added: number;
-    removed: number;
-    changed: number;
-    unchanged: number;
-    addedSample: Observation[];
-    removedSample: Observation[];
-    changedSample: ChangedObservation[];
-  } | null;
+  diff: DiffSummary | null;
   /** Hash of the live CSV the diff was made against (null for a new dataset). */
   baseHash: string | null;
   candidateHash: string | null;
@@ -271,15 +261,7 @@ export async function analyseUpload(input: { bytes: Buffer; fileName: string; da
   }
   report.newIndicators = result.indicators.filter((i) => !known.has(i.name));
   const diff = diffObservations(live.observations, rows);
-  report.diff = {
-    added: diff.added.length,
-    removed: diff.removed.length,
-    changed: diff.changed.length,
-    unchanged: diff.unchanged,
-    addedSample: diff.added.slice(0, SAMPLE),
-    removedSample: diff.removed.slice(0, SAMPLE),
-    changedSample: diff.changed.slice(0, SAMPLE),
-  };
+  report.diff = summarizeDiff(diff);
   report.warnings = [
     ...(live.problem ? [{ code: 'live-invalid' as const, message: `${live.problem} Publishing this file replaces the whole dataset, so every row counts as added.` }] : []),
     ...changeWarnings(live.observations, rows, diff, known),
