@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { tooltip } from './data';
+import { chartsLaidOut, tooltip } from './data';
 
 /** Keyboard hints and geography (the desktop project: a keyboard and a mouse). */
 test('arrow keys on the map move to the nearest state in that direction, not the next name', async ({ page }) => {
@@ -39,6 +39,7 @@ test('the ranking tooltip sits beside the bars, never over the state names', asy
   await page.goto('/?period=2018-2019');
   const rows = page.locator('[data-chart="ranking"] a.row');
   await expect(rows).toHaveCount(51);
+  await chartsLaidOut(page);
   for (const i of [0, 25, 50]) {
     await rows.nth(i).hover();
     await expect(tooltip(page)).toBeVisible();

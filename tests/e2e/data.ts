@@ -46,3 +46,15 @@ export function shown(r: Row) {
 
 export const tooltip = (page: Page) => page.getByTestId('tooltip');
 
+
+/**
+ * Waits until the dashboard's charts are laid out at their own width. The server draws them at a
+ * default width and the browser scales that drawing until the page runs; then each is laid out
+ * again, so rows and points move. A pointer placed before that lands on whatever moved under it.
+ */
+export async function chartsLaidOut(page: Page) {
+  await page.waitForFunction(() => {
+    const svgs = [...document.querySelectorAll('svg[data-chart="ranking"], svg[data-chart="trend"]')];
+    return svgs.length > 0 && svgs.every((s) => Math.abs(Number(s.getAttribute('width')) - s.getBoundingClientRect().width) < 1);
+  });
+}
