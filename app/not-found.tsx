@@ -7,7 +7,7 @@ export default function NotFound() {
       <h1>Page not found</h1>
       <p>There is no page at this address. It may have moved, or the link may have a typo.</p>
       <p>
-        <Link href="/">Go to the dashboard</Link> or <Link href="/data">browse the data</Link>.
+        <Link prefetch={false} href="/">Go to the dashboard</Link> or <Link prefetch={false} href="/data">browse the data</Link>.
       </p>
     </SiteChrome>
   );

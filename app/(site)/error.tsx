@@ -11,7 +11,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         <button type="button" onClick={reset}>
           Try again
         </button>{' '}
-        or <Link href="/">go to the dashboard</Link>.
+        or <Link prefetch={false} href="/">go to the dashboard</Link>.
       </p>
     </>
   );

@@ -1,8 +1,8 @@
 import { DataNotice } from '@/app/_components/data-notice';
-import { SWRConfig, unstable_serialize } from 'swr';
 import { Dashboard } from '@/app/_components/dashboard/dashboard';
 import { FigureCard } from '@/app/_components/figure-card';
-import { viewDataKey } from '@/lib/charts/view';
+import { packRows } from '@/lib/charts/packed';
+import { ViewDataProvider } from '@/app/_components/dashboard/view-data-provider';
 import { loadDashboard } from '@/lib/data/dashboard';
 import { figureFor, latestFigure } from '@/lib/data/headline';
 import { seriesByName } from '@/lib/vocabulary/series';
@@ -34,7 +34,6 @@ export default async function HomePage({ searchParams }: Props) {
   const title = indicators.get('sud_past_year')?.title ?? 'Substance use disorder in the past year';
   const latestSeries = latest ? seriesByName(latest.series) : undefined;
   const referenceSeries = reference ? seriesByName(reference.series) : undefined;
-  const fallback = { [unstable_serialize(viewDataKey(dashboard.initial.map((i) => i.url)))]: dashboard.initial };
 
   return (
     <>
@@ -67,9 +66,9 @@ export default async function HomePage({ searchParams }: Props) {
 
       <section aria-labelledby="explore">
         <h2 id="explore">Explore the figures</h2>
-        <SWRConfig value={{ fallback }}>
+        <ViewDataProvider packed={packRows(dashboard.initial)}>
           <Dashboard options={dashboard.options} datasets={dashboard.datasets} shapes={stateShapes()} initialSearch={initialSearch ? `?${initialSearch}` : ''} />
-        </SWRConfig>
+        </ViewDataProvider>
       </section>
     </>
   );

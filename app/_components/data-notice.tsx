@@ -16,7 +16,7 @@ export async function DataNotice() {
         {broken.map((b, i) => (
           <span key={b.resource.name}>
             {i > 0 ? ', ' : ''}
-            <Link href={`/datasets/${b.resource.name}`}>{b.resource.title}</Link>
+            <Link prefetch={false} href={`/datasets/${b.resource.name}`}>{b.resource.title}</Link>
           </span>
         ))}
         . Everything else on the page is unaffected.

@@ -13,7 +13,7 @@ export function SiteChrome({ children }: { children: ReactNode }) {
       </a>
       <header className="site-header">
         <div className="wrap">
-          <Link className="brand" href="/">
+          <Link prefetch={false} className="brand" href="/">
             Substance Use Atlas
           </Link>
           <SiteNav items={NAV} />

@@ -20,8 +20,8 @@ export async function SiteFooter() {
         <p>
           Data: Substance Abuse and Mental Health Services Administration (SAMHSA), National Survey on Drug Use and Health (NSDUH).
           Public domain; cite SAMHSA. {updated ? <>Data last updated {updated}. </> : null}
-          <Link href="/data">Download the data</Link> · <Link href="/methodology">How the numbers are made</Link> ·{' '}
-          <Link href="/iop">What is an Intensive Outpatient Program?</Link>
+          <Link prefetch={false} href="/data">Download the data</Link> · <Link prefetch={false} href="/methodology">How the numbers are made</Link> ·{' '}
+          <Link prefetch={false} href="/iop">What is an Intensive Outpatient Program?</Link>
         </p>
       </div>
     </footer>

@@ -19,7 +19,7 @@ export function SiteNav({ items }: { items: NavItem[] }) {
   const links = () =>
     items.map((item) => (
       <li key={item.href}>
-        <Link href={item.href} aria-current={current(item.href) ? 'page' : undefined}>
+        <Link prefetch={false} href={item.href} aria-current={current(item.href) ? 'page' : undefined}>
           {item.label}
         </Link>
       </li>

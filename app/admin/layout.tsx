@@ -20,17 +20,17 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       </a>
       <header className="site-header admin-header">
         <div className="wrap">
-          <Link className="brand" href="/admin">
+          <Link prefetch={false} className="brand" href="/admin">
             Substance Use Atlas · Staff
           </Link>
           <nav aria-label="Staff" className="admin-nav">
             {staff ? (
               <>
-                <Link href="/admin">Datasets</Link>
-                <Link href="/admin/audit">Audit log</Link>
+                <Link prefetch={false} href="/admin">Datasets</Link>
+                <Link prefetch={false} href="/admin/audit">Audit log</Link>
               </>
             ) : null}
-            <Link href="/">Public site</Link>
+            <Link prefetch={false} href="/">Public site</Link>
             {staff ? (
               <form method="post" action="/api/admin/logout" className="sign-out">
                 <span className="signed-in-as">{staff.email}</span>

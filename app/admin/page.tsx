@@ -53,7 +53,7 @@ export default async function AdminHome() {
                 <td>{formatDateTime(r.lastModified)}</td>
                 <td className="num">{listVersions(r.name).length}</td>
                 <td>
-                  <Link href={`/admin/datasets/${r.name}`}>Replace data or roll back</Link>
+                  <Link prefetch={false} href={`/admin/datasets/${r.name}`}>Replace data or roll back</Link>
                 </td>
               </tr>
             ))}
@@ -61,7 +61,7 @@ export default async function AdminHome() {
         </table>
       </div>
       <p>
-        <Link href="/admin/datasets/new">Add a dataset</Link>
+        <Link prefetch={false} href="/admin/datasets/new">Add a dataset</Link>
       </p>
       <h2>Latest activity</h2>
       {recent.length ? (
@@ -78,7 +78,7 @@ export default async function AdminHome() {
         <p>Nothing yet.</p>
       )}
       <p>
-        <Link href="/admin/audit">The whole audit log</Link>
+        <Link prefetch={false} href="/admin/audit">The whole audit log</Link>
       </p>
     </>
   );

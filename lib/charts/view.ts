@@ -9,6 +9,7 @@ import type { Observation } from '../vocabulary/schema';
 import { periodYears } from '../vocabulary/series';
 import { UNITS } from '../vocabulary/units';
 import { COUNT, measureOfUnit, measuresIn } from './measure';
+import { compareText } from '../format/compare';
 
 export interface View {
   indicator: string;
@@ -52,7 +53,7 @@ export interface IndicatorOption {
 export function comparePeriodsNewestFirst(a: string, b: string): number {
   const ya = periodYears(a) ?? [0, 0];
   const yb = periodYears(b) ?? [0, 0];
-  return yb[1] - ya[1] || yb[0] - ya[0] || b.localeCompare(a);
+  return yb[1] - ya[1] || yb[0] - ya[0] || compareText(b, a);
 }
 
 /** Periods with state figures in one measure (and age group, when given), newest first. */
@@ -149,7 +150,7 @@ export function indicatorOptions(observations: readonly Observation[], meta: Rea
       nationalByAge: ages.map((age) => ({ age, measures: measuresIn(us.filter((o) => o.age_group === age)).map((m) => m.id) })),
     });
   }
-  return options.sort((a, b) => a.title.localeCompare(b.title));
+  return options.sort((a, b) => compareText(a.title, b.title));
 }
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;

@@ -8,8 +8,38 @@ import { plainNumber } from './csv';
 
 export type Precision = 'published' | 'short';
 
-const en = (value: number, digits?: number) =>
-  value.toLocaleString('en-US', digits === undefined ? { maximumFractionDigits: 20 } : { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/**
+ * `value` in en-US digits: thousands grouped with commas, `digits` decimals (or as many as the
+ * number has). The same text as Intl.NumberFormat('en-US') (tests/unit/numbers.test.ts compares
+ * them), written out by hand because a phone spends a noticeable part of drawing the dashboard
+ * inside Intl for its hundreds of labels, tooltips and table cells.
+ */
+export function en(value: number, digits?: number): string {
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e21) return value.toLocaleString('en-US', digits === undefined ? { maximumFractionDigits: 20 } : { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  // Intl rounds the number's shortest decimal form (9.995 → "10.00"), not its binary value as
+  // toFixed does ("9.99"), so the rounding is done on the digits.
+  const text = plainNumber(Math.abs(value));
+  const point = text.indexOf('.');
+  let whole = point === -1 ? text : text.slice(0, point);
+  let fraction = point === -1 ? '' : text.slice(point + 1);
+  const most = digits ?? 20;
+  if (fraction.length > most) {
+    const up = fraction.charCodeAt(most) >= 53; // "5" or more: half away from zero
+    let kept = whole + fraction.slice(0, most);
+    if (up) {
+      let i = kept.length - 1;
+      while (i >= 0 && kept[i] === '9') i--;
+      kept = i < 0 ? `1${'0'.repeat(kept.length)}` : kept.slice(0, i) + String.fromCharCode(kept.charCodeAt(i) + 1) + '0'.repeat(kept.length - i - 1);
+    }
+    whole = kept.slice(0, kept.length - most) || '0';
+    fraction = kept.slice(kept.length - most);
+  }
+  fraction = digits === undefined ? fraction.replace(/0+$/, '') : fraction.padEnd(digits, '0');
+  let grouped = '';
+  for (let i = whole.length; i > 0; i -= 3) grouped = whole.slice(Math.max(0, i - 3), i) + (grouped ? `,${grouped}` : '');
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  return sign + grouped + (fraction ? `.${fraction}` : '');
+}
 
 /** People represented by a count in `unit` (thousands → × 1000); null for percentages. */
 export function toPeople(value: number, unit: string): number | null {
@@ -74,11 +104,27 @@ export function formatInterval(lower: number, upper: number, unit: string, optio
   return `${formatValue(lower, unit, { ...options, decimals })} to ${formatValue(upper, unit, { ...options, decimals })}`;
 }
 
+type Formattable = { estimate: number | null; ci_lower: number | null; ci_upper: number | null; unit: string; qualifiers: readonly string[] };
+type Formatted = { estimate: string; interval: string | null };
+
+/**
+ * The text of each observation, by precision, made once: a dashboard writes the same figure in a
+ * chart, its tooltip, its accessible name, its summary and its table. Observations are never
+ * changed once loaded, so an object's text cannot go stale.
+ */
+const formatted = new WeakMap<object, Partial<Record<Precision, Formatted>>>();
+
 /** An observation's estimate and interval, formatted together at one precision. */
-export function formatObservation(
-  o: { estimate: number | null; ci_lower: number | null; ci_upper: number | null; unit: string; qualifiers: readonly string[] },
-  precision: Precision = 'published',
-): { estimate: string; interval: string | null } {
+export function formatObservation(o: Formattable, precision: Precision = 'published'): Formatted {
+  let byPrecision = formatted.get(o);
+  if (!byPrecision) {
+    byPrecision = {};
+    formatted.set(o, byPrecision);
+  }
+  return (byPrecision[precision] ??= formatFresh(o, precision));
+}
+
+function formatFresh(o: Formattable, precision: Precision): Formatted {
   const options: FormatOptions = {
     precision,
     roundedToZero: o.qualifiers.includes('rounded_to_zero'),

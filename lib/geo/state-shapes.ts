@@ -11,6 +11,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import states from 'us-atlas/states-10m.json';
 import { MAP } from '../charts/constants';
 import { GEOGRAPHIES } from '../vocabulary/geography';
+import { compareText } from '../format/compare';
 
 export interface StateShape {
   code: string;
@@ -44,7 +45,7 @@ export function stateShapes(): StateShape[] {
     const [cx, cy] = path.centroid(f);
     shapes.push({ code: geo.code, name: geo.name, d, centroid: [Math.round(cx * 10) / 10, Math.round(cy * 10) / 10] });
   }
-  shapes.sort((a, b) => a.name.localeCompare(b.name));
+  shapes.sort((a, b) => compareText(a.name, b.name));
   cached = shapes;
   return shapes;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatObservation, formatPeople, formatValue } from '@/lib/format/numbers';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { en, formatObservation, formatPeople, formatValue } from '@/lib/format/numbers';
 import { figureFor, latestFigure } from '@/lib/data/headline';
 import type { Observation } from '@/lib/vocabulary/schema';
 
@@ -24,6 +26,32 @@ describe('formatValue', () => {
     const o = { estimate: 7.41, ci_lower: 7.2, ci_upper: 7.62, unit: 'percent', qualifiers: [] };
     expect(formatObservation(o)).toEqual({ estimate: '7.41%', interval: '7.20% to 7.62%' });
     expect(formatObservation({ ...o, estimate: null, ci_lower: null, ci_upper: null })).toEqual({ estimate: 'not published', interval: null });
+  });
+});
+
+describe('en (digits written by hand)', () => {
+  const intl = (v: number, d?: number) => new Intl.NumberFormat('en-US', d === undefined ? { maximumFractionDigits: 20 } : { minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
+  // Every estimate and interval bound in the state dataset, plus edge cases and pseudo-random values.
+  const csv = readFileSync(path.join(__dirname, '..', '..', 'data', 'state-estimates-2021-on.csv'), 'utf8');
+  const fromData = csv
+    .split('\n')
+    .slice(1)
+    .flatMap((line) => line.split(',').slice(5, 8))
+    .filter((x) => x !== '' && !Number.isNaN(Number(x)))
+    .map(Number);
+  let seed = 7;
+  const random = Array.from({ length: 3000 }, () => {
+    seed = (seed * 48271) % 2147483647;
+    return (seed / 2147483647) * 10 ** ((seed % 13) - 4);
+  });
+  const values = [0, 1, 9.995, 0.005, 0.125, 999.5, 1000, 999999.999, 1234567.891, 1e-7, 123456789012, -3.14159, -1234.5, ...fromData, ...random];
+
+  it('writes every value as Intl.NumberFormat does, with and without a fixed number of decimals', () => {
+    expect(fromData.length).toBeGreaterThan(10_000);
+    for (const v of values) {
+      expect(en(v), String(v)).toBe(intl(v));
+      for (const d of [0, 1, 2, 3]) expect(en(v, d), `${v} to ${d}`).toBe(intl(v, d));
+    }
   });
 });
 

@@ -41,7 +41,7 @@ export default async function ApiPage() {
       <h1>API</h1>
       <p className="lead">
         Every figure on this site, as JSON or CSV, over plain HTTP. No key, no sign-up; cross-origin requests are allowed. The data are in
-        the public domain: please cite SAMHSA (see <Link href="/data#cite">how to cite</Link>).
+        the public domain: please cite SAMHSA (see <Link prefetch={false} href="/data#cite">how to cite</Link>).
       </p>
 
       <h2>Endpoints</h2>

@@ -53,10 +53,10 @@ export default async function DataPage() {
           each with its CSV on the Web metadata, <code>{'{dataset}'}.csv-metadata.json</code>, for tools that read typed columns from CSVW)
         </li>
         <li>
-          <Link href="/api">Use the API</Link> (JSON or CSV, filters, OpenAPI 3.1)
+          <Link prefetch={false} href="/api">Use the API</Link> (JSON or CSV, filters, OpenAPI 3.1)
         </li>
         <li>
-          <Link href="/methodology">Methodology</Link>: what the figures mean and where the methods changed
+          <Link prefetch={false} href="/methodology">Methodology</Link>: what the figures mean and where the methods changed
         </li>
       </ul>
       <p>
@@ -90,7 +90,7 @@ export default async function DataPage() {
                 </li>
               ))}
             <li>
-              <Link href={`/datasets/${resource.name}`}>Browse the observations</Link>
+              <Link prefetch={false} href={`/datasets/${resource.name}`}>Browse the observations</Link>
             </li>
           </ul>
           <dl className="facts">

@@ -306,7 +306,7 @@ export default async function IopPage() {
               </p>
               <Source observations={[referenceCount]} />
               <p>
-                <Link href="/?indicator=sud_past_year&trend=count">See the national trend</Link>
+                <Link prefetch={false} href="/?indicator=sud_past_year&trend=count">See the national trend</Link>
               </p>
             </li>
           ) : null}
@@ -334,7 +334,7 @@ export default async function IopPage() {
               </p>
               <Source observations={[gap.needed, gap.receivedSpecialty]} />
               <p>
-                <Link href="/?indicator=needed_tx_any&trend=count">See who needed treatment, year by year</Link>
+                <Link prefetch={false} href="/?indicator=needed_tx_any&trend=count">See who needed treatment, year by year</Link>
               </p>
             </li>
           ) : null}
@@ -357,7 +357,7 @@ export default async function IopPage() {
               </p>
               <Source observations={[stateGap.us, stateGap.lowest.observation, stateGap.highest.observation]} />
               <p>
-                <Link href="/?indicator=needing_not_receiving_specialty_tx">See the map of the treatment gap by state</Link>
+                <Link prefetch={false} href="/?indicator=needing_not_receiving_specialty_tx">See the map of the treatment gap by state</Link>
               </p>
             </li>
           ) : null}

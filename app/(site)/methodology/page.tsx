@@ -231,7 +231,7 @@ export default async function MethodologyPage() {
           {SITE_NAME}. {pkg.title}, version {pkg.version}. {site}/data (accessed {accessed}).
         </blockquote>
         <p>
-          Every figure’s own source — the SAMHSA table or the published text it comes from — is in the <Link href="/data">data</Link> and in
+          Every figure’s own source — the SAMHSA table or the published text it comes from — is in the <Link prefetch={false} href="/data">data</Link> and in
           each chart’s table.
         </p>
       </section>

@@ -44,14 +44,14 @@ export default async function StatesPage({ searchParams }: Props) {
   const states = GEOGRAPHIES.filter((g) => g.level === 'state');
   const listed = found && found.matches.length ? found.matches : states;
   const groups = byLetter(listed);
-  const link = (s: Geography) => <Link href={stateHref(s.code, view)}>{s.name}</Link>;
+  const link = (s: Geography) => <Link prefetch={false} href={stateHref(s.code, view)}>{s.name}</Link>;
 
   return (
     <>
       <h1>States</h1>
       <p className="lead">
         Every published estimate for a state or the District of Columbia, beside the United States, with 95% intervals. Choose a state,
-        or compare all of them on the <Link href="/#map">dashboard map</Link>.
+        or compare all of them on the <Link prefetch={false} href="/#map">dashboard map</Link>.
       </p>
 
       <form className="state-search" method="get" action="/states" role="search" aria-label="Find a state">
@@ -73,7 +73,7 @@ export default async function StatesPage({ searchParams }: Props) {
           {found.matches.length
             ? `${found.matches.length} states match “${q}”.`
             : `No state or district matches “${q}”. Every state is listed below.`}{' '}
-          {found.matches.length ? <Link href={statesHref(view)}>Show every state</Link> : null}
+          {found.matches.length ? <Link prefetch={false} href={statesHref(view)}>Show every state</Link> : null}
         </p>
       ) : null}
 
@@ -123,7 +123,7 @@ function Regions({ states, view }: { states: Geography[]; view: CarriedView }) {
                 .sort(byName)
                 .map((s) => (
                   <li key={s.code}>
-                    <Link href={stateHref(s.code, view)}>{s.name}</Link>
+                    <Link prefetch={false} href={stateHref(s.code, view)}>{s.name}</Link>
                   </li>
                 ))}
             </ul>

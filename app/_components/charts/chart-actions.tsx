@@ -1,10 +1,11 @@
 'use client';
 
-import { createContext, useContext, useState, useSyncExternalStore, type MouseEvent } from 'react';
+import { createContext, useContext, useState, type MouseEvent } from 'react';
 import { downloadLinks, viewToSearch, type View } from '@/lib/charts/view';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { toCanonicalCsv } from '@/lib/format/csv';
 import { chartSvg, legendOf, pngFromSvg, saveFile } from './export-image';
+import { useHydrated } from './use-coarse-pointer';
 
 export type ChartKind = 'trend' | 'state-trend' | 'map' | 'ranking' | 'ages';
 
@@ -29,15 +30,6 @@ export function fileBase(kind: ChartKind, view: View): string {
  */
 export const RowDatasetContext = createContext<((o: Observation) => string | undefined) | null>(null);
 
-const noSubscription = () => () => {};
-/** False in the server's HTML and while hydrating; true once JavaScript runs the page. */
-function useScripted(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 /**
  * Download and share actions under every chart: exactly the plotted rows as CSV (canonical,
@@ -49,7 +41,7 @@ function useScripted(): boolean {
  */
 export function ChartActions({ kind, title, view, rows, embedded }: { kind: ChartKind; title: string; view: View; rows: Observation[]; embedded?: boolean }) {
   const [message, setMessage] = useState('');
-  const scripted = useScripted();
+  const scripted = useHydrated();
   const datasetOf = useContext(RowDatasetContext);
   const links = datasetOf ? downloadLinks(rows, datasetOf) : [];
   const base = fileBase(kind, view);

@@ -15,6 +15,7 @@ import { useChartWidth } from './use-chart-width';
 import { useHydrated } from './use-coarse-pointer';
 import { useRovingPoints } from './use-roving-points';
 import { useTapToOpen } from './use-tap-to-open';
+import { compareText } from '@/lib/format/compare';
 
 /** What the tooltip says of a state against the U.S.: nothing in numbers of people, never compared. */
 const COMPARISON_TEXT = {
@@ -154,7 +155,7 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
   );
 }
 
-const STATES = GEOGRAPHIES.filter((g) => g.level === 'state').sort((a, b) => a.name.localeCompare(b.name));
+const STATES = GEOGRAPHIES.filter((g) => g.level === 'state').sort((a, b) => compareText(a.name, b.name));
 
 /**
  * A list of the states beside the map, for a phone (no tap on a small state) or anyone who would

@@ -1,34 +1,33 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 const QUERY = '(pointer: coarse)';
 
-const subscribe = (onChange: () => void) => {
-  const media = window.matchMedia(QUERY);
-  media.addEventListener('change', onChange);
-  return () => media.removeEventListener('change', onChange);
-};
-
 /**
  * Whether the main pointer is a finger (a touch screen): charts then lay out larger targets. The
- * server (and the first render before hydration) assumes a mouse.
+ * server (and the first render, which hydrates the server's HTML) assumes a mouse. The answer
+ * arrives in a transition: React lays the charts out again in small slices a phone's input can
+ * interrupt, not in one long task right after hydration (as a synchronous store update would).
  */
 export function useCoarsePointer(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => window.matchMedia(QUERY).matches,
-    () => false,
-  );
+  const [coarse, setCoarse] = useState(false);
+  useEffect(() => {
+    const media = window.matchMedia(QUERY);
+    const update = () => startTransition(() => setCoarse(media.matches));
+    update();
+    media.addEventListener('change', update);
+    return () => media.removeEventListener('change', update);
+  }, []);
+  return coarse;
 }
 
-const noop = () => () => undefined;
-
-/** False on the server and during hydration, true once the page runs JavaScript: for controls that need it. */
+/**
+ * False on the server and during hydration, true once the page runs JavaScript: for controls that
+ * need it. Also set in a transition, for the same reason.
+ */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noop,
-    () => true,
-    () => false,
-  );
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => startTransition(() => setHydrated(true)), []);
+  return hydrated;
 }

@@ -21,6 +21,7 @@ import { MapLegend, StateMap, StatePicker } from '../charts/state-map';
 import { StateTrendFigure } from '../charts/state-trend-figure';
 import { TrendChart } from '../charts/trend-chart';
 import { MeasureSwitch } from './controls';
+import { compareText } from '@/lib/format/compare';
 
 const row = (key: string, label: string, o: Observation, note?: string): TableRow => {
   const f = formatObservation(o);
@@ -32,7 +33,7 @@ const distinct = (values: string[]) => [...new Set(values)];
 /** Universe of a chart in a few words: "People aged 18–25 in the civilian, noninstitutionalized population". */
 export const universe = (age: string) => `People ${ageGroupLabel(age).toLowerCase()} in the civilian, noninstitutionalized population`;
 
-const STATES = GEOGRAPHIES.filter((g) => g.level === 'state').sort((a, b) => a.name.localeCompare(b.name));
+const STATES = GEOGRAPHIES.filter((g) => g.level === 'state').sort((a, b) => compareText(a.name, b.name));
 
 /**
  * Every chart model of a view, computed once from the loaded observations. `stateTables` are those
@@ -239,7 +240,7 @@ export function MapSection({ view, option, models, status, onChange, embedded, s
         </>
       }
       table={
-        <DataTable caption={`${option.title} by state, ${who}, ${period}`} labelHeading="State" rows={[...states.states].sort((a, b) => a.name.localeCompare(b.name)).map((s) => row(s.code, s.name, s.observation))} />
+        <DataTable caption={`${option.title} by state, ${who}, ${period}`} labelHeading="State" rows={[...states.states].sort((a, b) => compareText(a.name, b.name)).map((s) => row(s.code, s.name, s.observation))} />
       }
       actions={noActions ? undefined : actions('map', title, view, states.states.map((s) => s.observation), embedded)}
     >

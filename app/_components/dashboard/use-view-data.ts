@@ -2,12 +2,10 @@
 
 import useSWR from 'swr';
 import { viewDataKey } from '@/lib/charts/view';
+import type { LoadedRows } from '@/lib/charts/packed';
 import type { Observation } from '@/lib/vocabulary/schema';
 
-export interface LoadedRows {
-  url: string;
-  observations: Observation[];
-}
+export type { LoadedRows };
 
 /** Fetches one API URL as JSON; throws with the API's own message when the answer is not OK. */
 async function fetchObservations(url: string): Promise<LoadedRows> {

@@ -67,7 +67,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 <td>{formatDateTime(e.time)}</td>
                 <td>{e.user}</td>
                 <td>{e.action}</td>
-                <td>{e.dataset ? <Link href={`/admin/datasets/${e.dataset}`}>{e.dataset}</Link> : '—'}</td>
+                <td>{e.dataset ? <Link prefetch={false} href={`/admin/datasets/${e.dataset}`}>{e.dataset}</Link> : '—'}</td>
                 <td>
                   <code>
                     {short(e.fromHash)} → {short(e.toHash)}
@@ -83,8 +83,8 @@ export default async function AuditPage({ searchParams }: Props) {
         </table>
       </div>
       <nav className="pager" aria-label="Audit log pages">
-        {page > 0 ? <Link href={page === 1 ? '/admin/audit' : `/admin/audit?page=${page - 1}`}>← Newer entries</Link> : null}
-        {more ? <Link href={`/admin/audit?page=${page + 1}`}>Older entries →</Link> : null}
+        {page > 0 ? <Link prefetch={false} href={page === 1 ? '/admin/audit' : `/admin/audit?page=${page - 1}`}>← Newer entries</Link> : null}
+        {more ? <Link prefetch={false} href={`/admin/audit?page=${page + 1}`}>Older entries →</Link> : null}
       </nav>
     </>
   );

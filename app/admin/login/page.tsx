@@ -42,7 +42,7 @@ export default async function LoginPage({ searchParams }: Props) {
       <h1>Staff sign-in</h1>
       {staff ? (
         <p>
-          You are signed in as {staff.email}. <Link href="/admin">Go to the datasets</Link>.
+          You are signed in as {staff.email}. <Link prefetch={false} href="/admin">Go to the datasets</Link>.
         </p>
       ) : null}
       {one(query['signed-out']) ? <p role="status">You are signed out.</p> : null}

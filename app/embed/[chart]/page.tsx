@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { SWRConfig, unstable_serialize } from 'swr';
 import type { ChartKind } from '@/app/_components/charts/chart-actions';
 import { EmbedChart } from '@/app/_components/dashboard/embed-chart';
-import { viewDataKey } from '@/lib/charts/view';
+import { packRows } from '@/lib/charts/packed';
+import { ViewDataProvider } from '@/app/_components/dashboard/view-data-provider';
 import { loadDashboard } from '@/lib/data/dashboard';
 import { stateShapes } from '@/lib/geo/state-shapes';
 
@@ -26,10 +26,9 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const dashboard = await loadDashboard(query);
   const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();
-  const fallback = { [unstable_serialize(viewDataKey(dashboard.initial.map((i) => i.url)))]: dashboard.initial };
   return (
-    <SWRConfig value={{ fallback }}>
+    <ViewDataProvider packed={packRows(dashboard.initial)}>
       <EmbedChart kind={chart as ChartKind} search={search} options={dashboard.options} datasets={dashboard.datasets} shapes={chart === 'map' ? stateShapes() : []} />
-    </SWRConfig>
+    </ViewDataProvider>
   );
 }

@@ -32,7 +32,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
     return (
       <>
         <p>
-          <Link href="/data">← All datasets</Link>
+          <Link prefetch={false} href="/data">← All datasets</Link>
         </p>
         <h1>{dataset.resource.title}</h1>
         <div className="form-error" role="alert">
@@ -73,13 +73,13 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   return (
     <>
       <p>
-        <Link href="/data">← All datasets</Link>
+        <Link prefetch={false} href="/data">← All datasets</Link>
       </p>
       <h1>{dataset.resource.title}</h1>
       <p className="lead">{dataset.resource.description}</p>
       <p>
         Last updated {formatDate(dataset.resource.lastModified)}. <a href="#changes">What changed</a> ·{' '}
-        <a href={`/api/datasets/${id}?format=csv`}>Download the CSV</a> · <Link href="/data">Citation and other formats</Link>
+        <a href={`/api/datasets/${id}?format=csv`}>Download the CSV</a> · <Link prefetch={false} href="/data">Citation and other formats</Link>
       </p>
 
       <form className="filters" method="get" aria-label="Filter observations">
@@ -179,11 +179,11 @@ export default async function DatasetPage({ params, searchParams }: Props) {
 
       {pages > 1 ? (
         <nav className="pager" aria-label="Pages">
-          {page > 1 ? <Link href={pageHref(page - 1)}>← Previous</Link> : null}
+          {page > 1 ? <Link prefetch={false} href={pageHref(page - 1)}>← Previous</Link> : null}
           <span>
             Page {page} of {pages}
           </span>
-          {page < pages ? <Link href={pageHref(page + 1)}>Next →</Link> : null}
+          {page < pages ? <Link prefetch={false} href={pageHref(page + 1)}>Next →</Link> : null}
         </nav>
       ) : null}
 

@@ -64,7 +64,7 @@ export default async function StatePage({ params, searchParams }: Props) {
     return (
       <>
         <p>
-          <Link href={statesHref(asked)}>← All states</Link>
+          <Link prefetch={false} href={statesHref(asked)}>← All states</Link>
         </p>
         <DataNotice />
         <h1>{geo.name}</h1>
@@ -118,7 +118,7 @@ export default async function StatePage({ params, searchParams }: Props) {
   const span = stateTrendSpan(trend);
   const countsLink =
     trend.countsOnly.length && measures.includes(COUNT) ? (
-      <Link href={stateHref(geo.code, { ...view, measure: COUNT }, '#charts')} scroll={false}>
+      <Link prefetch={false} href={stateHref(geo.code, { ...view, measure: COUNT }, '#charts')} scroll={false}>
         Show numbers of people
       </Link>
     ) : null;
@@ -126,8 +126,8 @@ export default async function StatePage({ params, searchParams }: Props) {
   return (
     <>
       <p className="state-back">
-        <Link href={dashboardHref(geo.code, view)}>← Dashboard with {geo.name} selected</Link>
-        <Link href={statesHref(view)}>All states</Link>
+        <Link prefetch={false} href={dashboardHref(geo.code, view)}>← Dashboard with {geo.name} selected</Link>
+        <Link prefetch={false} href={statesHref(view)}>All states</Link>
       </p>
       <DataNotice />
       <h1>{geo.name}</h1>
@@ -299,7 +299,7 @@ function IndicatorTable({ name, title, definition, code, stateName, rows }: { na
       </div>
       <p className="chart-note">
         {newer.length ? `For ${formatPeriodList(newer)}, SAMHSA’s tables in this dataset give numbers of people only. ` : ''}
-        <Link href={`/states/${code}?indicator=${name}#charts`}>Chart of {title.charAt(0).toLowerCase() + title.slice(1)} over time</Link> · Source: {sources.join('; ')}.
+        <Link prefetch={false} href={`/states/${code}?indicator=${name}#charts`}>Chart of {title.charAt(0).toLowerCase() + title.slice(1)} over time</Link> · Source: {sources.join('; ')}.
       </p>
     </section>
   );

@@ -41,13 +41,13 @@ export default async function AdminDatasetPage({ params }: Props) {
   return (
     <PageStatusProvider>
       <p className="breadcrumb">
-        <Link href="/admin">Datasets</Link> ›
+        <Link prefetch={false} href="/admin">Datasets</Link> ›
       </p>
       <h1>{resource.title}</h1>
       <PageStatus />
       <p>
         Live now: {resource.observations.toLocaleString('en-US')} observations, changed {formatDateTime(resource.lastModified)} (<code>{resource.hash.slice(0, 19)}</code>).{' '}
-        <Link href={`/datasets/${id}`}>Public page</Link>
+        <Link prefetch={false} href={`/datasets/${id}`}>Public page</Link>
       </p>
 
       {problem ? (
@@ -93,7 +93,7 @@ export default async function AdminDatasetPage({ params }: Props) {
               {versions.map((v, i) => (
                 <tr key={v.id}>
                   <th scope="row">
-                    <Link href={`/admin/datasets/${id}/versions/${v.id}`}>{formatDateTime(v.time)}</Link>
+                    <Link prefetch={false} href={`/admin/datasets/${id}/versions/${v.id}`}>{formatDateTime(v.time)}</Link>
                     <br />
                     <code>{v.hash.slice(7, 19)}</code>
                   </th>

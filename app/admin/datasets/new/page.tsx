@@ -12,7 +12,7 @@ export default async function NewDatasetPage() {
   return (
     <>
       <p className="breadcrumb">
-        <Link href="/admin">Datasets</Link> ›
+        <Link prefetch={false} href="/admin">Datasets</Link> ›
       </p>
       <h1>Add a dataset</h1>
       <p className="lead">

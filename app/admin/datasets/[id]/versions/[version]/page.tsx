@@ -37,7 +37,7 @@ export default async function VersionPage({ params }: Props) {
   return (
     <>
       <p className="breadcrumb">
-        <Link href="/admin">Datasets</Link> › <Link href={`/admin/datasets/${id}#history`}>{pkg.resources.find((r) => r.name === id)?.title ?? id}</Link> ›
+        <Link prefetch={false} href="/admin">Datasets</Link> › <Link prefetch={false} href={`/admin/datasets/${id}#history`}>{pkg.resources.find((r) => r.name === id)?.title ?? id}</Link> ›
       </p>
       <h1>Version of {formatDateTime(meta.time)}</h1>
       <dl className="facts">

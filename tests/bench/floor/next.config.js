@@ -1,0 +1,2 @@
+/** The benchmark floor's build: nothing beyond Next.js's defaults. */
+module.exports = { poweredByHeader: false };
