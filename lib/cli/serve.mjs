@@ -42,8 +42,22 @@ const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Next drops Content-Encoding from a route handler's response (it assumes the body was decoded
+// by fetch). The API's precompressed bodies name their coding in X-Atlas-Content-Encoding too;
+// this server turns that back into Content-Encoding, which also keeps Next from compressing the
+// body a second time. lib/http/cache.ts compresses only when this server runs it.
+process.env.ATLAS_SERVER_ENCODES = '1';
+const ENCODING_MARK = 'x-atlas-content-encoding';
+function restoreContentEncoding(res) {
+  for (const method of ['setHeader', 'appendHeader']) {
+    const original = res[method].bind(res);
+    res[method] = (name, value) => (String(name).toLowerCase() === ENCODING_MARK ? res.setHeader('Content-Encoding', value) : original(name, value));
+  }
+}
+
 const server = createServer((req, res) => {
   req.headers['x-atlas-peer'] = `${secret} ${req.socket.remoteAddress ?? ''}`;
+  restoreContentEncoding(res);
   if (https) res.setHeader('Strict-Transport-Security', HSTS);
   handle(req, res).catch((err) => {
     console.error(err);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { ingest } from '../../lib/import/ingest';
@@ -13,18 +14,19 @@ const STATE = '/api/datasets/state-estimates-2002-2019';
 /** The file the national source cites for the sentence behind every figure (a path beside datapackage.json). */
 const QUOTES = 'sources/nsduh-national/quotes.md';
 
-/** A GET with a Host header of our choosing (fetch and Playwright set their own), over real HTTP. */
-function getWithHost(base: string, pathname: string, host: string): Promise<{ status: number; body: Buffer }> {
+/** A GET with headers of our choosing (fetch and Playwright set their own Host and decode bodies), over real HTTP: the bytes as sent. */
+function rawGet(base: string, pathname: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   const url = new URL(pathname, base);
   return new Promise((resolve, reject) => {
-    const req = http.get({ hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers: { host } }, (res) => {
+    const req = http.get({ hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
   });
 }
+const getWithHost = (base: string, pathname: string, host: string) => rawGet(base, pathname, { host });
 const knownIndicators = new Set(JSON.parse(readFileSync(path.join(DATA, 'datapackage.json'), 'utf8')).indicators.map((i: { name: string }) => i.name) as string[]);
 
 test.describe('read API', () => {
@@ -137,6 +139,25 @@ test.describe('read API', () => {
     const a = (await request.get(`${STATE}?indicator=sud_past_year`)).headers().etag;
     const b = (await request.get(`${STATE}?indicator=aud_past_year`)).headers().etag;
     expect(a).not.toBe(b);
+  });
+
+  test('CSV and JSON come brotli- or gzip-compressed to a client that accepts it, and decode to the same bytes', async ({ baseURL }) => {
+    for (const url of ['/api/datasets/national-estimates?format=csv', `${STATE}?indicator=sud_past_year&format=csv`, `${STATE}?indicator=sud_past_year`]) {
+      const plain = await rawGet(baseURL as string, url, {});
+      expect(plain.status, url).toBe(200);
+      expect(plain.headers['content-encoding'], url).toBeUndefined();
+      for (const [accept, coding, decode] of [
+        ['gzip, deflate, br', 'br', brotliDecompressSync],
+        ['gzip', 'gzip', gunzipSync],
+      ] as const) {
+        const packed = await rawGet(baseURL as string, url, { 'accept-encoding': accept });
+        expect(packed.headers['content-encoding'], `${url} ${accept}`).toBe(coding);
+        expect(packed.headers.vary, url).toContain('Accept-Encoding');
+        expect(packed.headers.etag, url).toBe(plain.headers.etag);
+        expect(packed.body.length, url).toBeLessThan(plain.body.length / 3);
+        expect(decode(packed.body).equals(plain.body), `${url} ${coding}`).toBe(true);
+      }
+    }
   });
 
   test('CORS: any origin may GET, and a preflight is answered', async ({ request }) => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { packageReadme } from '@/lib/data/package-readme';
 import { readPackage } from '@/lib/data/package';
 import { applyFilter, parseFilter } from '@/lib/data/query';
@@ -58,24 +59,71 @@ describe('conditional requests', () => {
     expect(cachedBody('t "a"', make)).toBe(first);
     expect(built).toBe(1);
     expect(new TextDecoder().decode(cachedBody('t "b"', () => 'é'))).toBe('é');
-    // 100 different 1 MB bodies: the budget (64 MB) holds, and the oldest went first.
-    for (let i = 0; i < 100; i++) cachedBody(`t "${i}"`, make);
-    expect(bodyCacheSize().bytes).toBeLessThanOrEqual(64 * 1024 * 1024);
-    expect(bodyCacheSize().entries).toBeGreaterThan(30);
+    // 250 different 1 MB bodies: the budget (192 MB) holds, and the oldest went first.
+    for (let i = 0; i < 250; i++) cachedBody(`t "${i}"`, make);
+    expect(bodyCacheSize().bytes).toBeLessThanOrEqual(192 * 1024 * 1024);
+    expect(bodyCacheSize().entries).toBeGreaterThan(150);
     built = 0;
     cachedBody('t "a"', make);
     expect(built).toBe(1);
 
     const tag = etagOf('representation');
     const rep = { etag: tag, contentType: 'text/csv; charset=utf-8', filename: 'a b+c.csv', body: () => 'indicator\n' };
-    const ok = conditionalResponse(new Request('http://x/'), rep);
+    const ok = await conditionalResponse(new Request('http://x/'), rep);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-disposition')).toBe('attachment; filename="a_b_c.csv"');
     expect(await ok.text()).toBe('indicator\n');
-    const notModified = conditionalResponse(new Request('http://x/', { headers: { 'if-none-match': tag } }), rep);
+    const notModified = await conditionalResponse(new Request('http://x/', { headers: { 'if-none-match': tag } }), rep);
     expect(notModified.status).toBe(304);
     expect(notModified.headers.get('etag')).toBe(tag);
     expect(await notModified.text()).toBe('');
+  });
+
+  it('sends text brotli- or gzip-compressed when the client accepts it, compressed once per ETag, and anything else as it is', async () => {
+    // Compression needs the production server, which restores the Content-Encoding Next drops.
+    const before = process.env.ATLAS_SERVER_ENCODES;
+    delete process.env.ATLAS_SERVER_ENCODES;
+    const unserved = await conditionalResponse(new Request('http://x/', { headers: { 'accept-encoding': 'br' } }), { etag: etagOf('unserved'), contentType: 'text/csv', body: () => 'x,'.repeat(4000) });
+    expect(unserved.headers.get('content-encoding')).toBeNull();
+    process.env.ATLAS_SERVER_ENCODES = '1';
+    onTestFinished(() => {
+      if (before === undefined) delete process.env.ATLAS_SERVER_ENCODES;
+      else process.env.ATLAS_SERVER_ENCODES = before;
+    });
+    const csv = 'indicator,period,geography\n' + 'sud_past_year,2021,OH\n'.repeat(5000);
+    let built = 0;
+    const rep = { etag: etagOf('compressible'), contentType: 'text/csv; charset=utf-8', body: () => (built++, csv) };
+    const ask = (accept?: string) => conditionalResponse(new Request('http://x/', { headers: accept === undefined ? {} : { 'accept-encoding': accept } }), rep);
+    const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
+
+    const br = await ask('gzip, deflate, br, zstd');
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('x-atlas-content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    const brBody = await bytes(br);
+    expect(brBody.length).toBeLessThan(csv.length / 20);
+    expect(brotliDecompressSync(brBody).toString('utf8')).toBe(csv);
+
+    const gz = await ask('gzip');
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(await bytes(gz)).toString('utf8')).toBe(csv);
+
+    // q=0 refuses a coding; no header, or only unknown codings, get the bytes as they are.
+    expect((await ask('br;q=0, gzip;q=0.5')).headers.get('content-encoding')).toBe('gzip');
+    for (const accept of [undefined, 'identity', 'br;q=0, gzip;q=0', 'compress']) {
+      const plain = await ask(accept);
+      expect(plain.headers.get('content-encoding'), String(accept)).toBeNull();
+      expect((await bytes(plain)).toString('utf8')).toBe(csv);
+    }
+    // The same compressed bytes each time, from one build of the body.
+    expect(await bytes(await ask('br'))).toEqual(brBody);
+    expect(built).toBe(1);
+
+    // A ZIP is compressed already, and a tiny body is not worth it.
+    const zip = await conditionalResponse(new Request('http://x/', { headers: { 'accept-encoding': 'br, gzip' } }), { etag: etagOf('zip'), contentType: 'application/zip', body: () => new Uint8Array(4096) });
+    expect(zip.headers.get('content-encoding')).toBeNull();
+    const tiny = await conditionalResponse(new Request('http://x/', { headers: { 'accept-encoding': 'br, gzip' } }), { etag: etagOf('tiny'), contentType: 'application/json', body: () => '{}' });
+    expect(tiny.headers.get('content-encoding')).toBeNull();
   });
 });
 

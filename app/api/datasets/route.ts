@@ -29,7 +29,7 @@ export async function GET(request: NextRequest) {
     for (const d of datasets) problems.push(d.problem ?? '');
     // A dataset that breaks or mends changes the answer without changing any hash.
     const etag = etagOf(pkg.version, ...pkg.resources.map((r) => r.hash), ...problems);
-    return conditionalResponse(request, {
+    return await conditionalResponse(request, {
       etag,
       contentType: 'application/json; charset=utf-8',
       body: () => JSON.stringify({ name: pkg.name, title: pkg.title, version: pkg.version, license: pkg.licenses[0], package: '/api/package', openapi: '/api/openapi.json', datasets }),

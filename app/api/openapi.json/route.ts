@@ -11,7 +11,7 @@ export async function GET(request: NextRequest) {
   try {
     const { version } = await getPackage();
     const body = JSON.stringify(openApiDocument(version), null, 2);
-    return conditionalResponse(request, { etag: etagOf('openapi', body), contentType: 'application/json; charset=utf-8', body: () => body });
+    return await conditionalResponse(request, { etag: etagOf('openapi', body), contentType: 'application/json; charset=utf-8', body: () => body });
   } catch (err) {
     return internalError(err);
   }

@@ -58,9 +58,9 @@ export async function GET(request: NextRequest) {
     const dataKey = etagOf('zip', pkg.version, today.toISOString().slice(0, 10), ...pkg.resources.map((r) => r.hash));
     const etag = etagOf(dataKey, site);
     const filename = `substance-use-atlas-data_v${pkg.version}.zip`;
-    if (matches(request, etag)) return conditionalResponse(request, { etag, contentType: 'application/zip', filename, body: () => '' });
+    if (matches(request, etag)) return await conditionalResponse(request, { etag, contentType: 'application/zip', filename, body: () => '' });
     const zip = await packageZip(etag, dataKey, pkg, site, today);
-    return conditionalResponse(request, { etag, contentType: 'application/zip', filename, body: () => zip });
+    return await conditionalResponse(request, { etag, contentType: 'application/zip', filename, body: () => zip });
   } catch (err) {
     return internalError(err);
   }

@@ -20,13 +20,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const described = pkg.resources.find((r) => csvwFileOf(r) === file);
     if (described) {
       const body = `${JSON.stringify(csvwMetadata(pkg, described), null, 2)}\n`;
-      return conditionalResponse(request, { etag: etagOf('csvw', body), contentType: 'application/csvm+json; charset=utf-8', body: () => body });
+      return await conditionalResponse(request, { etag: etagOf('csvw', body), contentType: 'application/csvm+json; charset=utf-8', body: () => body });
     }
     const resource = pkg.resources.find((r) => r.path === file);
     if (file !== PACKAGE_FILE && !resource) return jsonError(404, 'not-found', `There is no file “${file}” in the data package.`, 'file');
     const data = (await readPackageFiles()).find((f) => f.name === file)?.data;
     if (!data) return jsonError(404, 'not-found', `There is no file “${file}” in the data package.`, 'file');
-    return conditionalResponse(request, {
+    return await conditionalResponse(request, {
       etag: etagOf(file, resource?.hash ?? data.toString('base64')),
       contentType: file === PACKAGE_FILE ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8',
       filename: file === PACKAGE_FILE ? undefined : file,

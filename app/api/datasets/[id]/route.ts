@@ -49,14 +49,14 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const etag = etagOf(r.name, r.hash, pkg.version, format, JSON.stringify(parsed.filter));
     const rows = () => applyFilter(dataset.observations, parsed.filter);
     if (format === 'csv') {
-      return conditionalResponse(request, {
+      return await conditionalResponse(request, {
         etag,
         contentType: 'text/csv; charset=utf-8',
         filename: fileName(r.name, parsed.filter, pkg.version),
         body: () => toCanonicalCsv(rows(), { neutralize: true }),
       });
     }
-    return conditionalResponse(request, {
+    return await conditionalResponse(request, {
       etag,
       contentType: 'application/json; charset=utf-8',
       body: () => {

@@ -16,7 +16,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const pkg = await getPackage();
     const data = await readDocument(pkg, file);
     if (!data) return jsonError(404, 'not-found', `There is no document “${file}” in the data package. Documents: ${documentPaths(pkg).join(', ') || 'none'}.`, 'file');
-    return conditionalResponse(request, { etag: etagOf(file, data.toString('base64')), contentType: documentType(file), body: () => data });
+    return await conditionalResponse(request, { etag: etagOf(file, data.toString('base64')), contentType: documentType(file), body: () => data });
   } catch (err) {
     return internalError(err);
   }
