@@ -32,7 +32,7 @@ test.describe('dashboard', () => {
 
   test('the map can be explored by keyboard, DC included, and Enter opens the profile', async ({ page }) => {
     // Two full pages (the dashboard, then the profile it opens) and a walk across the map's keys.
-    test.setTimeout(45_000);
+    test.setTimeout(90_000);
     const dc = stateRows('sud_past_year').find((r) => r.geography === 'DC') as Row;
     await page.goto(`/?period=${PERIOD}`);
     await page.locator('[data-chart="map"] a[tabindex="0"]').focus();

@@ -144,7 +144,7 @@ test.describe('state trend', () => {
 
 test.describe('accessibility of the state trend', () => {
   // Axe scans are heavy (see a11y.spec.ts): an explicit budget, each test well under a third of it.
-  test.describe.configure({ timeout: 60_000 });
+  test.describe.configure({ timeout: 90_000 }); // an axe scan: up to 23 s with one core busy
   for (const url of ['/', '/states/OH']) {
     test(`${url} has no accessibility violations`, async ({ page }) => {
       await page.goto(url);

@@ -9,7 +9,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`the staff pages have no accessibility violations (${scheme} theme), report and preview included`, async ({ page }) => {
     // Seven pages and two uploads, each page scanned by axe (see ../axe.ts): 4 s on an idle
     // 2-core machine, up to 12 s with one core busy; this budget keeps that under a third.
-    test.setTimeout(60_000);
+    test.setTimeout(120_000); // up to 34 s with one core busy
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/admin/login?error=invalid');
     expect(await pageViolations(page)).toEqual([]);

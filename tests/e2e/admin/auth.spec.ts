@@ -117,7 +117,7 @@ test('with a session, state-changing requests from another site, or that do not 
 test('sign-in: wrong passwords are refused, then rate-limited with a clear message; sign-out ends the session everywhere', async ({ request, page }) => {
   // Nine sign-ins, each a deliberately slow scrypt hash (128 MiB, two at a time): about 9 s with
   // one core busy, so this test gets a budget of its own.
-  test.setTimeout(90_000);
+  test.setTimeout(120_000); // up to 34 s with one core busy: every refused sign-in is a full password hash
   const attempt = (password: string) => request.post('/api/admin/login', { headers: { Origin: ORIGIN }, form: { email: LOCKED.email, password } });
   const wrong = await Promise.all(Array.from({ length: 5 }, (_, i) => attempt('wrong password number ' + i)));
   for (const res of wrong) {

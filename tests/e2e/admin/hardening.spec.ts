@@ -23,7 +23,7 @@ function auditOf(user: string): Array<{ user: string; action: string; detail?: s
 
 // Each test sends dozens of sign-ins, some of them deliberately slow scrypt hashes (two at a time):
 // a budget of their own keeps them well inside it on a slow machine.
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 90_000 });
 
 const login = (request: APIRequestContext, email: string, password: string, headers: Record<string, string> = {}) =>
   request.post('/api/admin/login', { headers: { Origin: ORIGIN, ...headers }, form: { email, password } });
