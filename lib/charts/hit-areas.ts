@@ -5,9 +5,6 @@
  * keyboard-equivalent steppers cover what a finger still cannot separate. Also the geographic
  * neighbour of a map region, for arrow keys.
  */
-// d3-delaunay (also what d3 itself uses): only its Voronoi diagram is needed here.
-import { Delaunay } from 'd3-delaunay';
-
 export interface Site {
   x: number;
   y: number;
@@ -16,22 +13,59 @@ export interface Site {
 /** The smallest side (px) a touch target may have: WCAG 2.2 target size (minimum), 2.5.8. */
 export const MIN_TARGET = 24;
 
+type Point = [number, number];
+
+/**
+ * The part of `polygon` on `site`'s side of the line halfway between `site` and `other`
+ * (Sutherland–Hodgman clipping against one half-plane): points p with
+ * 2(other − site)·p ≤ |other|² − |site|².
+ */
+function clipNearer(polygon: Point[], site: Site, other: Site): Point[] {
+  const ax = 2 * (other.x - site.x);
+  const ay = 2 * (other.y - site.y);
+  const limit = other.x * other.x + other.y * other.y - site.x * site.x - site.y * site.y;
+  const side = ([x, y]: Point) => limit - (ax * x + ay * y); // ≥ 0: nearer to site (or equally near)
+  const out: Point[] = [];
+  for (let i = 0; i < polygon.length; i++) {
+    const p = polygon[i];
+    const q = polygon[(i + 1) % polygon.length];
+    const sp = side(p);
+    const sq = side(q);
+    if (sp >= 0) out.push(p);
+    if ((sp >= 0) !== (sq >= 0)) {
+      const t = sp / (sp - sq);
+      out.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]);
+    }
+  }
+  return out;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
 /**
  * One SVG path per site: the region of `bounds` ([x0, y0, x1, y1]) nearer to that site than to any
- * other. A site that coincides with an earlier one gets null (the earlier one's cell serves both).
+ * other (its Voronoi cell), cut from the rectangle one half-plane per other site. A chart has at
+ * most a few dozen marks, so this is a few thousand small steps — and no library in the page. A
+ * site that coincides with an earlier one gets null (the earlier one's cell serves both).
  */
 export function nearestCells(sites: readonly Site[], bounds: [number, number, number, number]): Array<string | null> {
-  if (!sites.length) return [];
-  if (sites.length === 1) {
-    const [x0, y0, x1, y1] = bounds;
-    return [`M${x0},${y0}H${x1}V${y1}H${x0}Z`];
-  }
-  const voronoi = Delaunay.from(
-    sites,
-    (s) => s.x,
-    (s) => s.y,
-  ).voronoi(bounds);
-  return sites.map((_, i) => voronoi.renderCell(i) || null);
+  const [x0, y0, x1, y1] = bounds;
+  return sites.map((site, i) => {
+    if (sites.slice(0, i).some((s) => s.x === site.x && s.y === site.y)) return null;
+    let cell: Point[] = [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+    ];
+    for (const other of sites) {
+      if (other.x === site.x && other.y === site.y) continue;
+      cell = clipNearer(cell, site, other);
+      if (cell.length < 3) return null;
+    }
+    const corners = cell.map(([x, y]) => `${round(x)},${round(y)}`).filter((c, k, all) => c !== all[(k + all.length - 1) % all.length]);
+    return `M${corners.join('L')}Z`;
+  });
 }
 
 export type Direction = 'left' | 'right' | 'up' | 'down';

@@ -4,7 +4,6 @@ import { createContext, useContext, useState, type MouseEvent } from 'react';
 import { downloadLinks, viewToSearch, type View } from '@/lib/charts/view';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { toCanonicalCsv } from '@/lib/format/csv';
-import { chartSvg, legendOf, pngFromSvg, saveFile } from './export-image';
 import { useHydrated } from './use-coarse-pointer';
 
 export type ChartKind = 'trend' | 'state-trend' | 'map' | 'ranking' | 'ages';
@@ -51,7 +50,10 @@ export function ChartActions({ kind, title, view, rows, embedded }: { kind: Char
   const embedCode = () =>
     `<iframe src="${origin()}/embed/${kind}${viewToSearch(view)}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="${EMBED_HEIGHTS[kind]}" style="border:0" loading="lazy"></iframe>\n<script src="${origin()}/embed.js" async></script>`;
 
-  const image = () => {
+  // The image and file-saving code loads when a visitor first asks for a download, not with the page.
+  const exporter = () => import('./export-image');
+  const image = async () => {
+    const { chartSvg, legendOf } = await exporter();
     const section = document.getElementById(kind);
     const svg = section?.querySelector<SVGSVGElement>('svg[data-chart]');
     if (!section || !svg) throw new Error('The chart is not on the page.');
@@ -75,6 +77,7 @@ export function ChartActions({ kind, title, view, rows, embedded }: { kind: Char
     }
   };
 
+  const saveFile = async (blob: Blob, name: string) => (await exporter()).saveFile(blob, name);
   const saveCsv = run('Downloaded the CSV', () => saveFile(new Blob([toCanonicalCsv(rows, { neutralize: true })], { type: 'text/csv;charset=utf-8' }), `${base}.csv`));
   const saveJson = run('Downloaded the JSON', () =>
     saveFile(new Blob([JSON.stringify({ chart: title, view: pageUrl(), downloaded: new Date().toISOString(), observations: rows }, null, 2)], { type: 'application/json' }), `${base}.json`),
@@ -140,10 +143,10 @@ export function ChartActions({ kind, title, view, rows, embedded }: { kind: Char
       {scripted ? (
         <div className="action-row">
           <span className="action-label">Image</span>
-          <button type="button" className="secondary" onClick={run('Downloaded the PNG', async () => saveFile(await pngFromSvg(image()), `${base}.png`))}>
+          <button type="button" className="secondary" onClick={run('Downloaded the PNG', async () => saveFile(await (await exporter()).pngFromSvg(await image()), `${base}.png`))}>
             Image (PNG)
           </button>
-          <button type="button" className="secondary" onClick={run('Downloaded the SVG', () => saveFile(new Blob([image()], { type: 'image/svg+xml' }), `${base}.svg`))}>
+          <button type="button" className="secondary" onClick={run('Downloaded the SVG', async () => saveFile(new Blob([await image()], { type: 'image/svg+xml' }), `${base}.svg`))}>
             Image (SVG)
           </button>
         </div>
