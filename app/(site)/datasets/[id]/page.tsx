@@ -11,7 +11,8 @@ import { pageMetadata } from '@/lib/site/metadata';
 
 export const dynamic = 'force-dynamic';
 
-const PAGE_SIZE = 100;
+/** Rows per page: 50 keeps a page light enough to start quickly on a phone (100 cost about half a second more of blocking time in Lighthouse’s phone preset). */
+const PAGE_SIZE = 50;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
