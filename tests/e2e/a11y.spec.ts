@@ -7,7 +7,7 @@ export const PAGES = ['/', '/?indicator=needing_not_receiving_specialty_tx&geo=C
 // An axe scan is heavy by nature: the home page and each of its four tables (hundreds of cells,
 // each checked for contrast) take 3 s on an idle 2-core machine and up to 13 s with one core busy
 // and the other worker beside it. This budget keeps that under a third of the timeout.
-test.describe.configure({ timeout: 90_000 }); // up to 24 s per page with one core busy
+test.describe.configure({ timeout: 120_000 }); // up to 35 s per page with one core busy
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`axe-core (${scheme} theme)`, () => {
