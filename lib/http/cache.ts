@@ -59,13 +59,19 @@ function remember(key: string, body: Uint8Array): Uint8Array {
   return body;
 }
 
-export function cachedBody(key: string, make: () => string | Uint8Array): Uint8Array {
+/** A kept body, moved to the most recently used end. */
+function recall(key: string): Uint8Array | undefined {
   const hit = bodies.get(key);
   if (hit) {
     bodies.delete(key);
     bodies.set(key, hit);
-    return hit;
   }
+  return hit;
+}
+
+export function cachedBody(key: string, make: () => string | Uint8Array): Uint8Array {
+  const hit = recall(key);
+  if (hit) return hit;
   const made = make();
   return remember(key, typeof made === 'string' ? encoder.encode(made) : made);
 }
@@ -112,12 +118,8 @@ const gzip = promisify(gzipCompress);
  */
 const compressing = new Map<string, Promise<Uint8Array>>();
 function compressedBody(key: string, coding: 'br' | 'gzip', plain: Uint8Array): Promise<Uint8Array> {
-  const hit = bodies.get(key);
-  if (hit) {
-    bodies.delete(key);
-    bodies.set(key, hit);
-    return Promise.resolve(hit);
-  }
+  const hit = recall(key);
+  if (hit) return Promise.resolve(hit);
   const pending = compressing.get(key);
   if (pending) return pending;
   const large = plain.byteLength > 4 * 1024 * 1024;
