@@ -1,7 +1,7 @@
 import { DataNotice } from '@/app/_components/data-notice';
 import { Dashboard } from '@/app/_components/dashboard/dashboard';
 import { FigureCard } from '@/app/_components/figure-card';
-import { packRows } from '@/lib/charts/packed';
+import { packOptions, packRows } from '@/lib/charts/packed';
 import { ViewDataProvider } from '@/app/_components/dashboard/view-data-provider';
 import { loadDashboard } from '@/lib/data/dashboard';
 import { figureFor, latestFigure } from '@/lib/data/headline';
@@ -9,6 +9,8 @@ import { seriesByName } from '@/lib/vocabulary/series';
 import { getAllObservations, getIndicators } from '@/lib/data/store';
 import { stateShapes } from '@/lib/geo/state-shapes';
 import { pageMetadata } from '@/lib/site/metadata';
+import { likelyTouch } from '@/lib/http/touch';
+import { headers } from 'next/headers';
 
 export const dynamic = 'force-dynamic';
 
@@ -66,8 +68,8 @@ export default async function HomePage({ searchParams }: Props) {
 
       <section aria-labelledby="explore">
         <h2 id="explore">Explore the figures</h2>
-        <ViewDataProvider packed={packRows(dashboard.initial)}>
-          <Dashboard options={dashboard.options} datasets={dashboard.datasets} shapes={stateShapes()} initialSearch={initialSearch ? `?${initialSearch}` : ''} />
+        <ViewDataProvider packed={packRows(dashboard.initial)} touch={likelyTouch(await headers())}>
+          <Dashboard packedOptions={packOptions(dashboard.options)} datasets={dashboard.datasets} shapes={stateShapes()} initialSearch={initialSearch ? `?${initialSearch}` : ''} />
         </ViewDataProvider>
       </section>
     </>

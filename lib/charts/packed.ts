@@ -7,6 +7,7 @@
  * respond. unpackRows gives back exactly the rows that were packed.
  */
 import type { IntervalType, Observation } from '../vocabulary/schema';
+import type { IndicatorOption } from './view';
 
 export interface LoadedRows {
   url: string;
@@ -80,4 +81,65 @@ export function unpackRows({ texts, sets }: PackedRows): LoadedRows[] {
       note: texts[note],
     })),
   }));
+}
+
+/**
+ * The indicator options in a compact form. Their period and measure lists repeat across the
+ * measures and age groups of one indicator and across indicators (about 94 kB of the home page's
+ * payload written out); packed, each distinct list is sent once and referred to by its index.
+ */
+export interface PackedOptions {
+  lists: string[][];
+  /** name, title, definition, national, states, and list indexes; then the two optional tables (null when absent). */
+  options: Array<[string, string, string, boolean, boolean, number, number, number, number, Array<[string, string, number]> | null, Array<[string, number]> | null]>;
+}
+
+export function packOptions(options: readonly IndicatorOption[]): PackedOptions {
+  const lists: string[][] = [];
+  const index = new Map<string, number>();
+  const l = (list: string[]) => {
+    const key = JSON.stringify(list);
+    let i = index.get(key);
+    if (i === undefined) {
+      i = lists.length;
+      lists.push(list);
+      index.set(key, i);
+    }
+    return i;
+  };
+  return {
+    lists,
+    options: options.map((o) => [
+      o.name,
+      o.title,
+      o.definition,
+      o.national,
+      o.states,
+      l(o.ages),
+      l(o.nationalMeasures),
+      l(o.stateMeasures),
+      l(o.statePeriods),
+      o.periodsByMeasure ? o.periodsByMeasure.map((m): [string, string, number] => [m.measure, m.age, l(m.periods)]) : null,
+      o.nationalByAge ? o.nationalByAge.map((m): [string, number] => [m.age, l(m.measures)]) : null,
+    ]),
+  };
+}
+
+export function unpackOptions({ lists, options }: PackedOptions): IndicatorOption[] {
+  return options.map(([name, title, definition, national, states, ages, nationalMeasures, stateMeasures, statePeriods, byMeasure, byAge]) => {
+    const option: IndicatorOption = {
+      name,
+      title,
+      definition,
+      national,
+      states,
+      ages: [...lists[ages]],
+      nationalMeasures: [...lists[nationalMeasures]],
+      stateMeasures: [...lists[stateMeasures]],
+      statePeriods: [...lists[statePeriods]],
+    };
+    if (byMeasure) option.periodsByMeasure = byMeasure.map(([measure, age, periods]) => ({ measure, age, periods: [...lists[periods]] }));
+    if (byAge) option.nationalByAge = byAge.map(([age, measures]) => ({ age, measures: [...lists[measures]] }));
+    return option;
+  });
 }

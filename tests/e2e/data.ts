@@ -54,7 +54,8 @@ export const tooltip = (page: Page) => page.getByTestId('tooltip');
  */
 export async function chartsLaidOut(page: Page) {
   await page.waitForFunction(() => {
-    const svgs = [...document.querySelectorAll('svg[data-chart="ranking"], svg[data-chart="trend"]')];
-    return svgs.length > 0 && svgs.every((s) => Math.abs(Number(s.getAttribute('width')) - s.getBoundingClientRect().width) < 1);
+    // Each chart body names the width it was drawn for; charts take their turns after hydration.
+    const bodies = [...document.querySelectorAll<HTMLElement>('.chart-body[data-width]')].filter((b) => b.getBoundingClientRect().width > 0);
+    return bodies.length > 0 && bodies.every((b) => Math.abs(Number(b.dataset.width) - b.getBoundingClientRect().width) < 1);
   });
 }

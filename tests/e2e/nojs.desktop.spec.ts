@@ -44,6 +44,13 @@ test.describe('without JavaScript', () => {
     }
   });
 
+  test('a desktop browser gets mouse-sized ranking rows from the server', async ({ page }) => {
+    await page.goto('/?period=2018-2019');
+    const heights = await page.locator('[data-chart="ranking"] .row-hit').evaluateAll((rects) => rects.map((r) => r.getAttribute('height')));
+    expect(heights).toHaveLength(51);
+    expect(new Set(heights)).toEqual(new Set(['18']));
+  });
+
   test('“Show as” has a button that sends the choice', async ({ page }) => {
     await page.goto('/?indicator=sud_past_year');
     const map = page.locator('#map');

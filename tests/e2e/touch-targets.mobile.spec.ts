@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { tooltip } from './data';
+import { chartsLaidOut, tooltip } from './data';
 
 /**
  * Touch targets on a 375 px phone (the mobile project), measured in the DOM: every state on the
@@ -17,9 +17,7 @@ async function dashboard(page: Page, search = '?period=2018-2019') {
   await page.goto(`/${search}`);
   // The picker appears once the page runs JavaScript; then every chart is laid out at its own width.
   await expect(page.getByRole('combobox', { name: /Open a state’s profile/ })).toBeVisible();
-  await expect
-    .poll(() => page.locator('svg[data-chart="trend"], svg[data-chart="ranking"]').evaluateAll((svgs) => svgs.every((s) => Math.abs(Number(s.getAttribute('width')) - s.getBoundingClientRect().width) < 1)))
-    .toBe(true);
+  await chartsLaidOut(page);
 }
 
 const boxes = (page: Page, selector: string, key: string) =>

@@ -3,7 +3,7 @@
  * out are exactly the rows the server loaded, in a fraction of the bytes.
  */
 import { describe, expect, it } from 'vitest';
-import { packRows, unpackRows } from '@/lib/charts/packed';
+import { packOptions, packRows, unpackOptions, unpackRows } from '@/lib/charts/packed';
 import { loadDashboard } from '@/lib/data/dashboard';
 
 describe('packed first-view rows', () => {
@@ -23,3 +23,30 @@ describe('packed first-view rows', () => {
     });
   }
 });
+
+describe('packed indicator options', () => {
+  it('give back exactly the options, optional tables included, in under half the bytes', async () => {
+    const { options } = await loadDashboard({});
+    expect(options.length).toBeGreaterThan(20);
+    expect(options.some((o) => o.periodsByMeasure) && options.some((o) => o.nationalByAge)).toBe(true);
+    // An option without the optional tables (every period in every measure) comes back without them.
+    const { periodsByMeasure, nationalByAge, ...bare } = options[0];
+    expect(periodsByMeasure && nationalByAge).toBeTruthy();
+    const all = [...options, { ...bare, name: 'bare' }];
+    const packed = packOptions(all);
+    const back = unpackOptions(JSON.parse(JSON.stringify(packed)));
+    expect(back).toEqual(all);
+    expect('periodsByMeasure' in back[back.length - 1]).toBe(false);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(options).length / 2);
+  });
+
+  it('does not share a list between options: changing one leaves the others alone', async () => {
+    const { options } = await loadDashboard({});
+    const back = unpackOptions(packOptions(options));
+    const [a, b] = back.filter((o) => o.ages.join() === back[0].ages.join());
+    expect(b).toBeDefined();
+    a.ages.push('x');
+    expect(b.ages).not.toContain('x');
+  });
+});
+

@@ -41,7 +41,7 @@ export function AgeChart({ model, label }: { model: AgeModel; label: string }) {
     ) : null;
 
   return (
-    <div className="chart-body" ref={ref} style={{ height: layout.height }}>
+    <div className="chart-body" ref={ref} data-width={width} style={{ height: layout.height }}>
       <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} data-chart="age">
         <g className="axis" aria-hidden="true">
           {layout.xTicks.map((t) => (

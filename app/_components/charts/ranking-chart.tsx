@@ -33,7 +33,7 @@ export function RankingChart({ model, label, highlight, changed }: { model: Stat
   if (tooltip && row && tapped === row.state.code) tooltip.lines.push('Tap again to open the profile');
 
   return (
-    <div className="chart-body" ref={ref} style={{ height: layout.height }}>
+    <div className="chart-body" ref={ref} data-width={width} style={{ height: layout.height }}>
       <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} data-chart="ranking">
         <g className="axis" aria-hidden="true">
           {layout.xTicks.map((t) => (

@@ -70,7 +70,7 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
   const anchor = activeShape ? (markerOf(activeShape.code) ?? { x: activeShape.centroid[0], y: activeShape.centroid[1] }) : { x: 0, y: 0 };
 
   return (
-    <div className="chart-body map-body" ref={ref}>
+    <div className="chart-body map-body" ref={ref} data-width={width}>
       <svg viewBox={`0 0 ${MAP.WIDTH} ${MAP.HEIGHT}`} width="100%" height={height} role="group" aria-label={label} data-chart="map">
         <defs>
           <pattern id="no-data" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

@@ -117,7 +117,7 @@ export function StateTrendChart({ model, label, compact = false }: { model: Stat
 
   return (
     <>
-      <div className="chart-body" ref={ref} style={{ height }}>
+      <div className="chart-body" ref={ref} data-width={width} style={{ height }}>
         <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} data-chart="state-trend">
           <TrendBackdrop layout={layout} activeBreak={activeBreak} />
           <g className="counts-only-marks" aria-hidden="true">

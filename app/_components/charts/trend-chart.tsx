@@ -47,7 +47,7 @@ export function TrendChart({ model, label }: { model: TrendModel; label: string 
 
   return (
     <>
-      <div className="chart-body" ref={ref} style={{ height: TREND.HEIGHT }}>
+      <div className="chart-body" ref={ref} data-width={width} style={{ height: TREND.HEIGHT }}>
         <svg
           width={layout.width}
           height={layout.height}

@@ -1,35 +1,100 @@
 'use client';
 
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_WIDTH } from '@/lib/charts/constants';
 
 /**
+ * The first layout of each chart at its real width, one chart at a time. Hydration finishes with
+ * every chart drawn at DEFAULT_WIDTH; laying all of them out again in one render would end in one
+ * long commit (every mark of five charts moved at once), which on a slow phone blocks input for
+ * half a second. Instead each chart's first measurement waits its turn: the next chart starts only
+ * after the previous one's new layout has been committed and the browser has had an idle moment.
+ */
+const queue: Array<() => void> = [];
+let running = false;
+
+function whenIdle(callback: () => void) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 200 });
+  else setTimeout(callback, 1);
+}
+
+function runNext() {
+  const job = queue.shift();
+  if (job) job();
+  else running = false;
+}
+
+function enqueue(job: () => void) {
+  queue.push(job);
+  if (!running) {
+    running = true;
+    whenIdle(runNext);
+  }
+}
+
+function dequeue(job: () => void) {
+  const i = queue.indexOf(job);
+  if (i >= 0) queue.splice(i, 1);
+}
+
+/**
  * Measures the chart container. The server renders at DEFAULT_WIDTH (the SVG scales to fit
- * until the browser measures); afterwards the chart is laid out again at its real width. The ref
- * is a callback, so a container that appears later (after a "Loading…" or empty state, when the
- * figures arrive) is measured too, not only one present at the first render. The new width is a
- * transition: the charts are laid out again in slices React can pause for input, not in one long
- * task after hydration.
+ * until the browser measures); afterwards the chart is laid out again at its real width, in its
+ * turn (see above), and again whenever the container resizes. The ref is a callback, so a
+ * container that appears later (after a "Loading…" or empty state, when the figures arrive) is
+ * measured too; it keeps no state of its own, because a state set while React attaches refs would
+ * re-render every chart synchronously straight after hydration. Each new width is a transition,
+ * rendered in slices React can pause for input.
  */
 export function useChartWidth<T extends HTMLElement>() {
-  const [element, ref] = useState<T | null>(null);
   const [width, setWidth] = useState(DEFAULT_WIDTH);
-  const [measured, setMeasured] = useState(false);
-  useEffect(() => {
+  const current = useRef(DEFAULT_WIDTH);
+  // Set while this chart's first layout is being rendered: called once it has been committed.
+  const release = useRef<(() => void) | null>(null);
+
+  const ref = useCallback((element: T | null) => {
     if (!element) return;
-    const update = () => {
-      const w = Math.round(element.getBoundingClientRect().width);
-      if (w > 0) {
-        startTransition(() => {
-          setWidth(w);
-          setMeasured(true);
-        });
+    let started = false;
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      release.current = null;
+      whenIdle(runNext);
+    };
+    const measure = () => Math.round(element.getBoundingClientRect().width);
+    const apply = (w: number) => {
+      current.current = w;
+      startTransition(() => setWidth(w));
+    };
+    const first = () => {
+      started = true;
+      const w = measure();
+      if (w > 0 && w !== current.current) {
+        release.current = finish;
+        apply(w);
+      } else {
+        finish();
       }
     };
-    update();
-    const observer = new ResizeObserver(update);
+    enqueue(first);
+    const observer = new ResizeObserver(() => {
+      if (!started) return; // the queued first measurement will see this size
+      const w = measure();
+      if (w > 0 && w !== current.current) apply(w);
+    });
     observer.observe(element);
-    return () => observer.disconnect();
-  }, [element]);
-  return { ref, width, measured };
+    return () => {
+      observer.disconnect();
+      if (!started) dequeue(first);
+      else finish();
+    };
+  }, []);
+
+  // The new width is on screen: let the next chart take its turn.
+  useEffect(() => {
+    release.current?.();
+  }, [width]);
+
+  return { ref, width };
 }

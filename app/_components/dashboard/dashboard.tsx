@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo, useState, type MouseEvent } from 'react';
 import { ageChoices, changeView, datasetOfRequest, observationKey, optionForAge, parseView, stateHref, viewRequests, viewToSearch, type IndicatorOption, type View } from '@/lib/charts/view';
+import { unpackOptions, type PackedOptions } from '@/lib/charts/packed';
 import type { StateShape } from '@/lib/geo/state-shapes';
 import { ageGroupLabel, ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
 import { geographyName } from '@/lib/vocabulary/geography';
@@ -13,7 +14,8 @@ import { pushUrlSearch, replaceUrlSearch, useUrlSearch } from './use-url-search'
 import { useViewData } from './use-view-data';
 
 export interface DashboardProps {
-  options: IndicatorOption[];
+  /** The indicator options, packed (lib/charts/packed.ts). */
+  packedOptions: PackedOptions;
   datasets: Array<{ id: string; states: boolean }>;
   shapes: StateShape[];
   /** The query string the server rendered, for the first render before hydration. */
@@ -28,7 +30,8 @@ export function placeMessage(geo: string): string {
 }
 
 /** The interactive dashboard: pickers, national trend, a state's trend, state map, state ranking and age groups, all driven by the URL. */
-export function Dashboard({ options, datasets, shapes, initialSearch }: DashboardProps) {
+export function Dashboard({ packedOptions, datasets, shapes, initialSearch }: DashboardProps) {
+  const options = useMemo(() => unpackOptions(packedOptions), [packedOptions]);
   const search = useUrlSearch(initialSearch);
   const view = useMemo(() => parseView(new URLSearchParams(search), options), [search, options]);
   const indicator = options.find((o) => o.name === view.indicator) as IndicatorOption;

@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { datasetOfRequest, parseView, viewRequests, viewToSearch, type IndicatorOption } from '@/lib/charts/view';
+import { unpackOptions, type PackedOptions } from '@/lib/charts/packed';
 import type { StateShape } from '@/lib/geo/state-shapes';
 import type { ChartKind } from '../charts/chart-actions';
 import { AgeSection, MapSection, RankingSection, StateTrendSection, TrendSection, useViewModels } from './sections';
@@ -10,7 +11,8 @@ import { useViewData } from './use-view-data';
 export interface EmbedChartProps {
   kind: ChartKind;
   search: string;
-  options: IndicatorOption[];
+  /** The indicator options, packed (lib/charts/packed.ts). */
+  packedOptions: PackedOptions;
   datasets: Array<{ id: string; states: boolean }>;
   shapes: StateShape[];
 }
@@ -62,7 +64,8 @@ function usePostedHeight(ref: RefObject<HTMLElement | null>, chart: ChartKind) {
  * source, and a credit bar with a link back that stays in sight (sticky at the frame's foot) even
  * when the host page gives the frame less height than the chart needs.
  */
-export function EmbedChart({ kind, search, options, datasets, shapes }: EmbedChartProps) {
+export function EmbedChart({ kind, search, packedOptions, datasets, shapes }: EmbedChartProps) {
+  const options = useMemo(() => unpackOptions(packedOptions), [packedOptions]);
   const view = useMemo(() => parseView(new URLSearchParams(search), options), [search, options]);
   const option = options.find((o) => o.name === view.indicator) as IndicatorOption;
   const urls = useMemo(() => viewRequests(view, datasets), [view, datasets]);

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import type { ChartKind } from '@/app/_components/charts/chart-actions';
 import { EmbedChart } from '@/app/_components/dashboard/embed-chart';
-import { packRows } from '@/lib/charts/packed';
+import { packOptions, packRows } from '@/lib/charts/packed';
 import { ViewDataProvider } from '@/app/_components/dashboard/view-data-provider';
 import { loadDashboard } from '@/lib/data/dashboard';
 import { stateShapes } from '@/lib/geo/state-shapes';
+import { likelyTouch } from '@/lib/http/touch';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,8 +29,8 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const dashboard = await loadDashboard(query);
   const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();
   return (
-    <ViewDataProvider packed={packRows(dashboard.initial)}>
-      <EmbedChart kind={chart as ChartKind} search={search} options={dashboard.options} datasets={dashboard.datasets} shapes={chart === 'map' ? stateShapes() : []} />
+    <ViewDataProvider packed={packRows(dashboard.initial)} touch={likelyTouch(await headers())}>
+      <EmbedChart kind={chart as ChartKind} search={search} packedOptions={packOptions(dashboard.options)} datasets={dashboard.datasets} shapes={chart === 'map' ? stateShapes() : []} />
     </ViewDataProvider>
   );
 }
