@@ -15,6 +15,7 @@ import { GEOGRAPHIES, geographyByCode } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { getAllObservations, getIndicators } from '@/lib/data/store';
 import { formatObservation, formatPeriod, formatPeriodList } from '@/lib/format/numbers';
+import { html, type Html } from '@/lib/site/html';
 import { pageMetadata } from '@/lib/site/metadata';
 import { carriedView, dashboardHref, stateHref, statesHref, type CarriedView } from '../links';
 import { ProfilePicker } from './picker';
@@ -206,17 +207,11 @@ export default async function StatePage({ params, searchParams }: Props) {
 }
 
 /** A figure and its interval in a table cell; `label` names it where the row is shown as a card. */
-function Figure({ label, o }: { label: string; o: Observation | undefined }) {
+function figure(label: string, o: Observation | undefined): Html {
   const f = show(o);
-  return (
-    <td role="cell" className="num" data-label={label}>
-      {f.estimate}
-      {f.interval ? <span className="interval"> ({f.interval})</span> : null}
-    </td>
-  );
+  return html`<td role="cell" class="num" data-label="${label}">${f.estimate}${f.interval ? html`<span class="interval"> (${f.interval})</span>` : null}</td>`;
 }
 
-/** One indicator's latest figures for the state beside the U.S., by age group, with the number of people. */
 function IndicatorTable({ name, title, definition, code, stateName, rows }: { name: string; title: string; definition?: string; code: string; stateName: string; rows: Observation[] }) {
   const own = rows.filter((o) => o.geography === code && o.estimate !== null);
   const measure = measuresIn(own)[0]?.id ?? COUNT;
@@ -233,70 +228,27 @@ function IndicatorTable({ name, title, definition, code, stateName, rows }: { na
     (p) => comparePeriodsNewestFirst(p, period) < 0,
   );
   const sources = [...new Set(own.filter((o) => o.period === period).map((o) => o.source.replace(/: .*$/, '')))];
+  const th = (text: string) => html`<th scope="col" role="columnheader">${text}</th>`;
+  const table = html`<table class="data state-table" role="table"><caption>${title}, ${stateName} and the United States, ${formatPeriod(period)}${
+    percent ? `, ${measureById(measure).label.toLowerCase()}` : null
+  }</caption><thead role="rowgroup"><tr role="row">${th('Age')}${percent ? th(stateName) : null}${counts ? th(`${stateName}, number of people`) : null}${
+    percent ? [th('United States'), th('Compared with the U.S.')] : null
+  }</tr></thead><tbody role="rowgroup">${ages.map((age) => {
+    const state = percent ? get(code, age, measure) : undefined;
+    const us = percent ? get('US', age, measure) : undefined;
+    return html`<tr role="row"><th scope="row" role="rowheader" data-label="Age">${ageGroupShortLabel(age)}</th>${percent ? figure(stateName, state) : null}${
+      counts ? figure(`People in ${stateName}`, get(code, age, COUNT)) : null
+    }${percent ? [figure('United States', us), html`<td role="cell" data-label="Compared with the U.S." class="compared">${comparison(state, us)}</td>`] : null}</tr>`;
+  })}</tbody></table>`;
   return (
     <section id={name} aria-labelledby={`${name}-title`} className="profile-section">
       <h3 id={`${name}-title`}>{title}</h3>
       {definition ? <p className="chart-subtitle">{definition}</p> : null}
       {/* On a phone each row is a card (app/styles/states.css): the ARIA roles keep the table's
           semantics when CSS changes its display, and data-label names each figure on the card. */}
-      <div className="table-scroll" role="region" aria-label={`${title}: ${stateName} and the United States`} tabIndex={0}>
-        <table className="data state-table" role="table">
-          <caption>
-            {title}, {stateName} and the United States, {formatPeriod(period)}
-            {percent ? `, ${measureById(measure).label.toLowerCase()}` : ''}
-          </caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">
-                Age
-              </th>
-              {percent ? (
-                <th scope="col" role="columnheader">
-                  {stateName}
-                </th>
-              ) : null}
-              {counts ? (
-                <th scope="col" role="columnheader">
-                  {stateName}, number of people
-                </th>
-              ) : null}
-              {percent ? (
-                <>
-                  <th scope="col" role="columnheader">
-                    United States
-                  </th>
-                  <th scope="col" role="columnheader">
-                    Compared with the U.S.
-                  </th>
-                </>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody role="rowgroup">
-            {ages.map((age) => {
-              const state = percent ? get(code, age, measure) : undefined;
-              const us = percent ? get('US', age, measure) : undefined;
-              return (
-                <tr key={age} role="row">
-                  <th scope="row" role="rowheader" data-label="Age">
-                    {ageGroupShortLabel(age)}
-                  </th>
-                  {percent ? <Figure label={stateName} o={state} /> : null}
-                  {counts ? <Figure label={`People in ${stateName}`} o={get(code, age, COUNT)} /> : null}
-                  {percent ? (
-                    <>
-                      <Figure label="United States" o={us} />
-                      <td role="cell" data-label="Compared with the U.S." className="compared">
-                        {comparison(state, us)}
-                      </td>
-                    </>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      {/* The table never changes in the browser: it is written as one string of static HTML
+          (lib/site/html.ts), so React hydrates one element here, not a hundred. */}
+      <div className="table-scroll" role="region" aria-label={`${title}: ${stateName} and the United States`} tabIndex={0} dangerouslySetInnerHTML={{ __html: table.value }} />
       <p className="chart-note">
         {newer.length ? `For ${formatPeriodList(newer)}, SAMHSA’s tables in this dataset give numbers of people only. ` : ''}
         <Link prefetch={false} href={`/states/${code}?indicator=${name}#charts`}>Chart of {title.charAt(0).toLowerCase() + title.slice(1)} over time</Link> · Source: {sources.join('; ')}.
