@@ -99,3 +99,19 @@ test.describe('/iop', () => {
     await expect(page.locator('main')).not.toContainText(/\baddicts?\b/i);
   });
 });
+
+test('a dataset page lists the filtered observations in a real table: every row, its figure, interval and source', async ({ page }) => {
+  const selection = rows('national-estimates.csv').filter((r) => r.indicator === 'sud_past_year' && r.geography === 'US' && r.age_group === '12+');
+  expect(selection.length).toBeGreaterThan(5);
+  await page.goto('/datasets/national-estimates?indicator=sud_past_year&geography=US&age_group=12%2B');
+  const table = page.getByRole('table', { name: /^Observations in / });
+  await expect(table.getByRole('columnheader')).toHaveText(['Geography', 'Age', 'Period', 'Estimate', '95% interval', 'Indicator', 'Series', 'Source']);
+  await expect(table.locator('tbody tr')).toHaveCount(selection.length);
+  await expect(page.getByRole('status')).toContainText(`${selection.length} observations`);
+  const r = findRow('national-estimates.csv', { indicator: 'sud_past_year', period: '2021', geography: 'US', age_group: '12+', unit: 'percent' });
+  const row = table.locator('tbody tr').filter({ hasText: shown(r).estimate }).filter({ has: page.getByRole('cell', { name: '2021', exact: true }) });
+  await expect(row).toHaveCount(1);
+  // Text from the data is text, not markup: the source's dots, spaces and semicolons as written.
+  await expect(row.locator('td.source')).toHaveText(r.source);
+  await expect(row.locator('td').nth(4)).toHaveText(shown(r).interval ?? '—');
+});

@@ -7,7 +7,9 @@ import { geographyName } from '@/lib/vocabulary/geography';
 import { applyFilter, type ObservationFilter } from '@/lib/data/query';
 import { getDataset, getIndicators } from '@/lib/data/store';
 import { formatDate, formatObservation, formatPeriod } from '@/lib/format/numbers';
+import { html, type Html } from '@/lib/site/html';
 import { pageMetadata } from '@/lib/site/metadata';
+import type { Observation } from '@/lib/vocabulary/schema';
 
 export const dynamic = 'force-dynamic';
 
@@ -136,47 +138,8 @@ export default async function DatasetPage({ params, searchParams }: Props) {
         {pages > 1 ? `, page ${page} of ${pages}` : ''}.
       </p>
 
-      <div className="table-scroll" role="region" aria-label="Observations table, scrolls sideways" tabIndex={0}>
-        <table className="data">
-          <caption>Observations in {dataset.resource.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Geography</th>
-              <th scope="col">Age</th>
-              <th scope="col">Period</th>
-              <th scope="col">Estimate</th>
-              <th scope="col">95% interval</th>
-              <th scope="col">Indicator</th>
-              <th scope="col">Series</th>
-              <th scope="col">Source</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((o) => {
-              const f = formatObservation(o);
-              return (
-                <tr key={`${o.indicator}|${o.period}|${o.geography}|${o.age_group}|${o.unit}|${o.revision}`}>
-                  <td>{geographyName(o.geography)}</td>
-                  <td>{ageGroupShortLabel(o.age_group)}</td>
-                  <td>{formatPeriod(o.period)}</td>
-                  <td className="num">
-                    {f.estimate}
-                    {o.revision > 0 ? ' (revised)' : ''}
-                    {o.qualifiers.includes('derived') ? <span> (derived)</span> : null}
-                  </td>
-                  <td className="num">{f.interval ?? '—'}</td>
-                  <td>{indicators.get(o.indicator)?.title ?? o.indicator}</td>
-                  <td>{o.series}</td>
-                  <td className="source">
-                    {o.source}
-                    {o.note ? ` — ${o.note}` : ''}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      {/* Static in the browser: one string of HTML (lib/site/html.ts), one element for React to hydrate. */}
+      <div className="table-scroll" role="region" aria-label="Observations table, scrolls sideways" tabIndex={0} dangerouslySetInnerHTML={{ __html: observationsTable(dataset.resource.title, shown, indicators).value }} />
 
       {pages > 1 ? (
         <nav className="pager" aria-label="Pages">
@@ -238,4 +201,18 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       </section>
     </>
   );
+}
+
+/** The page's observations as a table, in static HTML. */
+function observationsTable(title: string, shown: readonly Observation[], indicators: ReadonlyMap<string, { title: string }>): Html {
+  const head = ['Geography', 'Age', 'Period', 'Estimate', '95% interval', 'Indicator', 'Series', 'Source'].map((h) => html`<th scope="col">${h}</th>`);
+  const rows = shown.map((o) => {
+    const f = formatObservation(o);
+    return html`<tr><td>${geographyName(o.geography)}</td><td>${ageGroupShortLabel(o.age_group)}</td><td>${formatPeriod(o.period)}</td><td class="num">${f.estimate}${
+      o.revision > 0 ? ' (revised)' : null
+    }${o.qualifiers.includes('derived') ? html`<span> (derived)</span>` : null}</td><td class="num">${f.interval ?? '—'}</td><td>${
+      indicators.get(o.indicator)?.title ?? o.indicator
+    }</td><td>${o.series}</td><td class="source">${o.source}${o.note ? ` — ${o.note}` : null}</td></tr>`;
+  });
+  return html`<table class="data"><caption>Observations in ${title}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
