@@ -25,18 +25,25 @@ export interface PackedRows {
   sets: Array<{ url: string; rows: PackedRow[] }>;
 }
 
-export function packRows(loaded: readonly LoadedRows[]): PackedRows {
-  const texts: string[] = [];
+/** Each distinct value once in `values`; `at` gives a value's index, adding it the first time. */
+function interner<T>(keyOf: (value: T) => string) {
+  const values: T[] = [];
   const index = new Map<string, number>();
-  const t = (s: string) => {
-    let i = index.get(s);
+  const at = (value: T) => {
+    const key = keyOf(value);
+    let i = index.get(key);
     if (i === undefined) {
-      i = texts.length;
-      texts.push(s);
-      index.set(s, i);
+      i = values.length;
+      values.push(value);
+      index.set(key, i);
     }
     return i;
   };
+  return { values, at };
+}
+
+export function packRows(loaded: readonly LoadedRows[]): PackedRows {
+  const { values: texts, at: t } = interner<string>((s) => s);
   return {
     texts,
     sets: loaded.map(({ url, observations }) => ({
@@ -95,18 +102,7 @@ export interface PackedOptions {
 }
 
 export function packOptions(options: readonly IndicatorOption[]): PackedOptions {
-  const lists: string[][] = [];
-  const index = new Map<string, number>();
-  const l = (list: string[]) => {
-    const key = JSON.stringify(list);
-    let i = index.get(key);
-    if (i === undefined) {
-      i = lists.length;
-      lists.push(list);
-      index.set(key, i);
-    }
-    return i;
-  };
+  const { values: lists, at: l } = interner<string[]>((list) => JSON.stringify(list));
   return {
     lists,
     options: options.map((o) => [
