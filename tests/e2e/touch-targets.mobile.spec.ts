@@ -62,6 +62,9 @@ test('a tap on a trend point selects that point, even where years sit closer tha
   expect(periods).toContain('2019');
   // The point under each marker's centre is that marker's own (the issue: 2018–2019 opened 2019).
   await page.locator('svg[data-chart="trend"]').scrollIntoViewIfNeeded();
+  // A chart below the fold is skipped (content-visibility: auto) until a frame has drawn it in
+  // view, and skipped content takes no hits: wait for that frame, as any finger does.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const hits = await points.evaluateAll((els) =>
     els.map((g) => {
       const r = (g.querySelector('.marker') as SVGGraphicsElement).getBoundingClientRect();
