@@ -8,13 +8,12 @@
  */
 import { max, min } from 'd3-array';
 import { ageGroupLabel } from '../vocabulary/age-groups';
-import { GEOGRAPHIES, geographyName } from '../vocabulary/geography';
+import { compareStatesByName, GEOGRAPHIES, geographyName } from '../vocabulary/geography';
 import type { Observation } from '../vocabulary/schema';
 import { formatObservation, formatPeriod } from '../format/numbers';
 import { MAP } from './constants';
 import { measureById, measureOfUnit, plotted, type Measure } from './measure';
 import { choose } from './select';
-import { compareText } from '../format/compare';
 
 /** `not-compared`: numbers of people, which are never set against the nation's. */
 export type Comparison = 'above' | 'below' | 'overlaps' | 'no-interval' | 'not-compared';
@@ -113,7 +112,7 @@ export function toStatesModel(observations: readonly Observation[], options: Sta
     }
     states.push({ code, name: geographyName(code), ...p, observation: c.observation, comparison });
   }
-  states.sort((a, b) => b.value - a.value || compareText(a.name, b.name));
+  states.sort((a, b) => b.value - a.value || compareStatesByName(a.code, b.code));
 
   const lo = min(states, (s) => s.lower ?? s.value) ?? 0;
   const hi = max(states, (s) => s.upper ?? s.value) ?? 0;

@@ -50,6 +50,19 @@ export const GEOGRAPHIES: readonly Geography[] = [
 
 const BY_CODE = new Map(GEOGRAPHIES.map((g) => [g.code, g]));
 
+/**
+ * The states and DC in alphabetical order of name: the order STATES is written in (a unit test
+ * holds it to Intl.Collator's). Lists and ties in the browser use it instead of a collator, whose
+ * first construction costs tens of milliseconds on a slow phone.
+ */
+export const STATES_BY_NAME: readonly Geography[] = GEOGRAPHIES.filter((g) => g.level === 'state');
+const NAME_ORDER = new Map(STATES_BY_NAME.map((g, i) => [g.code, i]));
+
+/** Alphabetical order of two states (or DC), given their codes. */
+export function compareStatesByName(a: string, b: string): number {
+  return (NAME_ORDER.get(a) ?? NAME_ORDER.size) - (NAME_ORDER.get(b) ?? NAME_ORDER.size);
+}
+
 /** Names SAMHSA and other publishers print, normalised to lower case, mapped to our codes. */
 const BY_NAME = new Map<string, string>([
   ['total u.s.', 'US'],

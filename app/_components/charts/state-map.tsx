@@ -6,7 +6,7 @@ import { MAP, MAP_COLORS } from '@/lib/charts/constants';
 import { arrowDirection, nearestInDirection, pathBounds, targetSquare } from '@/lib/charts/hit-areas';
 import { classOf, type MapClass, type StateValue, type StatesModel } from '@/lib/charts/states';
 import type { StateShape } from '@/lib/geo/state-shapes';
-import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
+import { STATES_BY_NAME } from '@/lib/vocabulary/geography';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { EmptyChart } from './chart-frame';
 import { KeysHint, MAP_KEYS } from './keys-hint';
@@ -15,7 +15,6 @@ import { useChartWidth } from './use-chart-width';
 import { useHydrated } from './use-coarse-pointer';
 import { useRovingPoints } from './use-roving-points';
 import { useTapToOpen } from './use-tap-to-open';
-import { compareText } from '@/lib/format/compare';
 
 /** What the tooltip says of a state against the U.S.: nothing in numbers of people, never compared. */
 const COMPARISON_TEXT = {
@@ -155,7 +154,6 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
   );
 }
 
-const STATES = GEOGRAPHIES.filter((g) => g.level === 'state').sort((a, b) => compareText(a.name, b.name));
 
 /**
  * A list of the states beside the map, for a phone (no tap on a small state) or anyone who would
@@ -181,7 +179,7 @@ export function StatePicker() {
         }}
       >
         <option value="">Choose a state…</option>
-        {STATES.map((g) => (
+        {STATES_BY_NAME.map((g) => (
           <option key={g.code} value={g.code}>
             {g.name}
           </option>

@@ -8,7 +8,7 @@ import { mapClasses, summarizeStates, toStatesModel, usBesideStates, type States
 import { summarizeTrend, toTrendModel, trendSpan, type TrendOptions } from '@/lib/charts/trend';
 import { countsOnlyPeriods, type IndicatorOption, type View } from '@/lib/charts/view';
 import { ageGroupLabel, ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
-import { GEOGRAPHIES, geographyName } from '@/lib/vocabulary/geography';
+import { compareStatesByName, geographyName, STATES_BY_NAME } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { seriesByName } from '@/lib/vocabulary/series';
 import type { StateShape } from '@/lib/geo/state-shapes';
@@ -21,7 +21,6 @@ import { MapLegend, StateMap, StatePicker } from '../charts/state-map';
 import { StateTrendFigure } from '../charts/state-trend-figure';
 import { TrendChart } from '../charts/trend-chart';
 import { MeasureSwitch } from './controls';
-import { compareText } from '@/lib/format/compare';
 
 const row = (key: string, label: string, o: Observation, note?: string): TableRow => {
   const f = formatObservation(o);
@@ -33,7 +32,6 @@ const distinct = (values: string[]) => [...new Set(values)];
 /** Universe of a chart in a few words: "People aged 18–25 in the civilian, noninstitutionalized population". */
 export const universe = (age: string) => `People ${ageGroupLabel(age).toLowerCase()} in the civilian, noninstitutionalized population`;
 
-const STATES = GEOGRAPHIES.filter((g) => g.level === 'state').sort((a, b) => compareText(a.name, b.name));
 
 /**
  * Every chart model of a view, computed once from the loaded observations. `stateTables` are those
@@ -143,7 +141,7 @@ export function StateTrendSection({ view, option, models, status, onChange, embe
               State{' '}
               <select value={view.geo} onChange={(e) => onChange({ geo: e.target.value })}>
                 <option value="US">United States only</option>
-                {STATES.map((g) => (
+                {STATES_BY_NAME.map((g) => (
                   <option key={g.code} value={g.code}>
                     {g.name}
                   </option>
@@ -240,7 +238,7 @@ export function MapSection({ view, option, models, status, onChange, embedded, s
         </>
       }
       table={
-        <DataTable caption={`${option.title} by state, ${who}, ${period}`} labelHeading="State" rows={[...states.states].sort((a, b) => compareText(a.name, b.name)).map((s) => row(s.code, s.name, s.observation))} />
+        <DataTable caption={`${option.title} by state, ${who}, ${period}`} labelHeading="State" rows={[...states.states].sort((a, b) => compareStatesByName(a.code, b.code)).map((s) => row(s.code, s.name, s.observation))} />
       }
       actions={noActions ? undefined : actions('map', title, view, states.states.map((s) => s.observation), embedded)}
     >
