@@ -8,12 +8,16 @@
  *   client cannot forge it. X-Forwarded-For is trusted only as far as ATLAS_TRUSTED_PROXIES says
  *   (lib/admin/requests.ts). Without this server (`next dev`), per-address limits see "unknown".
  * - Strict-Transport-Security on every response when SITE_URL is https.
+ * - A replay cache for the public read API (lib/cli/replay.mjs): an answer is sent again from
+ *   memory until datapackage.json changes. ATLAS_REPLAY=0 turns it off.
  *
  * Usage: node lib/cli/serve.mjs [-p PORT] [-H HOST]   (defaults: PORT or 3000, HOST or 0.0.0.0)
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
+import path from 'node:path';
 import next from 'next';
+import { createReplay } from './replay.mjs';
 
 const args = process.argv.slice(2);
 const option = (short, long) => {
@@ -55,10 +59,15 @@ function restoreContentEncoding(res) {
   }
 }
 
+// The live data folder, as lib/data/paths.ts finds it.
+const packageFile = () => path.join(process.env.ATLAS_DATA_DIR ? path.resolve(process.env.ATLAS_DATA_DIR) : path.join(process.cwd(), 'data'), 'datapackage.json');
+const replay = process.env.ATLAS_REPLAY === '0' ? null : createReplay({ packageFile });
+
 const server = createServer((req, res) => {
+  if (https) res.setHeader('Strict-Transport-Security', HSTS);
+  if (replay?.serve(req, res)) return;
   req.headers['x-atlas-peer'] = `${secret} ${req.socket.remoteAddress ?? ''}`;
   restoreContentEncoding(res);
-  if (https) res.setHeader('Strict-Transport-Security', HSTS);
   handle(req, res).catch((err) => {
     console.error(err);
     if (!res.headersSent) res.statusCode = 500;

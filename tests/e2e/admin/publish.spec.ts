@@ -21,6 +21,10 @@ const FIXTURE = path.join(__dirname, '..', '..', 'fixtures', 'csv', 'V22-interva
 test('sign in, see a bad file’s errors, publish a revision, see it on the public pages, roll back, and find both in the logs', async ({ page }) => {
   test.setTimeout(90_000);
   const original = liveFile('national-estimates.csv');
+  // The API's answer before the publish, asked twice: the server keeps it and may send the second
+  // from memory (lib/cli/replay.mjs). After the publish it must not.
+  const query = '/api/datasets/national-estimates?indicator=sud_past_year&period=2014&age_group=12%2B&geography=US';
+  for (let i = 0; i < 2; i++) expect((await (await page.request.get(query)).json()).observations[0].estimate).toBe(21.5);
   await signInPage(page);
   await page.getByRole('row', { name: /National estimates/ }).getByRole('link', { name: 'Replace data or roll back' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('National estimates, 2002–2024');
@@ -70,8 +74,7 @@ test('sign in, see a bad file’s errors, publish a revision, see it on the publ
   await publicPage.goto('/?indicator=sud_past_year');
   await publicPage.locator('#trend .chart-table summary').click();
   await expect(publicPage.locator('#trend table')).toContainText('22.7 million');
-  const api = await publicPage.request.get('/api/datasets/national-estimates?indicator=sud_past_year&period=2014&age_group=12%2B&geography=US');
-  expect((await api.json()).observations[0].estimate).toBe(22.7);
+  for (let i = 0; i < 2; i++) expect((await (await publicPage.request.get(query)).json()).observations[0].estimate).toBe(22.7);
 
   // Roll back to the bundled version.
   await page.reload();
@@ -82,6 +85,7 @@ test('sign in, see a bad file’s errors, publish a revision, see it on the publ
   await expect(page.locator('table.history tbody tr').first()).toContainText('Restored the published figure (test rollback).');
   await expect(page.locator('table.history tbody tr').first()).toContainText('Live');
   expect(liveFile('national-estimates.csv').equals(original)).toBe(true);
+  expect((await (await publicPage.request.get(query)).json()).observations[0].estimate).toBe(21.5);
   await publicPage.goto('/datasets/national-estimates?indicator=sud_past_year&geography=US&age_group=12%2B');
   await expect(year2014(publicPage)).toContainText('21.5 million');
   const log = publicPage.locator('.changelog li');
