@@ -21,6 +21,9 @@ async function main() {
     const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: process.env.DARK ? 'dark' : 'light' });
     for (const p of PAGES) {
       await page.goto(BASE + p, { waitUntil: 'networkidle' });
+      // Sections below the fold are drawn only near the viewport (content-visibility: auto), and a
+      // full-page picture is taken from one viewport: draw them all, as a visitor scrolling would see them.
+      await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
       const name = `${p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${width}${process.env.DARK ? '-dark' : ''}.png`;
       await page.screenshot({ path: path.join(OUT, name), fullPage: true });
       console.log(path.join('screenshots', name));

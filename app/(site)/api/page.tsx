@@ -44,89 +44,97 @@ export default async function ApiPage() {
         the public domain: please cite SAMHSA (see <Link prefetch={false} href="/data#cite">how to cite</Link>).
       </p>
 
-      <h2>Endpoints</h2>
-      <div className="table-scroll" role="region" aria-label="Endpoints" tabIndex={0}>
-        <table className="data">
-          <caption>Endpoints of the read API</caption>
-          <thead>
-            <tr>
-              <th scope="col">Request</th>
-              <th scope="col">Returns</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">
-                <code>GET /api/datasets</code>
-              </th>
-              <td>The catalog: each dataset’s coverage, size, hash and links.</td>
-            </tr>
-            <tr>
-              <th scope="row">
-                <code>GET /api/datasets/{'{id}'}</code>
-              </th>
-              <td>A dataset’s observations, filtered by the parameters below, as JSON or CSV.</td>
-            </tr>
-            <tr>
-              <th scope="row">
-                <code>GET /api/package</code>
-              </th>
-              <td>Everything as one ZIP: datapackage.json, the CSVs and a README.</td>
-            </tr>
-            <tr>
-              <th scope="row">
-                <code>GET /api/openapi.json</code>
-              </th>
-              <td>
-                This API described in <a href="/api/openapi.json">OpenAPI 3.1</a>.
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <section aria-labelledby="endpoints">
+        <h2 id="endpoints">Endpoints</h2>
+        <div className="table-scroll" role="region" aria-label="Endpoints of the read API" tabIndex={0}>
+          <table className="data">
+            <caption>Endpoints of the read API</caption>
+            <thead>
+              <tr>
+                <th scope="col">Request</th>
+                <th scope="col">Returns</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">
+                  <code>GET /api/datasets</code>
+                </th>
+                <td>The catalog: each dataset’s coverage, size, hash and links.</td>
+              </tr>
+              <tr>
+                <th scope="row">
+                  <code>GET /api/datasets/{'{id}'}</code>
+                </th>
+                <td>A dataset’s observations, filtered by the parameters below, as JSON or CSV.</td>
+              </tr>
+              <tr>
+                <th scope="row">
+                  <code>GET /api/package</code>
+                </th>
+                <td>Everything as one ZIP: datapackage.json, the CSVs and a README.</td>
+              </tr>
+              <tr>
+                <th scope="row">
+                  <code>GET /api/openapi.json</code>
+                </th>
+                <td>
+                  This API described in <a href="/api/openapi.json">OpenAPI 3.1</a>.
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </section>
 
-      <h2>Parameters of /api/datasets/{'{id}'}</h2>
-      <dl className="glossary">
-        {PARAMETERS.map(([name, text]) => (
-          <div key={name}>
-            <dt>
-              <code>{name}</code>
-            </dt>
-            <dd>{text}</dd>
-          </div>
-        ))}
-      </dl>
-      <p>
-        Lists are comma-separated. An unknown, repeated, empty or malformed parameter gets a <code>400</code> answer whose JSON names it
-        (<code>{'{"error": {"parameter": "geography", "message": "…"}}'}</code>); an unknown dataset gets <code>404</code>.
-      </p>
+      <section aria-labelledby="parameters">
+        <h2 id="parameters">Parameters of /api/datasets/{'{id}'}</h2>
+        <dl className="glossary">
+          {PARAMETERS.map(([name, text]) => (
+            <div key={name}>
+              <dt>
+                <code>{name}</code>
+              </dt>
+              <dd>{text}</dd>
+            </div>
+          ))}
+        </dl>
+        <p>
+          Lists are comma-separated. An unknown, repeated, empty or malformed parameter gets a <code>400</code> answer whose JSON names it
+          (<code>{'{"error": {"parameter": "geography", "message": "…"}}'}</code>); an unknown dataset gets <code>404</code>.
+        </p>
+      </section>
 
-      <h2>Caching</h2>
-      <p>
-        Every answer has a strong <code>ETag</code> and <code>Cache-Control: public, no-cache</code>. Send the ETag back in{' '}
-        <code>If-None-Match</code> and you get <code>304 Not Modified</code> until the data change — published revisions show at once.
-      </p>
+      <section aria-labelledby="caching">
+        <h2 id="caching">Caching</h2>
+        <p>
+          Every answer has a strong <code>ETag</code> and <code>Cache-Control: public, no-cache</code>. Send the ETag back in{' '}
+          <code>If-None-Match</code> and you get <code>304 Not Modified</code> until the data change — published revisions show at once.
+        </p>
+      </section>
 
-      <h2>Examples</h2>
-      <h3>curl</h3>
-      <Code label="curl example">{`curl -sS -o sud-18-25.csv '${csvUrl}'
+      <section aria-labelledby="examples">
+        <h2 id="examples">Examples</h2>
+        <h3>curl</h3>
+        <Code label="curl example">{`curl -sS -o sud-18-25.csv '${csvUrl}'
 curl -sS '${jsonUrl}'`}</Code>
-      <h3>R</h3>
-      <Code label="R example">{`sud <- read.csv("${csvUrl}")
+        <h3>R</h3>
+        <Code label="R example">{`sud <- read.csv("${csvUrl}")
 # intervals are columns ci_lower, ci_upper; never compare rows of different series
 library(jsonlite)
 national <- fromJSON("${jsonUrl}")$observations`}</Code>
-      <h3>Python</h3>
-      <Code label="Python example">{`import pandas as pd, requests
+        <h3>Python</h3>
+        <Code label="Python example">{`import pandas as pd, requests
 sud = pd.read_csv("${csvUrl}")
 r = requests.get("${jsonUrl}")
 national = pd.DataFrame(r.json()["observations"])
 # ask again later: 304 means nothing changed
 again = requests.get("${jsonUrl}", headers={"If-None-Match": r.headers["ETag"]})`}</Code>
-      <h3>JavaScript</h3>
-      <Code label="JavaScript example">{`const res = await fetch("${jsonUrl}");
+        <h3>JavaScript</h3>
+        <Code label="JavaScript example">{`const res = await fetch("${jsonUrl}");
 if (!res.ok) throw new Error((await res.json()).error.message);
 const { observations } = await res.json();`}</Code>
+      </section>
     </article>
   );
 }
