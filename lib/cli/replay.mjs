@@ -4,7 +4,7 @@
  * An answer of the read API is a pure function of its address, the Accept-Encoding it was asked
  * with and the live data; the route already keeps its body made and compressed (lib/http/cache.ts).
  * What is left per request is Next's routing and its conversion of a web Response into a Node
- * stream, which cost more than sending the bytes. This keeps each answer's status line, headers and
+ * stream, which cost more than sending the bytes. This keeps each answer's headers and
  * body and sends them again as they are, answering If-None-Match with 304 itself, until the data
  * change.
  *
@@ -23,19 +23,12 @@
  * /api/ but not /api/admin/. Everything else passes through untouched.
  */
 import { statSync } from 'node:fs';
+import { namesEtag } from '../http/etag-match.mjs';
 
 const PATIENCE_MS = 1_000;
 const MAX_AGE_MS = 60_000;
 /** Request headers an answer may depend on besides its address. */
 const KEY_HEADERS = ['accept-encoding', 'host', 'x-forwarded-host', 'x-forwarded-proto', 'forwarded'];
-
-/** Whether If-None-Match names this ETag (weak comparison, as for lib/http/cache.ts `matches`). */
-function named(header, etag) {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  const bare = etag.replace(/^W\//, '');
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
-}
 
 /** Headers a 304 repeats from the 200 it stands for (RFC 9110 §15.4.5), plus CORS and security. */
 const NOT_MODIFIED_DROPS = new Set(['content-type', 'content-length', 'content-encoding', 'content-disposition', 'transfer-encoding']);
@@ -46,7 +39,7 @@ const NOT_MODIFIED_DROPS = new Set(['content-type', 'content-length', 'content-e
  *   maxBody: the largest body kept (default 8 MB).
  */
 export function createReplay({ packageFile, maxBytes = 64 * 1024 * 1024, maxBody = 8 * 1024 * 1024, now = Date.now }) {
-  /** @type {Map<string, { stamp: string, at: number, status: number, headers: Record<string, string | string[]>, etag: string, body: Buffer }>} */
+  /** @type {Map<string, { stamp: string, at: number, headers: Record<string, string | string[]>, etag: string, body: Buffer }>} */
   const kept = new Map();
   let keptBytes = 0;
   let hits = 0;
@@ -95,13 +88,13 @@ export function createReplay({ packageFile, maxBytes = 64 * 1024 * 1024, maxBody
       kept.delete(key);
       kept.set(key, entry);
       hits += 1;
-      if (named(req.headers['if-none-match'], entry.etag)) {
+      if (namesEtag(req.headers['if-none-match'], entry.etag)) {
         const headers = {};
         for (const [name, value] of Object.entries(entry.headers)) if (!NOT_MODIFIED_DROPS.has(name)) headers[name] = value;
         res.writeHead(304, headers);
         res.end();
       } else {
-        res.writeHead(entry.status, { ...entry.headers, 'content-length': String(entry.body.byteLength) });
+        res.writeHead(200, { ...entry.headers, 'content-length': String(entry.body.byteLength) });
         res.end(entry.body);
       }
       return true;
@@ -140,7 +133,7 @@ export function createReplay({ packageFile, maxBytes = 64 * 1024 * 1024, maxBody
       if (!tooBig && res.statusCode === 200 && typeof etag === 'string' && /\bpublic\b/.test(cacheControl) && !headers['set-cookie']) {
         const copy = {};
         for (const [name, value] of Object.entries(headers)) if (name !== 'content-length' && name !== 'transfer-encoding' && value !== undefined) copy[name] = Array.isArray(value) ? value.map(String) : String(value);
-        keep(key, { stamp: stampValue, at: now(), status: 200, headers: copy, etag, body: Buffer.concat(chunks) });
+        keep(key, { stamp: stampValue, at: now(), headers: copy, etag, body: Buffer.concat(chunks) });
       }
       return result;
     };

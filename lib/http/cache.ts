@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip as gzipCompress } from 'node:zlib';
+import { namesEtag } from './etag-match.mjs';
 
 export const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
@@ -21,11 +22,7 @@ export function etagOf(...parts: string[]): string {
 
 /** Whether If-None-Match names this ETag (weak comparison, as RFC 9110 requires for If-None-Match). */
 export function matches(request: Request, etag: string): boolean {
-  const header = request.headers.get('if-none-match');
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  const bare = etag.replace(/^W\//, '');
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
+  return namesEtag(request.headers.get('if-none-match'), etag);
 }
 
 export interface Representation {

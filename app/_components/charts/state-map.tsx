@@ -154,7 +154,6 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
   );
 }
 
-
 /**
  * A list of the states beside the map, for a phone (no tap on a small state) or anyone who would
  * rather pick a name: choosing one opens its profile, as selecting it on the map does. Usable only

@@ -32,7 +32,6 @@ const distinct = (values: string[]) => [...new Set(values)];
 /** Universe of a chart in a few words: "People aged 18–25 in the civilian, noninstitutionalized population". */
 export const universe = (age: string) => `People ${ageGroupLabel(age).toLowerCase()} in the civilian, noninstitutionalized population`;
 
-
 /**
  * Every chart model of a view, computed once from the loaded observations. `stateTables` are those
  * from datasets with state figures: a state's trend sets the U.S. rows of those tables beside it.
