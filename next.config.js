@@ -3,8 +3,16 @@ const SECURITY_HEADERS = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
+
+/**
+ * Staff pages (signed-in sessions, upload previews) also cut every link to a cross-origin opener.
+ * Public pages hold nothing of a visitor's to protect that way, and the header costs them: it
+ * makes a browser that arrives from a new tab start a fresh renderer process before the first
+ * paint (measured on the benchmark's bare page: performance 0.94 → 0.88, Total Blocking Time
+ * +240 ms under Lighthouse; see README, "Speed on a phone").
+ */
+const STAFF_HEADERS = [{ key: 'Cross-Origin-Opener-Policy', value: 'same-origin' }];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -27,6 +35,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },
+      { source: '/admin/:path*', headers: STAFF_HEADERS },
       // Everything but /embed/… refuses to be framed (the CSP's frame-ancestors says the same).
       { source: '/((?!embed/).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
       // JSON and files from the API are never documents: nothing may run or frame them.

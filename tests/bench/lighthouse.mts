@@ -9,7 +9,12 @@
  *   every page: Total Blocking Time ≤ floor + 150 ms, performance ≥ floor − 0.03,
  *               accessibility, best practices and SEO = 1.0.
  *
- * Rounds: each round measures the floor and then every page once, so a machine that slows down
+ * A second floor, not part of the goals, shows what the site's security policy alone costs: the
+ * same bare page served with the site's response headers and per-request CSP nonce
+ * (tests/bench/floor-headers, which uses next.config.js and proxy.ts). Its distance to the bare
+ * floor is the part of every page's distance that no change to the pages themselves can remove.
+ *
+ * Rounds: each round measures the floors and then every page once, so a machine that slows down
  * mid-run slows both. RUNS rounds (default 3). A page's distances are paired: in each round its
  * TBT and score minus the floor's of the same round, and the median of those; its own figures are
  * the medians of its runs. Runs that fail (a page that never paints under load) are retried.
@@ -28,6 +33,7 @@ const OTHER = ['accessibility', 'best-practices', 'seo'] as const;
 const RUNS = Number(process.env.RUNS ?? 3);
 const TBT_ALLOWANCE = 150;
 const SCORE_ALLOWANCE = 0.03;
+const HEADERS_FLOOR = 'floor + site headers and CSP nonce';
 
 type Run = { performance: number; tbt: number; lcp: number; cls: number; observedFcp: number; other: number[]; audits: RunnerResult['lhr']['audits'] };
 
@@ -57,26 +63,31 @@ async function measure(port: number, url: string): Promise<Run> {
 }
 
 async function main() {
-  buildFloor();
+  buildFloor('bare');
+  buildFloor('headers');
   const site = await startServer();
-  const floor = await startServer({ floor: true });
+  const floor = await startServer({ floor: 'bare' });
+  const headersFloor = await startServer({ floor: 'headers' });
   const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS] });
   const pages = process.argv.slice(2).length ? process.argv.slice(2) : PUBLIC_PAGES;
-  const runs = new Map<string, Run[]>([['floor', []], ...pages.map((p) => [p, []] as [string, Run[]])]);
+  const runs = new Map<string, Run[]>([['floor', []], [HEADERS_FLOOR, []], ...pages.map((p) => [p, []] as [string, Run[]])]);
   try {
     // One warm-up load of each, unmeasured: the first request to a route compiles nothing in
     // production, but it does fill the server's data caches, which a visitor's request finds warm.
     for (const p of pages) await fetch(`${site.url}${p}`);
     await fetch(`${floor.url}/`);
+    await fetch(`${headersFloor.url}/`);
     for (let round = 1; round <= RUNS; round++) {
       console.log(`round ${round} of ${RUNS}…`);
       runs.get('floor')!.push(await measure(chrome.port, `${floor.url}/`));
+      runs.get(HEADERS_FLOOR)!.push(await measure(chrome.port, `${headersFloor.url}/`));
       for (const p of pages) runs.get(p)!.push(await measure(chrome.port, `${site.url}${p}`));
     }
   } finally {
     await chrome.kill();
     site.stop();
     floor.stop();
+    headersFloor.stop();
   }
 
   const summary = (rs: Run[]) => {
@@ -92,26 +103,29 @@ async function main() {
   console.log(`\nLighthouse mobile preset, median of ${RUNS} runs per page; Δ floor is the median of each round's difference from the floor.`);
   console.log(`${'page'.padEnd(38)}${'perf'.padStart(6)}${'Δ floor'.padStart(9)}${'TBT'.padStart(9)}${'Δ floor'.padStart(10)}${'LCP'.padStart(9)}${'CLS'.padStart(7)}${'1st paint'.padStart(11)}   a11y/bp/seo   goals`);
   console.log(`${'floor (bare Next.js page)'.padEnd(38)}${f.performance.toFixed(2).padStart(6)}${''.padStart(9)}${ms(f.tbt).padStart(9)}${''.padStart(10)}${ms(f.lcp).padStart(9)}${f.cls.toFixed(3).padStart(7)}${ms(f.observedFcp).padStart(11)}`);
-  let allMet = true;
-  for (const p of pages) {
-    const s = summary(runs.get(p)!);
-    const dPerf = paired(runs.get(p)!, 'performance');
-    const dTbt = paired(runs.get(p)!, 'tbt');
+  const sign = (n: number, t: string) => `${n >= 0 ? '+' : '−'}${t}`;
+  /** One row: the page's medians, its paired distances to the bare floor, and (for a page) whether its goals are met. */
+  const row = (label: string, rs: Run[], goal: boolean) => {
+    const s = summary(rs);
+    const dPerf = paired(rs, 'performance');
+    const dTbt = paired(rs, 'tbt');
     const met = dTbt <= TBT_ALLOWANCE && dPerf >= -SCORE_ALLOWANCE - 1e-9 && s.other.every((x) => x === 1);
-    allMet &&= met;
-    const sign = (n: number, t: string) => `${n >= 0 ? '+' : '−'}${t}`;
     console.log(
-      `${p.padEnd(38)}${s.performance.toFixed(2).padStart(6)}${sign(dPerf, Math.abs(dPerf).toFixed(2)).padStart(9)}${ms(s.tbt).padStart(9)}${sign(dTbt, ms(Math.abs(dTbt))).padStart(10)}${ms(s.lcp).padStart(9)}${s.cls.toFixed(3).padStart(7)}${ms(s.observedFcp).padStart(11)}   ${s.other.map((x) => x.toFixed(2)).join('/')}   ${met ? 'MET' : 'NOT MET'}`,
+      `${label.padEnd(38)}${s.performance.toFixed(2).padStart(6)}${sign(dPerf, Math.abs(dPerf).toFixed(2)).padStart(9)}${ms(s.tbt).padStart(9)}${sign(dTbt, ms(Math.abs(dTbt))).padStart(10)}${ms(s.lcp).padStart(9)}${s.cls.toFixed(3).padStart(7)}${ms(s.observedFcp).padStart(11)}   ${s.other.map((x) => x.toFixed(2)).join('/')}   ${goal ? (met ? 'MET' : 'NOT MET') : '(no goal)'}`,
     );
-    console.log(`    runs: perf ${runs.get(p)!.map((r) => r.performance.toFixed(2)).join('/')}, TBT ${runs.get(p)!.map((r) => Math.round(r.tbt)).join('/')} ms`);
-    if (!met) {
+    console.log(`    runs: perf ${rs.map((r) => r.performance.toFixed(2)).join('/')}, TBT ${rs.map((r) => Math.round(r.tbt)).join('/')} ms`);
+    if (goal && !met) {
       for (const audit of Object.values(s.audits)) {
         if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'notApplicable' && audit.scoreDisplayMode !== 'manual') {
           console.log(`    ${audit.id}: ${audit.score} ${audit.displayValue ?? ''} — ${audit.title}`);
         }
       }
     }
-  }
+    return met;
+  };
+  row(HEADERS_FLOOR, runs.get(HEADERS_FLOOR)!, false);
+  let allMet = true;
+  for (const p of pages) allMet = row(p, runs.get(p)!, true) && allMet;
   console.log(`floor runs: perf ${runs.get('floor')!.map((r) => r.performance.toFixed(2)).join('/')}, TBT ${runs.get('floor')!.map((r) => Math.round(r.tbt)).join('/')} ms`);
   console.log(`\nGoals: TBT ≤ floor + ${TBT_ALLOWANCE} ms, performance ≥ floor − ${SCORE_ALLOWANCE}, accessibility/best practices/SEO 1.00.`);
   console.log(allMet ? 'All goals met.' : 'Some goals not met (audits listed under each page).');

@@ -43,6 +43,19 @@ test('the API answers with nosniff and a CSP that lets nothing run', async ({ re
   expect(res.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
 });
 
+test('staff pages cut the link to a cross-origin opener; public pages skip that header, which costs their first paint', async ({ request }) => {
+  for (const path of ['/admin', '/admin/login']) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.headers()['cross-origin-opener-policy'], path).toBe('same-origin');
+  }
+  for (const path of ['/', '/states/CO', '/api']) {
+    const res = await request.get(path);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['cross-origin-opener-policy'], path).toBeUndefined();
+    expect(res.headers()['x-frame-options'], path).toBe('DENY');
+  }
+});
+
 test('the skip link and the main navigation work with the keyboard alone', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('Tab');

@@ -1,0 +1,1 @@
+export { default } from '../../floor/app/page.jsx';
