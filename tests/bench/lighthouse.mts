@@ -21,7 +21,16 @@
  *
  * Also printed: when the first paint was observed (before Lighthouse's simulation). Lighthouse
  * counts every script that finished loading before the observed first paint as holding up the
- * largest paint, so a later first paint on this machine shows as a much later simulated LCP. Uses Debian's Chromium (CHROME_PATH or CHROMIUM_PATH, default /usr/bin/chromium).
+ * largest paint, so a later first paint on this machine shows as a much later simulated LCP.
+ *
+ * Headless Chromium sometimes reports the first paint about a second after the page is on screen:
+ * the filmstrip already shows it, and no frame is drawn in the gap while the page's main thread is
+ * idle. That matches a known behaviour (GoogleChrome/lighthouse#17148): the display compositor
+ * withholds frames from a renderer it judged unresponsive during the load. Such a run's simulated
+ * FCP and LCP count every script, and its simulated TBT counts fewer tasks. Each page's line says
+ * in how many runs the first paint came over LATE_PAINT_MS (500 ms) after the first visual change.
+ *
+ * Uses Debian's Chromium (CHROME_PATH or CHROMIUM_PATH, default /usr/bin/chromium).
  * Run `npm run build` first.
  */
 import * as chromeLauncher from 'chrome-launcher';
@@ -35,7 +44,14 @@ const TBT_ALLOWANCE = 150;
 const SCORE_ALLOWANCE = 0.03;
 const HEADERS_FLOOR = 'floor + site headers and CSP nonce';
 
-type Run = { performance: number; tbt: number; lcp: number; cls: number; observedFcp: number; other: number[]; audits: RunnerResult['lhr']['audits'] };
+type Run = { performance: number; tbt: number; lcp: number; cls: number; observedFcp: number; observedChange: number; other: number[]; audits: RunnerResult['lhr']['audits'] };
+
+/**
+ * A run whose first paint is reported this long after its filmstrip first changed was hit by
+ * Chromium's BeginFrame throttling (see the note at the top): its simulated metrics are skewed.
+ */
+const LATE_PAINT_MS = 500;
+const late = (r: Run) => r.observedFcp - r.observedChange > LATE_PAINT_MS;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -47,12 +63,14 @@ async function measure(port: number, url: string): Promise<Run> {
     const r = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', ...OTHER] });
     if (r && !r.lhr.runtimeError && r.lhr.categories.performance?.score !== null) {
       const a = r.lhr.audits;
+      const observed = (a['metrics']?.details as { items?: Array<{ observedFirstContentfulPaint?: number; observedFirstVisualChange?: number }> } | undefined)?.items?.[0];
       return {
         performance: r.lhr.categories.performance?.score ?? 0,
         tbt: a['total-blocking-time']?.numericValue ?? NaN,
         lcp: a['largest-contentful-paint']?.numericValue ?? NaN,
         cls: a['cumulative-layout-shift']?.numericValue ?? NaN,
-        observedFcp: (a['metrics']?.details as { items?: Array<{ observedFirstContentfulPaint?: number }> } | undefined)?.items?.[0]?.observedFirstContentfulPaint ?? NaN,
+        observedFcp: observed?.observedFirstContentfulPaint ?? NaN,
+        observedChange: observed?.observedFirstVisualChange ?? NaN,
         other: OTHER.map((c) => r.lhr.categories[c]?.score ?? 0),
         audits: a,
       };
@@ -113,7 +131,8 @@ async function main() {
     console.log(
       `${label.padEnd(38)}${s.performance.toFixed(2).padStart(6)}${sign(dPerf, Math.abs(dPerf).toFixed(2)).padStart(9)}${ms(s.tbt).padStart(9)}${sign(dTbt, ms(Math.abs(dTbt))).padStart(10)}${ms(s.lcp).padStart(9)}${s.cls.toFixed(3).padStart(7)}${ms(s.observedFcp).padStart(11)}   ${s.other.map((x) => x.toFixed(2)).join('/')}   ${goal ? (met ? 'MET' : 'NOT MET') : '(no goal)'}`,
     );
-    console.log(`    runs: perf ${rs.map((r) => r.performance.toFixed(2)).join('/')}, TBT ${rs.map((r) => Math.round(r.tbt)).join('/')} ms`);
+    const lateRuns = rs.filter(late).length;
+    console.log(`    runs: perf ${rs.map((r) => r.performance.toFixed(2)).join('/')}, TBT ${rs.map((r) => Math.round(r.tbt)).join('/')} ms; first paint reported late in ${lateRuns} of ${rs.length}`);
     if (goal && !met) {
       for (const audit of Object.values(s.audits)) {
         if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'notApplicable' && audit.scoreDisplayMode !== 'manual') {
@@ -126,7 +145,7 @@ async function main() {
   row(HEADERS_FLOOR, runs.get(HEADERS_FLOOR)!, false);
   let allMet = true;
   for (const p of pages) allMet = row(p, runs.get(p)!, true) && allMet;
-  console.log(`floor runs: perf ${runs.get('floor')!.map((r) => r.performance.toFixed(2)).join('/')}, TBT ${runs.get('floor')!.map((r) => Math.round(r.tbt)).join('/')} ms`);
+  console.log(`floor runs: perf ${floorRuns.map((r) => r.performance.toFixed(2)).join('/')}, TBT ${floorRuns.map((r) => Math.round(r.tbt)).join('/')} ms; first paint reported late in ${floorRuns.filter(late).length} of ${floorRuns.length}`);
   console.log(`\nGoals: TBT ≤ floor + ${TBT_ALLOWANCE} ms, performance ≥ floor − ${SCORE_ALLOWANCE}, accessibility/best practices/SEO 1.00.`);
   console.log(allMet ? 'All goals met.' : 'Some goals not met (audits listed under each page).');
   if (!allMet) process.exitCode = 1;
