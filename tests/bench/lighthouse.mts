@@ -23,12 +23,13 @@
  * counts every script that finished loading before the observed first paint as holding up the
  * largest paint, so a later first paint on this machine shows as a much later simulated LCP.
  *
- * Headless Chromium sometimes reports the first paint about a second after the page is on screen:
- * the filmstrip already shows it, and no frame is drawn in the gap while the page's main thread is
- * idle. That matches a known behaviour (GoogleChrome/lighthouse#17148): the display compositor
- * withholds frames from a renderer it judged unresponsive during the load. Such a run's simulated
- * FCP and LCP count every script, and its simulated TBT counts fewer tasks. Each page's line says
- * in how many runs the first paint came over LATE_PAINT_MS (500 ms) after the first visual change.
+ * Headless Chromium sometimes reports the first paint one or two seconds after the page has
+ * loaded, with the main thread idle in between: no frame is drawn in the gap, and sometimes the
+ * filmstrip already shows the page. That matches a known behaviour
+ * (GoogleChrome/lighthouse#17148): the display compositor withholds frames from a renderer it
+ * judged unresponsive during the load. Such a run's simulated FCP and LCP count every script, and
+ * its simulated TBT counts fewer tasks. Each line says in how many runs the first paint came over
+ * LATE_PAINT_MS (500 ms) after the load event.
  *
  * Uses Debian's Chromium (CHROME_PATH or CHROMIUM_PATH, default /usr/bin/chromium).
  * Run `npm run build` first.
@@ -44,14 +45,15 @@ const TBT_ALLOWANCE = 150;
 const SCORE_ALLOWANCE = 0.03;
 const HEADERS_FLOOR = 'floor + site headers and CSP nonce';
 
-type Run = { performance: number; tbt: number; lcp: number; cls: number; observedFcp: number; observedChange: number; other: number[]; audits: RunnerResult['lhr']['audits'] };
+type Run = { performance: number; tbt: number; lcp: number; cls: number; observedFcp: number; observedLoad: number; other: number[]; audits: RunnerResult['lhr']['audits'] };
 
 /**
- * A run whose first paint is reported this long after its filmstrip first changed was hit by
- * Chromium's BeginFrame throttling (see the note at the top): its simulated metrics are skewed.
+ * A run whose first paint is reported this long after the load event (every page here is drawn
+ * on the server, so it has all it needs to paint by then) was hit by Chromium's frame throttling
+ * (see the note at the top): its simulated metrics are skewed.
  */
 const LATE_PAINT_MS = 500;
-const late = (r: Run) => r.observedFcp - r.observedChange > LATE_PAINT_MS;
+const late = (r: Run) => r.observedFcp - r.observedLoad > LATE_PAINT_MS;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -63,14 +65,14 @@ async function measure(port: number, url: string): Promise<Run> {
     const r = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', ...OTHER] });
     if (r && !r.lhr.runtimeError && r.lhr.categories.performance?.score !== null) {
       const a = r.lhr.audits;
-      const observed = (a['metrics']?.details as { items?: Array<{ observedFirstContentfulPaint?: number; observedFirstVisualChange?: number }> } | undefined)?.items?.[0];
+      const observed = (a['metrics']?.details as { items?: Array<{ observedFirstContentfulPaint?: number; observedLoad?: number }> } | undefined)?.items?.[0];
       return {
         performance: r.lhr.categories.performance?.score ?? 0,
         tbt: a['total-blocking-time']?.numericValue ?? NaN,
         lcp: a['largest-contentful-paint']?.numericValue ?? NaN,
         cls: a['cumulative-layout-shift']?.numericValue ?? NaN,
         observedFcp: observed?.observedFirstContentfulPaint ?? NaN,
-        observedChange: observed?.observedFirstVisualChange ?? NaN,
+        observedLoad: observed?.observedLoad ?? NaN,
         other: OTHER.map((c) => r.lhr.categories[c]?.score ?? 0),
         audits: a,
       };
@@ -132,7 +134,7 @@ async function main() {
       `${label.padEnd(38)}${s.performance.toFixed(2).padStart(6)}${sign(dPerf, Math.abs(dPerf).toFixed(2)).padStart(9)}${ms(s.tbt).padStart(9)}${sign(dTbt, ms(Math.abs(dTbt))).padStart(10)}${ms(s.lcp).padStart(9)}${s.cls.toFixed(3).padStart(7)}${ms(s.observedFcp).padStart(11)}   ${s.other.map((x) => x.toFixed(2)).join('/')}   ${goal ? (met ? 'MET' : 'NOT MET') : '(no goal)'}`,
     );
     const lateRuns = rs.filter(late).length;
-    console.log(`    runs: perf ${rs.map((r) => r.performance.toFixed(2)).join('/')}, TBT ${rs.map((r) => Math.round(r.tbt)).join('/')} ms; first paint reported late in ${lateRuns} of ${rs.length}`);
+    console.log(`    runs: perf ${rs.map((r) => r.performance.toFixed(2)).join('/')}, TBT ${rs.map((r) => Math.round(r.tbt)).join('/')} ms; first paint over 500 ms after load in ${lateRuns} of ${rs.length}`);
     if (goal && !met) {
       for (const audit of Object.values(s.audits)) {
         if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'notApplicable' && audit.scoreDisplayMode !== 'manual') {
@@ -145,7 +147,7 @@ async function main() {
   row(HEADERS_FLOOR, runs.get(HEADERS_FLOOR)!, false);
   let allMet = true;
   for (const p of pages) allMet = row(p, runs.get(p)!, true) && allMet;
-  console.log(`floor runs: perf ${floorRuns.map((r) => r.performance.toFixed(2)).join('/')}, TBT ${floorRuns.map((r) => Math.round(r.tbt)).join('/')} ms; first paint reported late in ${floorRuns.filter(late).length} of ${floorRuns.length}`);
+  console.log(`floor runs: perf ${floorRuns.map((r) => r.performance.toFixed(2)).join('/')}, TBT ${floorRuns.map((r) => Math.round(r.tbt)).join('/')} ms; first paint over 500 ms after load in ${floorRuns.filter(late).length} of ${floorRuns.length}`);
   console.log(`\nGoals: TBT ≤ floor + ${TBT_ALLOWANCE} ms, performance ≥ floor − ${SCORE_ALLOWANCE}, accessibility/best practices/SEO 1.00.`);
   console.log(allMet ? 'All goals met.' : 'Some goals not met (audits listed under each page).');
   if (!allMet) process.exitCode = 1;
