@@ -9,7 +9,7 @@ import { seriesByName } from '@/lib/vocabulary/series';
 import { getAllObservations, getIndicators } from '@/lib/data/store';
 import { stateShapes } from '@/lib/geo/state-shapes';
 import { pageMetadata } from '@/lib/site/metadata';
-import { likelyTouch } from '@/lib/http/touch';
+import { deviceGuess } from '@/lib/http/touch';
 import { headers } from 'next/headers';
 
 export const dynamic = 'force-dynamic';
@@ -68,7 +68,7 @@ export default async function HomePage({ searchParams }: Props) {
 
       <section aria-labelledby="explore">
         <h2 id="explore">Explore the figures</h2>
-        <ViewDataProvider packed={packRows(dashboard.initial)} touch={likelyTouch(await headers())}>
+        <ViewDataProvider packed={packRows(dashboard.initial)} guess={deviceGuess(await headers())}>
           <Dashboard packedOptions={packOptions(dashboard.options)} datasets={dashboard.datasets} shapes={stateShapes()} initialSearch={initialSearch ? `?${initialSearch}` : ''} />
         </ViewDataProvider>
       </section>

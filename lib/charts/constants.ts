@@ -14,6 +14,20 @@ export interface Margin {
 /** Width charts are laid out at on the server, before the browser measures the real width. */
 export const DEFAULT_WIDTH = 720;
 
+/**
+ * Width the server lays charts out at for a request that looks like a phone (lib/http/touch.ts).
+ * A chart spans the viewport less 32 px of padding: 328 px on a 360 px phone, 398 px on a 430 px
+ * one. 363 is within WIDTH_TOLERANCE of both, so on most phones the server's drawing is kept.
+ */
+export const PHONE_WIDTH = 363;
+
+/**
+ * How far (as a fraction) a chart's measured width may be from the width it was drawn at before
+ * the browser lays it out again. Within it, the drawing is scaled to fit (text by at most 10%),
+ * which saves a phone re-rendering every chart just after the page loads.
+ */
+export const WIDTH_TOLERANCE = 0.1;
+
 export const TREND = {
   HEIGHT: 340,
   MARGIN: { top: 34, right: 16, bottom: 34, left: 56 } satisfies Margin,

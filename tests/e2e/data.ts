@@ -48,14 +48,15 @@ export const tooltip = (page: Page) => page.getByTestId('tooltip');
 
 
 /**
- * Waits until the dashboard's charts are laid out at their own width. The server draws them at a
- * default width and the browser scales that drawing until the page runs; then each is laid out
- * again, so rows and points move. A pointer placed before that lands on whatever moved under it.
+ * Waits until the dashboard's charts are laid out for their own width. The server draws them at a
+ * guessed width and the browser scales that drawing until the page runs; then each chart either
+ * keeps it (a close guess) or is laid out again, so rows and points move. A pointer placed before
+ * that lands on whatever moved under it.
  */
 export async function chartsLaidOut(page: Page) {
   await page.waitForFunction(() => {
-    // Each chart body names the width it was drawn for; charts take their turns after hydration.
+    // Each chart body is marked once its drawing is final; charts take their turns after hydration.
     const bodies = [...document.querySelectorAll<HTMLElement>('.chart-body[data-width]')].filter((b) => b.getBoundingClientRect().width > 0);
-    return bodies.length > 0 && bodies.every((b) => Math.abs(Number(b.dataset.width) - b.getBoundingClientRect().width) < 1);
+    return bodies.length > 0 && bodies.every((b) => b.hasAttribute('data-laid-out'));
   });
 }

@@ -1,7 +1,7 @@
 'use client';
 
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import { DEFAULT_WIDTH } from '@/lib/charts/constants';
+import { createContext, startTransition, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { DEFAULT_WIDTH, WIDTH_TOLERANCE } from '@/lib/charts/constants';
 
 /**
  * The first layout of each chart at its real width, one chart at a time. Hydration finishes with
@@ -38,24 +38,42 @@ function dequeue(job: () => void) {
 }
 
 /**
- * Measures the chart container. The server renders at DEFAULT_WIDTH (the SVG scales to fit
- * until the browser measures); afterwards the chart is laid out again at its real width, in its
- * turn (see above), and again whenever the container resizes. The ref is a callback, so a
+ * The width the server drew the charts at: its guess from the request (lib/http/touch.ts), which
+ * the first render must repeat to hydrate the server's SVG. Without a provider: DEFAULT_WIDTH.
+ */
+export const WidthGuess = createContext(DEFAULT_WIDTH);
+
+/** Whether a chart drawn `drawn` px wide may be kept, scaled, in a container `measured` px wide. */
+export function closeEnough(drawn: number, measured: number): boolean {
+  return Math.abs(measured - drawn) <= drawn * WIDTH_TOLERANCE;
+}
+
+/**
+ * Measures the chart container. The server renders at its guessed width (the SVG scales to fit
+ * until the browser measures); afterwards, in its turn (see above), the chart is laid out again at
+ * its real width unless that is within WIDTH_TOLERANCE of the drawn one, and again whenever the
+ * container resizes. The container gets `data-laid-out` once its drawing is final for its current
+ * width, so tests know points will not move under a pointer. The ref is a callback, so a
  * container that appears later (after a "Loading…" or empty state, when the figures arrive) is
  * measured too; it keeps no state of its own, because a state set while React attaches refs would
  * re-render every chart synchronously straight after hydration. Each new width is a transition,
  * rendered in slices React can pause for input.
  */
 export function useChartWidth<T extends HTMLElement>() {
-  const [width, setWidth] = useState(DEFAULT_WIDTH);
-  const current = useRef(DEFAULT_WIDTH);
+  const guess = useContext(WidthGuess);
+  const [width, setWidth] = useState(guess);
+  const current = useRef(guess);
   // Set while this chart's first layout is being rendered: called once it has been committed.
   const release = useRef<(() => void) | null>(null);
+  // The container whose drawing is being replaced: marked laid out once the new one is committed.
+  const pending = useRef<T | null>(null);
 
   const ref = useCallback((element: T | null) => {
     if (!element) return;
     let started = false;
     let finished = false;
+    // The container's last measured width, which a resize must change to lay the chart out again.
+    let seen = 0;
     const finish = () => {
       if (finished) return;
       finished = true;
@@ -65,15 +83,18 @@ export function useChartWidth<T extends HTMLElement>() {
     const measure = () => Math.round(element.getBoundingClientRect().width);
     const apply = (w: number) => {
       current.current = w;
+      pending.current = element;
+      element.removeAttribute('data-laid-out');
       startTransition(() => setWidth(w));
     };
     const first = () => {
       started = true;
-      const w = measure();
-      if (w > 0 && w !== current.current) {
+      const w = (seen = measure());
+      if (w > 0 && !closeEnough(current.current, w)) {
         release.current = finish;
         apply(w);
       } else {
+        element.setAttribute('data-laid-out', '');
         finish();
       }
     };
@@ -81,7 +102,10 @@ export function useChartWidth<T extends HTMLElement>() {
     const observer = new ResizeObserver(() => {
       if (!started) return; // the queued first measurement will see this size
       const w = measure();
-      if (w > 0 && w !== current.current) apply(w);
+      if (w > 0 && w !== seen) {
+        seen = w;
+        if (w !== current.current) apply(w);
+      }
     });
     observer.observe(element);
     return () => {
@@ -93,6 +117,10 @@ export function useChartWidth<T extends HTMLElement>() {
 
   // The new width is on screen: let the next chart take its turn.
   useEffect(() => {
+    if (pending.current && current.current === width) {
+      pending.current.setAttribute('data-laid-out', '');
+      pending.current = null;
+    }
     release.current?.();
   }, [width]);
 

@@ -7,7 +7,7 @@ import { packOptions, packRows } from '@/lib/charts/packed';
 import { ViewDataProvider } from '@/app/_components/dashboard/view-data-provider';
 import { loadDashboard } from '@/lib/data/dashboard';
 import { stateShapes } from '@/lib/geo/state-shapes';
-import { likelyTouch } from '@/lib/http/touch';
+import { deviceGuess } from '@/lib/http/touch';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +29,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const dashboard = await loadDashboard(query);
   const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();
   return (
-    <ViewDataProvider packed={packRows(dashboard.initial)} touch={likelyTouch(await headers())}>
+    <ViewDataProvider packed={packRows(dashboard.initial)} guess={deviceGuess(await headers())}>
       <EmbedChart kind={chart as ChartKind} search={search} packedOptions={packOptions(dashboard.options)} datasets={dashboard.datasets} shapes={chart === 'map' ? stateShapes() : []} />
     </ViewDataProvider>
   );

@@ -19,6 +19,9 @@ import { html, type Html } from '@/lib/site/html';
 import { pageMetadata } from '@/lib/site/metadata';
 import { carriedView, dashboardHref, stateHref, statesHref, type CarriedView } from '../links';
 import { ProfilePicker } from './picker';
+import { DeviceGuessProvider } from '@/app/_components/charts/device-guess';
+import { deviceGuess } from '@/lib/http/touch';
+import { headers } from 'next/headers';
 
 export const dynamic = 'force-dynamic';
 
@@ -117,6 +120,8 @@ export default async function StatePage({ params, searchParams }: Props) {
   const view: CarriedView = { indicator, age, measure, ...(sameIndicator && asked.trend ? { trend: asked.trend } : {}), ...(sameIndicator && asked.period ? { period: asked.period } : {}) };
   const universe = `People ${ageGroupLabel(age).toLowerCase()} in the civilian, noninstitutionalized population`;
   const span = stateTrendSpan(trend);
+  // The server's guess of the visitor's screen, so a phone keeps the charts as drawn (lib/http/touch.ts).
+  const guess = deviceGuess(await headers());
   const countsLink =
     trend.countsOnly.length && measures.includes(COUNT) ? (
       <Link prefetch={false} href={stateHref(geo.code, { ...view, measure: COUNT }, '#charts')} scroll={false}>
@@ -154,35 +159,37 @@ export default async function StatePage({ params, searchParams }: Props) {
           measure={measure}
         />
         {indicators.get(indicator) ? <p className="definition">{indicators.get(indicator)?.definition}</p> : null}
-        <StateTrendFigure
-          id="state-trend"
-          model={trend}
-          options={trendOptions}
-          title={`Over time: ${geo.name}${trend.us ? ' beside the United States' : ''}${span ? `, ${span}` : ''}`}
-          universe={universe}
-          countsAction={countsLink}
-        />
-        {ageModel ? (
-          <StateComparisonFigure
-            id="state-vs-us"
-            model={ageModel}
-            indicatorTitle={titleOf(indicator)}
-            universe="People in the civilian, noninstitutionalized population"
-            notes={
-              newerCounts.length ? (
-                <p className="chart-note counts-only">
-                  This is the latest period with percentages. For {formatPeriodList(newerCounts)}, SAMHSA’s tables in this dataset give numbers of people
-                  only.
-                </p>
-              ) : null
-            }
+        <DeviceGuessProvider guess={guess}>
+          <StateTrendFigure
+            id="state-trend"
+            model={trend}
+            options={trendOptions}
+            title={`Over time: ${geo.name}${trend.us ? ' beside the United States' : ''}${span ? `, ${span}` : ''}`}
+            universe={universe}
+            countsAction={countsLink}
           />
-        ) : (
-          <p className="chart-note">
-            SAMHSA’s tables in this dataset give {geo.name}’s figures for this indicator as numbers of people only, so there is no comparison with the
-            United States: a state’s count beside the nation’s says nothing.
-          </p>
-        )}
+          {ageModel ? (
+            <StateComparisonFigure
+              id="state-vs-us"
+              model={ageModel}
+              indicatorTitle={titleOf(indicator)}
+              universe="People in the civilian, noninstitutionalized population"
+              notes={
+                newerCounts.length ? (
+                  <p className="chart-note counts-only">
+                    This is the latest period with percentages. For {formatPeriodList(newerCounts)}, SAMHSA’s tables in this dataset give numbers of people
+                    only.
+                  </p>
+                ) : null
+              }
+            />
+          ) : (
+            <p className="chart-note">
+              SAMHSA’s tables in this dataset give {geo.name}’s figures for this indicator as numbers of people only, so there is no comparison with the
+              United States: a state’s count beside the nation’s says nothing.
+            </p>
+          )}
+        </DeviceGuessProvider>
       </section>
 
       <h2 id="all-indicators">Every indicator, latest period</h2>
