@@ -16,17 +16,19 @@ export const DEFAULT_WIDTH = 720;
 
 /**
  * Width the server lays charts out at for a request that looks like a phone (lib/http/touch.ts).
- * A chart spans the viewport less 32 px of padding: 328 px on a 360 px phone, 398 px on a 430 px
- * one. 363 is within WIDTH_TOLERANCE of both, so on most phones the server's drawing is kept.
+ * A chart spans the viewport less 32 px of padding: 343 px on a 375 px phone, 398 px on a 430 px
+ * one. Drawn at 343, it is kept (scaled up, see MAX_UPSCALE) on phones 375 to 430 px wide.
  */
-export const PHONE_WIDTH = 363;
+export const PHONE_WIDTH = 343;
 
 /**
- * How far (as a fraction) a chart's measured width may be from the width it was drawn at before
- * the browser lays it out again. Within it, the drawing is scaled to fit (text by at most 10%),
- * which saves a phone re-rendering every chart just after the page loads.
+ * How much wider than the width a chart was drawn at its container may be before the browser lays
+ * the chart out again: within it, the drawing is scaled up to fit (text and targets by at most
+ * 17%), which saves a phone re-rendering every chart just after the page loads. A narrower
+ * container is always laid out again: scaled down, text and touch targets would shrink below
+ * their designed sizes.
  */
-export const WIDTH_TOLERANCE = 0.1;
+export const MAX_UPSCALE = 0.17;
 
 export const TREND = {
   HEIGHT: 340,

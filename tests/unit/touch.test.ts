@@ -47,10 +47,11 @@ describe('likelyPhone and deviceGuess', () => {
     expect(deviceGuess(req({}))).toEqual({ touch: false, width: DEFAULT_WIDTH });
   });
 
-  it('the phone width is close enough to the chart width of phones 360 to 430 px wide (viewport less 32 px of padding), not of 320 or 768', () => {
-    for (const viewport of [360, 375, 390, 393, 412, 414, 430]) expect(closeEnough(PHONE_WIDTH, viewport - 32), String(viewport)).toBe(true);
-    for (const viewport of [320, 768]) expect(closeEnough(PHONE_WIDTH, viewport - 32), String(viewport)).toBe(false);
+  it('a phone-width drawing is kept on phones 375 to 430 px wide (viewport less 32 px of padding), never scaled down', () => {
+    for (const viewport of [375, 390, 393, 412, 414, 430]) expect(closeEnough(PHONE_WIDTH, viewport - 32), String(viewport)).toBe(true);
+    for (const viewport of [320, 360, 768]) expect(closeEnough(PHONE_WIDTH, viewport - 32), String(viewport)).toBe(false);
     expect(closeEnough(DEFAULT_WIDTH, 736)).toBe(true);
+    expect(closeEnough(DEFAULT_WIDTH, 700)).toBe(false);
     expect(closeEnough(DEFAULT_WIDTH, 1000)).toBe(false);
   });
 });

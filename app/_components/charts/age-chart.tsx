@@ -9,7 +9,7 @@ import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { EmptyChart } from './chart-frame';
 import { AGE_KEYS, KeysHint } from './keys-hint';
 import { Tooltip, type TooltipContent } from './tooltip';
-import { useChartWidth } from './use-chart-width';
+import { scaledHeight, useChartWidth } from './use-chart-width';
 import { useRovingPoints } from './use-roving-points';
 
 export function ageText(row: AgeRow, model: AgeModel): TooltipContent {
@@ -41,7 +41,7 @@ export function AgeChart({ model, label }: { model: AgeModel; label: string }) {
     ) : null;
 
   return (
-    <div className="chart-body" ref={ref} data-width={width} style={{ height: layout.height }}>
+    <div className="chart-body" ref={ref} data-width={width} style={{ height: scaledHeight(layout.height) }}>
       <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} data-chart="age">
         <g className="axis" aria-hidden="true">
           {layout.xTicks.map((t) => (

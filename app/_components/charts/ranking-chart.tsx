@@ -9,7 +9,7 @@ import { EmptyChart } from './chart-frame';
 import { stateText } from './state-map';
 import { KeysHint, ROW_KEYS } from './keys-hint';
 import { Tooltip } from './tooltip';
-import { useChartWidth } from './use-chart-width';
+import { scaledHeight, useChartWidth } from './use-chart-width';
 import { useCoarsePointer } from './use-coarse-pointer';
 import { useRovingPoints } from './use-roving-points';
 import { useTapToOpen } from './use-tap-to-open';
@@ -33,7 +33,7 @@ export function RankingChart({ model, label, highlight, changed }: { model: Stat
   if (tooltip && row && tapped === row.state.code) tooltip.lines.push('Tap again to open the profile');
 
   return (
-    <div className="chart-body" ref={ref} data-width={width} style={{ height: layout.height }}>
+    <div className="chart-body" ref={ref} data-width={width} style={{ height: scaledHeight(layout.height) }}>
       <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} data-chart="ranking">
         <g className="axis" aria-hidden="true">
           {layout.xTicks.map((t) => (

@@ -15,7 +15,7 @@ import { EmptyChart } from './chart-frame';
 import { KeysHint, POINT_KEYS } from './keys-hint';
 import { Tooltip, type TooltipContent } from './tooltip';
 import { BreakMarkers, breakTooltip, HitArea, PointStepper, TrendBackdrop } from './trend-chart';
-import { useChartWidth } from './use-chart-width';
+import { scaledHeight, useChartWidth } from './use-chart-width';
 import { useRovingPoints } from './use-roving-points';
 
 const US_COLOR = 'var(--us)';
@@ -117,7 +117,7 @@ export function StateTrendChart({ model, label, compact = false }: { model: Stat
 
   return (
     <>
-      <div className="chart-body" ref={ref} data-width={width} style={{ height }}>
+      <div className="chart-body" ref={ref} data-width={width} style={{ height: scaledHeight(height) }}>
         <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} data-chart="state-trend">
           <TrendBackdrop layout={layout} activeBreak={activeBreak} />
           <g className="counts-only-marks" aria-hidden="true">

@@ -21,8 +21,15 @@ export interface TooltipColumn {
 }
 
 /**
+ * A length in the chart's drawing, in the page: the drawing is scaled to its container's width,
+ * by `--chart-scale` on the chart body (use-chart-width.ts; 1 when drawn at that width). `extra`
+ * px are added unscaled.
+ */
+const scaled = (px: number, extra = 0) => `calc(${px}px * var(--chart-scale, 1)${extra ? ` + ${extra}px` : ''})`;
+
+/**
  * The visual tooltip. Screen readers get the same text from the focused point's label, so this
- * box is hidden from them. Placed at (x, y) in the chart body's pixels, flipped to stay inside;
+ * box is hidden from them. Placed at (x, y) in the chart's drawing, flipped to stay inside;
  * or, with `column`, inside that column above or below y.
  */
 export function Tooltip({ content, x, y, width, column }: { content: TooltipContent | null; x: number; y: number; width: number; column?: TooltipColumn }) {
@@ -37,11 +44,11 @@ export function Tooltip({ content, x, y, width, column }: { content: TooltipCont
   const style = column
     ? {
         transform: 'none',
-        left: column.left,
-        maxWidth: Math.max(160, column.right - column.left),
-        ...(y > column.height / 2 ? { bottom: column.height - y + column.gap } : { top: y + column.gap }),
+        left: scaled(column.left),
+        maxWidth: `max(160px, ${scaled(column.right - column.left)})`,
+        ...(y > column.height / 2 ? { bottom: scaled(column.height - y + column.gap) } : { top: scaled(y + column.gap) }),
       }
-    : { top: y, left: left ? undefined : x + 12, right: left ? width - x + 12 : undefined };
+    : { top: scaled(y), left: left ? undefined : scaled(x, 12), right: left ? scaled(width - x, 12) : undefined };
   return (
     <div className="tooltip" aria-hidden="true" data-testid="tooltip" style={style}>
       <strong>{content.title}</strong>

@@ -11,7 +11,7 @@ import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { EmptyChart } from './chart-frame';
 import { KeysHint, POINT_KEYS } from './keys-hint';
 import { Tooltip, type TooltipContent } from './tooltip';
-import { useChartWidth } from './use-chart-width';
+import { scaledHeight, useChartWidth } from './use-chart-width';
 import { useHydrated } from './use-coarse-pointer';
 import { useRovingPoints } from './use-roving-points';
 
@@ -47,7 +47,7 @@ export function TrendChart({ model, label }: { model: TrendModel; label: string 
 
   return (
     <>
-      <div className="chart-body" ref={ref} data-width={width} style={{ height: TREND.HEIGHT }}>
+      <div className="chart-body" ref={ref} data-width={width} style={{ height: scaledHeight(TREND.HEIGHT) }}>
         <svg
           width={layout.width}
           height={layout.height}

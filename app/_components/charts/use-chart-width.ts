@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, startTransition, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import { DEFAULT_WIDTH, WIDTH_TOLERANCE } from '@/lib/charts/constants';
+import { DEFAULT_WIDTH, MAX_UPSCALE } from '@/lib/charts/constants';
 
 /**
  * The first layout of each chart at its real width, one chart at a time. Hydration finishes with
@@ -43,15 +43,21 @@ function dequeue(job: () => void) {
  */
 export const WidthGuess = createContext(DEFAULT_WIDTH);
 
-/** Whether a chart drawn `drawn` px wide may be kept, scaled, in a container `measured` px wide. */
+/**
+ * A chart body's height for a drawing `height` px tall: scaled with the drawing when the browser
+ * keeps it in a slightly wider container (`--chart-scale`, set below), so the body fits it.
+ */
+export const scaledHeight = (height: number) => `calc(${height}px * var(--chart-scale, 1))`;
+
+/** Whether a chart drawn `drawn` px wide may be kept, scaled up, in a container `measured` px wide. */
 export function closeEnough(drawn: number, measured: number): boolean {
-  return Math.abs(measured - drawn) <= drawn * WIDTH_TOLERANCE;
+  return measured >= drawn - 0.5 && measured <= drawn * (1 + MAX_UPSCALE);
 }
 
 /**
  * Measures the chart container. The server renders at its guessed width (the SVG scales to fit
  * until the browser measures); afterwards, in its turn (see above), the chart is laid out again at
- * its real width unless that is within WIDTH_TOLERANCE of the drawn one, and again whenever the
+ * its real width unless that is at most MAX_UPSCALE wider than the drawn one, and again whenever the
  * container resizes. The container gets `data-laid-out` once its drawing is final for its current
  * width, so tests know points will not move under a pointer. The ref is a callback, so a
  * container that appears later (after a "Loading…" or empty state, when the figures arrive) is
@@ -80,12 +86,14 @@ export function useChartWidth<T extends HTMLElement>() {
       release.current = null;
       whenIdle(runNext);
     };
-    const measure = () => Math.round(element.getBoundingClientRect().width);
+    const measure = () => element.getBoundingClientRect().width;
+    // The drawing is scaled by CSS to the container's width; tooltips and the body's height follow.
+    const scale = (w: number) => element.style.setProperty('--chart-scale', String(w / current.current));
     const apply = (w: number) => {
-      current.current = w;
+      current.current = Math.round(w);
       pending.current = element;
       element.removeAttribute('data-laid-out');
-      startTransition(() => setWidth(w));
+      startTransition(() => setWidth(Math.round(w)));
     };
     const first = () => {
       started = true;
@@ -94,6 +102,7 @@ export function useChartWidth<T extends HTMLElement>() {
         release.current = finish;
         apply(w);
       } else {
+        if (w > 0) scale(w);
         element.setAttribute('data-laid-out', '');
         finish();
       }
@@ -104,7 +113,8 @@ export function useChartWidth<T extends HTMLElement>() {
       const w = measure();
       if (w > 0 && w !== seen) {
         seen = w;
-        if (w !== current.current) apply(w);
+        if (Math.round(w) !== current.current) apply(w);
+        else scale(w);
       }
     });
     observer.observe(element);
@@ -118,6 +128,7 @@ export function useChartWidth<T extends HTMLElement>() {
   // The new width is on screen: let the next chart take its turn.
   useEffect(() => {
     if (pending.current && current.current === width) {
+      pending.current.style.removeProperty('--chart-scale');
       pending.current.setAttribute('data-laid-out', '');
       pending.current = null;
     }
