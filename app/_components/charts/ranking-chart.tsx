@@ -65,7 +65,8 @@ export function RankingChart({ model, label, highlight, changed }: { model: Stat
               href={`/states/${r.state.code}`}
               {...bind(i)}
               {...handlers(r.state.code, i)}
-              aria-label={`${text.title}: ${text.lines.join('. ')}. Ranked ${i + 1} of ${layout.rows.length}.${changed?.has(r.state.code) ? ' Changed by this upload.' : ''} Open the profile.`}
+              // The name starts with the row's visible words (state, then higher or lower), so a voice user can say what they see.
+              aria-label={`${text.title}${mark ? `, ${mark}` : ''}: ${text.lines.join('. ')}. Ranked ${i + 1} of ${layout.rows.length}.${changed?.has(r.state.code) ? ' Changed by this upload.' : ''} Open the profile.`}
               className={`row ${r.state.comparison}${active === i ? ' active' : ''}${highlight === r.state.code ? ' highlight' : ''}${changed?.has(r.state.code) ? ' changed' : ''}`}
               data-state={r.state.code}
             >
@@ -87,7 +88,8 @@ export function RankingChart({ model, label, highlight, changed }: { model: Stat
               )}
               {mark ? (
                 <text x={layout.plot.right + 8} y={r.y} dy="0.32em" className="row-mark" aria-hidden="true">
-                  {mark}
+                  {/* The leading space (not drawn) keeps the row's text "Colorado higher", not "Coloradohigher". */}
+                  {` ${mark}`}
                 </text>
               ) : null}
             </a>

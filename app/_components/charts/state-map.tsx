@@ -90,7 +90,8 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
               key={shape.code}
               href={`/states/${shape.code}`}
               {...bind(i)}
-              aria-label={`${text.title}: ${text.lines.join('. ')}. Open the ${shape.name} profile.`}
+              // DC's shape shows the letters "DC": its name starts with them, so a voice user can say what they see.
+              aria-label={`${marker ? `${shape.code}, ` : ''}${text.title}: ${text.lines.join('. ')}. Open the ${shape.name} profile.`}
               className={activeCode === shape.code ? 'state active' : 'state'}
               data-state={shape.code}
               {...handlers(shape.code, i)}
