@@ -51,7 +51,7 @@ export const scaledHeight = (height: number) => `calc(${height}px * var(--chart-
 
 /** Whether a chart drawn `drawn` px wide may be kept, scaled up, in a container `measured` px wide. */
 export function closeEnough(drawn: number, measured: number): boolean {
-  return measured >= drawn - 0.5 && measured <= drawn * (1 + MAX_UPSCALE);
+  return measured >= drawn && measured <= drawn * (1 + MAX_UPSCALE);
 }
 
 /**
@@ -86,14 +86,14 @@ export function useChartWidth<T extends HTMLElement>() {
       release.current = null;
       whenIdle(runNext);
     };
-    const measure = () => element.getBoundingClientRect().width;
+    const measure = () => Math.round(element.getBoundingClientRect().width);
     // The drawing is scaled by CSS to the container's width; tooltips and the body's height follow.
     const scale = (w: number) => element.style.setProperty('--chart-scale', String(w / current.current));
     const apply = (w: number) => {
-      current.current = Math.round(w);
+      current.current = w;
       pending.current = element;
       element.removeAttribute('data-laid-out');
-      startTransition(() => setWidth(Math.round(w)));
+      startTransition(() => setWidth(w));
     };
     const first = () => {
       started = true;
@@ -113,7 +113,7 @@ export function useChartWidth<T extends HTMLElement>() {
       const w = measure();
       if (w > 0 && w !== seen) {
         seen = w;
-        if (Math.round(w) !== current.current) apply(w);
+        if (w !== current.current) apply(w);
         else scale(w);
       }
     });
