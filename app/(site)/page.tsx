@@ -5,6 +5,8 @@ import { packOptions, packRows } from '@/lib/charts/packed';
 import { ViewDataProvider } from '@/app/_components/dashboard/view-data-provider';
 import { loadDashboard } from '@/lib/data/dashboard';
 import { figureFor, latestFigure } from '@/lib/data/headline';
+import { oncePerRows } from '@/lib/data/per-version';
+import type { Observation } from '@/lib/vocabulary/schema';
 import { seriesByName } from '@/lib/vocabulary/series';
 import { getAllObservations, getIndicators } from '@/lib/data/store';
 import { stateShapes } from '@/lib/geo/state-shapes';
@@ -24,15 +26,21 @@ export const metadata = pageMetadata(
 /** The 2014 national estimate is the project's reference point. */
 const REFERENCE_PERIOD = '2014';
 
+const NATIONAL = { indicator: 'sud_past_year', geography: 'US', age_group: '12+' } as const;
+
+/** The two headline figures: each scans every observation, so once per version of the data. */
+const headline = oncePerRows((observations: ReadonlyArray<Observation & { dataset: string }>) => ({
+  latest: latestFigure(observations.filter((o) => o.dataset === 'national-estimates'), NATIONAL),
+  reference: figureFor(observations, { ...NATIONAL, period: REFERENCE_PERIOD }),
+}));
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function HomePage({ searchParams }: Props) {
   const query = await searchParams;
   const [observations, indicators, dashboard] = await Promise.all([getAllObservations(), getIndicators(), loadDashboard(query)]);
   const initialSearch = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();
-  const national = { indicator: 'sud_past_year', geography: 'US', age_group: '12+' } as const;
-  const latest = latestFigure(observations.filter((o) => o.dataset === 'national-estimates'), national);
-  const reference = figureFor(observations, { ...national, period: REFERENCE_PERIOD });
+  const { latest, reference } = headline(observations);
   const title = indicators.get('sud_past_year')?.title ?? 'Substance use disorder in the past year';
   const latestSeries = latest ? seriesByName(latest.series) : undefined;
   const referenceSeries = reference ? seriesByName(reference.series) : undefined;

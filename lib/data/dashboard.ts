@@ -5,6 +5,7 @@
 import 'server-only';
 import { GEOGRAPHIES } from '../vocabulary/geography';
 import { indicatorOptions, parseView, viewRequests, type IndicatorOption, type View } from '../charts/view';
+import { oncePerRows } from './per-version';
 import { applyFilter, parseFilter } from './query';
 import type { Observation } from '../vocabulary/schema';
 import { getAllObservations, getDataset, getPackage } from './store';
@@ -24,10 +25,25 @@ async function answer(url: string, indicators: ReadonlySet<string>): Promise<Obs
   const parsed = new URL(url, 'http://local');
   const id = decodeURIComponent(parsed.pathname.split('/').at(-1) ?? '');
   const dataset = await getDataset(id);
+  if (!dataset) return [];
+  // A dataset's rows are one array per version of the data, so an answer holds until a publish.
+  const byUrl = answersFor(dataset.observations);
+  const key = `${url}\0${[...indicators].join(',')}`;
+  const known = byUrl.get(key);
+  if (known) return known;
   const filter = parseFilter(parsed.searchParams, indicators);
-  if (!dataset || 'error' in filter) return [];
-  return applyFilter(dataset.observations, filter.filter);
+  const rows = 'error' in filter ? [] : applyFilter(dataset.observations, filter.filter);
+  if (byUrl.size >= MAX_ANSWERS) byUrl.clear();
+  byUrl.set(key, rows);
+  return rows;
 }
+
+/**
+ * Answers already given, per dataset rows and URL (with the indicators the URL was checked
+ * against): filtering the 140,000 state rows took most of the home page's server time.
+ */
+const answersFor = oncePerRows((_rows: readonly Observation[]) => new Map<string, Observation[]>());
+const MAX_ANSWERS = 500;
 
 /** Picker options, computed once per version of the data (they scan every observation). */
 let optionsCache: { all: unknown; indicators: unknown; options: IndicatorOption[] } | null = null;

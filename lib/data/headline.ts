@@ -57,3 +57,4 @@ export function quotedVia(o: Pick<Observation, 'source' | 'qualifiers'>): string
   }
   return null;
 }
+

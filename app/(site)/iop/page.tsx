@@ -5,6 +5,7 @@ import { citationText, IOP_SOURCES, iopStatistics, type IopSourceId } from '@/li
 import type { Observation } from '@/lib/vocabulary/schema';
 import { seriesByName } from '@/lib/vocabulary/series';
 import { getAllObservations } from '@/lib/data/store';
+import { oncePerRows } from '@/lib/data/per-version';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { pageMetadata } from '@/lib/site/metadata';
 
@@ -18,6 +19,9 @@ export const metadata = pageMetadata(
 
 /** The 2014 national estimate is the project's reference point. */
 const REFERENCE_PERIOD = '2014';
+
+/** The figures the page quotes: they scan every observation, so once per version of the data. */
+const statisticsOf = oncePerRows((observations: readonly Observation[]) => iopStatistics(observations, REFERENCE_PERIOD));
 
 const value = (o: Observation) => formatObservation(o).estimate;
 
@@ -66,7 +70,7 @@ function Source({ observations }: { observations: Observation[] }) {
 }
 
 export default async function IopPage() {
-  const stats = iopStatistics(await getAllObservations(), REFERENCE_PERIOD);
+  const stats = statisticsOf(await getAllObservations());
   const { reference, latest, gap, receivedAny, stateGap } = stats;
   const latestCount = latest?.values.find((o) => o.unit !== 'percent');
   const latestPercent = latest?.values.find((o) => o.unit === 'percent');

@@ -14,6 +14,7 @@ import { ageGroupLabel, ageGroupShortLabel, compareAgeGroups } from '@/lib/vocab
 import { GEOGRAPHIES, geographyByCode } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { getAllObservations, getIndicators } from '@/lib/data/store';
+import { oncePerRows } from '@/lib/data/per-version';
 import { formatObservation, formatPeriod, formatPeriodList } from '@/lib/format/numbers';
 import { html, type Html } from '@/lib/site/html';
 import { pageMetadata } from '@/lib/site/metadata';
@@ -55,6 +56,50 @@ function comparison(state: Observation | undefined, us: Observation | undefined)
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+type Rows = ReadonlyArray<Observation & { dataset: string }>;
+
+/** What every state page reads from all the rows: built once per version of the data. */
+const tablesOf = oncePerRows((observations: Rows) => {
+  // Beside a state, the U.S. rows of the datasets that hold state figures: the state tables' own.
+  const stateTables = new Set(observations.filter((o) => STATE_CODES.has(o.geography)).map((o) => o.dataset));
+  // The state tables' periods of each indicator: the U.S. is compared at these only.
+  const tablePeriods = new Map<string, Set<string>>();
+  for (const o of observations) {
+    if (!STATE_CODES.has(o.geography)) continue;
+    const set = tablePeriods.get(o.indicator);
+    if (set) set.add(o.period);
+    else tablePeriods.set(o.indicator, new Set([o.period]));
+  }
+  return { stateTables, tablePeriods, byState: new Map<string, StateRows>() };
+});
+
+interface StateRows {
+  /** The state's own figures. */
+  mine: Observation[];
+  /** Per indicator, the state's rows and the U.S. rows of the state tables, in the data's order. */
+  byIndicator: Map<string, Observation[]>;
+  tablePeriods: Map<string, Set<string>>;
+}
+
+/** A state's rows, picked out of every row once per version of the data (each pick scans 150,000 rows). */
+function rowsOfState(observations: Rows, code: string): StateRows {
+  const { stateTables, tablePeriods, byState } = tablesOf(observations);
+  const known = byState.get(code);
+  if (known) return known;
+  const mine: Observation[] = [];
+  const byIndicator = new Map<string, Observation[]>();
+  for (const o of observations) {
+    if (o.geography === code && o.estimate !== null) mine.push(o);
+    if (o.geography !== code && !(o.geography === 'US' && stateTables.has(o.dataset))) continue;
+    const list = byIndicator.get(o.indicator);
+    if (list) list.push(o);
+    else byIndicator.set(o.indicator, [o]);
+  }
+  const rows = { mine, byIndicator, tablePeriods };
+  byState.set(code, rows);
+  return rows;
+}
+
 export default async function StatePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const asked = carriedView(query);
@@ -63,7 +108,7 @@ export default async function StatePage({ params, searchParams }: Props) {
   const other = geographyByCode((one(query.state) ?? '').toUpperCase());
   if (other && other.level === 'state' && other.code !== geo.code) redirect(stateHref(other.code, asked, '#charts'));
   const [observations, indicators] = await Promise.all([getAllObservations(), getIndicators()]);
-  const mine = observations.filter((o) => o.geography === geo.code && o.estimate !== null);
+  const { mine, byIndicator, tablePeriods } = rowsOfState(observations, geo.code);
   if (mine.length === 0) {
     return (
       <>
@@ -78,23 +123,6 @@ export default async function StatePage({ params, searchParams }: Props) {
   }
   const titleOf = (name: string) => indicators.get(name)?.title ?? name;
   const indicatorNames = [...new Set(mine.map((o) => o.indicator))].sort((a, b) => titleOf(a).localeCompare(titleOf(b)));
-  // Beside a state, the U.S. rows of the datasets that hold state figures: the state tables' own.
-  const stateTables = new Set(observations.filter((o) => STATE_CODES.has(o.geography)).map((o) => o.dataset));
-  const byIndicator = new Map<string, Observation[]>();
-  for (const o of observations) {
-    if (o.geography !== geo.code && !(o.geography === 'US' && stateTables.has(o.dataset))) continue;
-    const list = byIndicator.get(o.indicator);
-    if (list) list.push(o);
-    else byIndicator.set(o.indicator, [o]);
-  }
-  // The state tables' periods of each indicator: the U.S. is compared at these only.
-  const tablePeriods = new Map<string, Set<string>>();
-  for (const o of observations) {
-    if (!STATE_CODES.has(o.geography)) continue;
-    const set = tablePeriods.get(o.indicator);
-    if (set) set.add(o.period);
-    else tablePeriods.set(o.indicator, new Set([o.period]));
-  }
 
   // What the charts show, from the URL, repaired to something this state has.
   const wanted = one(query.indicator);
