@@ -57,4 +57,3 @@ export function quotedVia(o: Pick<Observation, 'source' | 'qualifiers'>): string
   }
   return null;
 }
-

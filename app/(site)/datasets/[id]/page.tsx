@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { changeLabel } from '@/lib/admin/changes';
-import { ageGroupShortLabel, compareAgeGroups } from '@/lib/vocabulary/age-groups';
+import { ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
 import { geographyName } from '@/lib/vocabulary/geography';
+import { summarize } from '@/lib/data/catalog';
 import { applyFilter, type ObservationFilter } from '@/lib/data/query';
 import { getDataset, getIndicators } from '@/lib/data/store';
 import { formatDate, formatObservation, formatPeriod } from '@/lib/format/numbers';
@@ -53,12 +54,12 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const sourceFiles = dataset.resource.sourceFiles ?? [];
   const notImported = dataset.resource.notImported ?? [];
 
-  const indicatorOptions = [...new Set(dataset.observations.map((o) => o.indicator))].sort((a, b) =>
-    (indicators.get(a)?.title ?? a).localeCompare(indicators.get(b)?.title ?? b),
-  );
-  const geographyOptions = [...new Set(dataset.observations.map((o) => o.geography))];
-  const ageOptions = [...new Set(dataset.observations.map((o) => o.age_group))].sort(compareAgeGroups);
-  const periodOptions = [...new Set(dataset.observations.map((o) => o.period))].sort().reverse();
+  // The lists of what the rows hold, worked out once per version of the data (lib/data/catalog.ts).
+  const covered = summarize(dataset.resource, dataset.observations);
+  const indicatorOptions = [...covered.indicators].sort((a, b) => (indicators.get(a)?.title ?? a).localeCompare(indicators.get(b)?.title ?? b));
+  const geographyOptions = covered.geographies;
+  const ageOptions = covered.ageGroups;
+  const periodOptions = [...covered.periods].reverse();
   const pick = (value: string | undefined, options: string[]) => (value && options.includes(value) ? value : undefined);
   const selected = {
     indicator: pick(one(query.indicator), indicatorOptions),
@@ -67,7 +68,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
     period: pick(one(query.period), periodOptions),
   };
   const filter: ObservationFilter = Object.fromEntries(Object.entries(selected).filter(([, v]) => v).map(([k, v]) => [k, [v]]));
-  const rows = applyFilter(dataset.observations, filter);
+  const rows = Object.keys(filter).length ? applyFilter(dataset.observations, filter) : dataset.observations;
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const page = Math.min(pages, Math.max(1, Number(one(query.page)) || 1));
   const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
