@@ -1,7 +1,7 @@
 /** Reads expected values from data/ so tests never hard-code a statistic. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { formatObservation } from '../../lib/format/numbers';
 
@@ -51,12 +51,17 @@ export const tooltip = (page: Page) => page.getByTestId('tooltip');
  * Waits until the dashboard's charts are laid out for their own width. The server draws them at a
  * guessed width and the browser scales that drawing until the page runs; then each chart either
  * keeps it (a close guess) or is laid out again, so rows and points move. A pointer placed before
- * that lands on whatever moved under it.
+ * that lands on whatever moved under it. A chart below the fold is measured only once its section
+ * nears the screen (content-visibility), so each is brought into view in turn, and the page is
+ * left scrolled to the top.
  */
 export async function chartsLaidOut(page: Page) {
-  await page.waitForFunction(() => {
-    // Each chart body is marked once its drawing is final; charts take their turns after hydration.
-    const bodies = [...document.querySelectorAll<HTMLElement>('.chart-body[data-width]')].filter((b) => b.getBoundingClientRect().width > 0);
-    return bodies.length > 0 && bodies.every((b) => b.hasAttribute('data-laid-out'));
-  });
+  const bodies = page.locator('.chart-body[data-width]');
+  await expect(bodies.first()).toBeAttached();
+  for (const body of await bodies.all()) {
+    if (!(await body.isVisible())) continue; // a chart with nothing to draw
+    await body.scrollIntoViewIfNeeded();
+    await expect(body).toHaveAttribute('data-laid-out', '');
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 }

@@ -31,6 +31,22 @@ test.describe('before any JavaScript runs', () => {
 test.describe('on a 412 px phone', () => {
   test.use({ viewport: { width: 412, height: 915 } });
 
+  test('a chart below the fold is measured only when its section nears the screen, not by forcing a layout at load', async ({ page }) => {
+    await page.goto('/?period=2018-2019');
+    const body = (id: string) => page.locator(`#${id} .chart-body[data-width]`);
+    // The first chart, brought into view, takes its turn: the page runs and the queue works.
+    await body('trend').scrollIntoViewIfNeeded();
+    await expect(body('trend')).toHaveAttribute('data-laid-out', '');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // Every chart measured at load would have had its turn by now (each waits for an idle moment).
+    await page.waitForTimeout(1500);
+    const ranking = body('ranking');
+    expect(await ranking.evaluate((b) => b.checkVisibility({ contentVisibilityAuto: true }))).toBe(false); // not rendered yet
+    await expect(ranking).not.toHaveAttribute('data-laid-out', '');
+    await ranking.scrollIntoViewIfNeeded();
+    await expect(ranking).toHaveAttribute('data-laid-out', '');
+  });
+
   test('the phone keeps the charts the server drew for it, scaled up, and lays them out again when the screen widens', async ({ page }) => {
     for (const path of ['/?period=2018-2019', '/states/CO']) {
       await page.goto(path);

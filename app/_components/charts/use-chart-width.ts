@@ -58,8 +58,12 @@ export function closeEnough(drawn: number, measured: number): boolean {
  * Measures the chart container. The server renders at its guessed width (the SVG scales to fit
  * until the browser measures); afterwards, in its turn (see above), the chart is laid out again at
  * its real width unless that is at most MAX_UPSCALE wider than the drawn one, and again whenever the
- * container resizes. The container gets `data-laid-out` once its drawing is final for its current
- * width, so tests know points will not move under a pointer. The ref is a callback, so a
+ * container resizes. Widths come from a ResizeObserver, which reports them after the browser's own
+ * layout: asking for one (getBoundingClientRect) would force a layout, and for a chart in a section
+ * the browser has not rendered yet (content-visibility, below the fold) a layout of that whole
+ * section, undoing what the skip saved. Such a chart is measured, and takes its turn, once its
+ * section nears the screen and is rendered. The container gets `data-laid-out` once its drawing is
+ * final for its current width, so tests know points will not move under a pointer. The ref is a callback, so a
  * container that appears later (after a "Loading…" or empty state, when the figures arrive) is
  * measured too; it keeps no state of its own, because a state set while React attaches refs would
  * re-render every chart synchronously straight after hydration. Each new width is a transition,
@@ -80,13 +84,14 @@ export function useChartWidth<T extends HTMLElement>() {
     let finished = false;
     // The container's last measured width, which a resize must change to lay the chart out again.
     let seen = 0;
+    // The width the observer reported last: the first layout uses it when its turn comes.
+    let latest = 0;
     const finish = () => {
       if (finished) return;
       finished = true;
       release.current = null;
       whenIdle(runNext);
     };
-    const measure = () => Math.round(element.getBoundingClientRect().width);
     // The drawing is scaled by CSS to the container's width; tooltips and the body's height follow.
     const scale = (w: number) => element.style.setProperty('--chart-scale', String(w / current.current));
     const apply = (w: number) => {
@@ -97,7 +102,7 @@ export function useChartWidth<T extends HTMLElement>() {
     };
     const first = () => {
       started = true;
-      const w = (seen = measure());
+      const w = (seen = latest);
       if (w > 0 && !closeEnough(current.current, w)) {
         release.current = finish;
         apply(w);
@@ -107,10 +112,19 @@ export function useChartWidth<T extends HTMLElement>() {
         finish();
       }
     };
-    enqueue(first);
-    const observer = new ResizeObserver(() => {
-      if (!started) return; // the queued first measurement will see this size
-      const w = measure();
+    let queued = false;
+    const observer = new ResizeObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      const w = Math.round(entry.borderBoxSize?.[0]?.inlineSize ?? entry.contentRect.width);
+      latest = w;
+      if (!started) {
+        // The first report: the chart is rendered and has a width; it waits its turn.
+        if (!queued && w > 0) {
+          queued = true;
+          enqueue(first);
+        }
+        return;
+      }
       if (w > 0 && w !== seen) {
         seen = w;
         if (w !== current.current) apply(w);
