@@ -10,14 +10,23 @@ const config = [
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      // Components and charts must not read data files themselves: pages get data from lib/data.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:fs', 'fs', 'node:fs/*'], message: 'Read data through lib/data.' }] }],
+      // Components and charts must not read data files themselves: pages get data from lib/data,
+      // which reads it through lib/store.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:fs', 'fs', 'node:fs/*'], message: 'Read data through lib/data and lib/store.' }] }],
     },
   },
   {
-    // lib/admin writes the data folder (publish) and the private folder (accounts, history, audit).
-    files: ['lib/data/**', 'lib/admin/**', 'lib/cli/**', 'tests/**', '*.config.*'],
+    // lib/store holds the live data, history and audit log; lib/data reads package files and the
+    // documents sources cite; lib/admin keeps accounts and uploads in the private folder.
+    files: ['lib/store/**', 'lib/data/**', 'lib/admin/**', 'lib/cli/**', 'tests/**', '*.config.*'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The seam: the store and the public read path never depend on staff workflow.
+    files: ['lib/store/**', 'lib/data/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/admin/*', '@/lib/admin/*'], message: 'lib/store and lib/data do not depend on lib/admin (staff workflow).' }] }],
+    },
   },
 ];
 

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
-import { getPackage } from '@/lib/data/store';
+import { getPackage } from '@/lib/store/live';
 import { requestSiteBase } from '@/lib/site/site-url';
 
 export const dynamic = 'force-dynamic';

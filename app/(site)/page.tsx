@@ -8,7 +8,7 @@ import { figureFor, latestFigure } from '@/lib/data/headline';
 import { oncePerRows } from '@/lib/data/per-version';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { seriesByName } from '@/lib/vocabulary/series';
-import { getAllObservations, getIndicators } from '@/lib/data/store';
+import { getAllObservations, getIndicators } from '@/lib/store/live';
 import { stateShapes } from '@/lib/geo/state-shapes';
 import { pageMetadata } from '@/lib/site/metadata';
 import { deviceGuess } from '@/lib/http/touch';

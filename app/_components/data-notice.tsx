@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { unavailableDatasets } from '@/lib/data/store';
+import { unavailableDatasets } from '@/lib/store/live';
 
 /**
  * Says which datasets could not be loaded, on every public page: the page still works with the

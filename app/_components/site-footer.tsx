@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { HelpLines } from './help-lines';
-import { getPackage } from '@/lib/data/store';
+import { getPackage } from '@/lib/store/live';
 import { formatDate } from '@/lib/format/numbers';
 
 function lastUpdated(dates: string[]): string | null {

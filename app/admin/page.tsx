@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { auditEntriesNewestFirst, type AuditEntry } from '@/lib/admin/audit';
+import { auditEntriesNewestFirst, type AuditEntry } from '@/lib/store/audit';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { listVersions } from '@/lib/admin/history';
-import { getPackage } from '@/lib/data/store';
+import { listVersions } from '@/lib/store/history';
+import { getPackage } from '@/lib/store/live';
 import { formatDateTime } from '@/lib/format/numbers';
 
 export const metadata: Metadata = { title: 'Datasets' };

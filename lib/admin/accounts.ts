@@ -4,10 +4,10 @@
  * signing out raises it, which ends every session of that account at once.
  */
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from './atomic';
-import { withLock } from './lock';
+import { writeFileAtomic } from '../store/atomic';
+import { withLock } from '../store/lock';
 import { hashPassword, passwordProblem } from './passwords';
-import { privatePath, writablePrivatePath } from './paths';
+import { privatePath, writablePrivatePath } from '../store/paths';
 
 export interface Account {
   email: string;

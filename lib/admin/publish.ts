@@ -1,27 +1,23 @@
 /**
- * Publishing: the one way live data changes at run time.
+ * Publishing: the one way live data changes at run time, as staff ask for it.
  *
- * Under a lock, the live CSV's hash is compared with the one the staff member previewed (409 if
- * someone published meanwhile). The version going live is stored in the history first, then a
- * journal naming every file to write; then the live CSV is replaced atomically, then
- * datapackage.json, then the audit log gets its line, then the journal goes. A crash at any point
- * leaves either the old data (no journal yet) or a journal that the next request — or the next
- * publish — completes. Nothing already published is ever overwritten.
+ * This file is the staff side: it checks the request (a release note, the metadata of a new
+ * dataset, the scope), compares the live CSV's hash with the one the staff member previewed (409 if
+ * someone published meanwhile), and builds the change: the versions to keep, the package as it will
+ * be, the audit lines. lib/store/commit.ts makes that change durable and live under the store's
+ * lock, and finishes one a crash interrupted.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ingest } from '../import/ingest';
 import { firstProblem } from '../import/issues';
 import { coverageOf, PACKAGE_FILE, sha256, type DataPackage, type DataResource, type IndicatorMeta, type ResourceChange } from '../data/package';
-import { dataDir } from '../data/paths';
+import { dataDir } from '../store/paths';
 import { CANONICAL_SCHEMA, isIndicatorName, TEXT_PATTERN, type Observation } from '../vocabulary/schema';
-import { forgetCachedData } from '../data/store';
-import { fsyncDir, TEMP_PREFIX, writeFileAtomic } from './atomic';
-import { appendAudit, hasAuditEntry, newAuditEntry, type AuditEntry } from './audit';
+import { newAuditEntry, type AuditEntry } from '../store/audit';
+import { applyChange, step, withStore, type Journal } from '../store/commit';
+import { findVersion, listVersions, readVersion, storeVersion, storeVersionFile, versionId, type VersionMeta } from '../store/history';
 import { changeWarnings, diffObservations, summarizeDiff, type ChangeWarning, type DiffSummary } from './changes';
-import { findVersion, historyDir, listVersions, readVersion, storeVersion, storeVersionFile, storeVersionMeta, versionId, type VersionMeta } from './history';
-import { withLock } from './lock';
-import { privateDir, privatePath, writablePrivatePath } from './paths';
 import { outsideScopeMessage, rowsOutsideScope, titled, widenedScope } from './scope';
 import type { Staff } from './session';
 import { readLive, readStaged, removeStaged } from './uploads';
@@ -37,99 +33,6 @@ export class PublishError extends Error {
     super(message);
   }
 }
-
-interface Journal {
-  dataset: string;
-  /** The live CSV, relative to the data folder. */
-  path: string;
-  /**
-   * The version going live; its CSV is already in the history, its metadata is written on apply.
-   * Null when the dataset is being removed: its live CSV is deleted instead.
-   */
-  meta: VersionMeta | null;
-  packageText: string;
-  audit: AuditEntry;
-  /** Further audit lines of the same change (a scope widened, a title edited), written after `audit`. */
-  moreAudit?: AuditEntry[];
-  /** Only datapackage.json changes (a title or description edit): the live CSV stays as it is. */
-  packageOnly?: boolean;
-}
-
-const journalFile = () => privatePath('journal.json');
-const lockDir = () => writablePrivatePath('publish.lock');
-
-/** Test hook: ATLAS_FAULT_PAUSE_MS stretches each step, so a fault test can kill the server mid-publish. */
-async function step(): Promise<void> {
-  const ms = Number(process.env.ATLAS_FAULT_PAUSE_MS ?? 0);
-  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
-}
-
-async function applyJournal(journal: Journal): Promise<void> {
-  const live = path.join(dataDir(), journal.path);
-  const { meta } = journal;
-  if (journal.packageOnly) {
-    // a metadata edit: nothing to do to the live CSV
-  } else if (meta) {
-    const bytes = readVersion(journal.dataset, meta.id);
-    if (sha256(bytes) !== meta.hash) throw new Error(`History version ${meta.id} of ${journal.dataset} does not match its hash; refusing to publish it.`);
-    let current: string | null = null;
-    try {
-      current = sha256(readFileSync(live));
-    } catch {
-      current = null;
-    }
-    if (current !== meta.hash) writeFileAtomic(live, bytes);
-  } else {
-    // A removal: the dataset's versions stay in the history; only the live file goes.
-    rmSync(live, { force: true });
-    fsyncDir(dataDir());
-  }
-  await step();
-  writeFileAtomic(path.join(dataDir(), PACKAGE_FILE), journal.packageText);
-  await step();
-  if (meta) storeVersionMeta(meta);
-  for (const entry of [journal.audit, ...(journal.moreAudit ?? [])]) if (!hasAuditEntry(entry)) await appendAudit(entry);
-  await step();
-  unlinkSync(journalFile());
-  fsyncDir(privateDir());
-  forgetCachedData();
-}
-
-/** Temporary files only a publish writes (under the lock): left by a crash, never in use now. */
-function sweepTemporaryFiles(): void {
-  const dirs = [dataDir()];
-  try {
-    for (const d of readdirSync(privatePath('history'))) dirs.push(historyDir(d));
-  } catch {
-    // no history yet
-  }
-  for (const dir of dirs) {
-    try {
-      for (const name of readdirSync(dir)) if (name.startsWith(TEMP_PREFIX)) rmSync(path.join(dir, name), { force: true });
-    } catch {
-      // folder gone
-    }
-  }
-}
-
-async function recoverLocked(): Promise<boolean> {
-  sweepTemporaryFiles();
-  if (!existsSync(journalFile())) return false;
-  const journal = JSON.parse(readFileSync(journalFile(), 'utf8')) as Journal;
-  await applyJournal(journal);
-  return true;
-}
-
-/**
- * Completes a publish a crash interrupted, if there is one; with `sweep` (once, when the server
- * starts reading data), also removes what a crash before the journal left. Safe at any time.
- */
-export async function recoverPending(sweep = false): Promise<boolean> {
-  if (!sweep && !existsSync(journalFile())) return false;
-  return withLock(lockDir(), recoverLocked);
-}
-
-export const hasPendingPublish = () => existsSync(journalFile());
 
 /** A data change is a minor version of the package; a change of words only (title, description), a patch. */
 const bumpMinor = (v: string) => {
@@ -206,8 +109,7 @@ function wordsChanged(before: DatasetWords, after: DatasetWords | undefined): { 
 const revised = (fields: readonly (keyof DatasetWords)[]) => (fields.length === 2 ? 'Title and description revised.' : fields[0] === 'title' ? 'Title revised.' : 'Description revised.');
 
 async function commit(c: Commit): Promise<PublishResult> {
-  return withLock(lockDir(), async () => {
-    await recoverLocked();
+  return withStore(async () => {
     const dir = dataDir();
     const pkg = JSON.parse(readFileSync(path.join(dir, PACKAGE_FILE), 'utf8')) as DataPackage;
     const existing = pkg.resources.find((r) => r.name === c.dataset);
@@ -397,11 +299,9 @@ async function commit(c: Commit): Promise<PublishResult> {
       );
     }
     const journal: Journal = { dataset: c.dataset, path: livePath, meta, packageText: `${JSON.stringify(next, null, 2)}\n`, audit, ...(moreAudit.length ? { moreAudit } : {}) };
-    writeFileAtomic(writablePrivatePath('journal.json'), JSON.stringify(journal), { mode: 0o600 });
-    await step();
 
-    // 4. Live files, package, audit line; then the journal goes.
-    await applyJournal(journal);
+    // 4. The journal; live files, package, audit line; then the journal goes.
+    await applyChange(journal);
     return { dataset: c.dataset, version: meta?.id ?? null, packageVersion: version, hash };
   });
 }
@@ -629,8 +529,7 @@ export async function editDatasetWords(input: { dataset: string; base: string | 
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(input.dataset)) throw new PublishError(404, 'not-found', 'There is no such dataset.');
   const words = checkDatasetWords({ title: input.title, description: input.description });
   const note = checkNote(input.note, 'note');
-  return withLock(lockDir(), async () => {
-    await recoverLocked();
+  return withStore(async () => {
     const pkg = JSON.parse(readFileSync(path.join(dataDir(), PACKAGE_FILE), 'utf8')) as DataPackage;
     const existing = pkg.resources.find((r) => r.name === input.dataset);
     if (!existing) throw new PublishError(404, 'not-found', `There is no dataset “${input.dataset}”.`);
@@ -658,9 +557,7 @@ export async function editDatasetWords(input: { dataset: string; base: string | 
       now,
     );
     const journal: Journal = { dataset: input.dataset, path: existing.path, meta: null, packageText: `${JSON.stringify(next, null, 2)}\n`, audit, packageOnly: true };
-    writeFileAtomic(writablePrivatePath('journal.json'), JSON.stringify(journal), { mode: 0o600 });
-    await step();
-    await applyJournal(journal);
+    await applyChange(journal);
     return { dataset: input.dataset, packageVersion: version, ...words };
   });
 }

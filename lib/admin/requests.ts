@@ -1,6 +1,6 @@
 /** Small helpers for the admin API routes. Server-only. */
 import 'server-only';
-import { LockBusyError } from './lock';
+import { LockBusyError } from '../store/lock';
 import { PublishError } from './publish';
 import { adminError, adminJson, requireStaffApi } from './guard';
 import type { Staff } from './session';

@@ -8,7 +8,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { siteUrl } from '../site/metadata';
 import { findAccount } from './accounts';
-import { writablePrivatePath } from './paths';
+import { writablePrivatePath } from '../store/paths';
 
 export const SESSION_HOURS = 8;
 const SESSION_MS = SESSION_HOURS * 60 * 60_000;

@@ -11,13 +11,12 @@ import path from 'node:path';
 import { ingest, ingestBundle, isArchive, type BundleResult, type InputFormat } from '../import/ingest';
 import { firstProblem, type Issue, type Warning } from '../import/issues';
 import { coverageOf, PACKAGE_FILE, sha256, type DataPackage, type IndicatorMeta } from '../data/package';
-import { dataDir } from '../data/paths';
+import { dataDir, privatePath, writablePrivatePath } from '../store/paths';
 import type { Observation } from '../vocabulary/schema';
 import { toCanonicalCsv } from '../format/csv';
-import { TEMP_PREFIX, writeFileAtomic } from './atomic';
+import { TEMP_PREFIX, writeFileAtomic } from '../store/atomic';
 import { DATASET_NAME } from './dataset-name';
 import { changeWarnings, diffObservations, mergeTable, summarizeDiff, type ChangeWarning, type DiffSummary } from './changes';
-import { privatePath, writablePrivatePath } from './paths';
 import { outsideScopeMessage, rowsOutsideScope, titled, type OutsideSeries, type ScopeSeries } from './scope';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

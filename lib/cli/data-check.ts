@@ -14,7 +14,7 @@ import { WorkbookError } from '../import/0-xlsx';
 import { ingest, ingestArchive, type IngestResult } from '../import/ingest';
 import { IssueLog, type Issue, type Warning } from '../import/issues';
 import { checkPackage, PACKAGE_FILE, readPackage, type DataPackage } from '../data/package';
-import { dataDir } from '../data/paths';
+import { dataDir } from '../store/paths';
 import { fileStream, formatIssue, parseArgs, startsLikeArchive } from './cli';
 
 /** Archives are read into memory whole; SAMHSA's run to a few hundred kB. */

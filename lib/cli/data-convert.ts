@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ingest, ingestBundle } from '../import/ingest';
 import { readPackage } from '../data/package';
-import { dataDir } from '../data/paths';
+import { dataDir } from '../store/paths';
 import { CANONICAL_HEADER, canonicalCsvRow } from '../format/csv';
 import { fileStream, formatIssue, parseArgs, startsLikeArchive } from './cli';
 

@@ -12,7 +12,7 @@
  * (a new file renamed into place), so the file's identity — inode, size and modification time to
  * the nanosecond — is stamped on each answer, and an answer is sent again only while the stamp
  * holds. The data store behind the routes re-reads a changed file within half a second
- * (lib/data/store.ts, RECHECK_MS), so nothing is kept in the first PATIENCE_MS after the file
+ * (lib/store/live.ts, RECHECK_MS), so nothing is kept in the first PATIENCE_MS after the file
  * changed: an answer made from the old data in that window cannot be kept under the new stamp.
  *
  * Some answers also name the site's own address (taken from Host or the proxy's X-Forwarded-*

@@ -59,7 +59,7 @@ function restoreContentEncoding(res) {
   }
 }
 
-// The live data folder, as lib/data/paths.ts finds it.
+// The live data folder, as lib/store/paths.ts finds it.
 const packageFile = () => path.join(process.env.ATLAS_DATA_DIR ? path.resolve(process.env.ATLAS_DATA_DIR) : path.join(process.cwd(), 'data'), 'datapackage.json');
 const replay = process.env.ATLAS_REPLAY === '0' ? null : createReplay({ packageFile });
 

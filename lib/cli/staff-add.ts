@@ -11,7 +11,7 @@
  */
 import { addAccount } from '../admin/accounts';
 import { MIN_PASSWORD_LENGTH } from '../admin/passwords';
-import { privatePath } from '../admin/paths';
+import { privatePath } from '../store/paths';
 
 const USAGE = 'Usage: npm run staff:add -- EMAIL [--reset]   (password from a prompt, or the first line of stdin)';
 

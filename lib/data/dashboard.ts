@@ -8,7 +8,7 @@ import { indicatorOptions, parseView, viewRequests, type IndicatorOption, type V
 import { oncePerRows } from './per-version';
 import { applyFilter, parseFilter } from './query';
 import type { Observation } from '../vocabulary/schema';
-import { getAllObservations, getDataset, getPackage } from './store';
+import { getAllObservations, getDataset, getPackage } from '../store/live';
 
 export interface DashboardData {
   view: View;

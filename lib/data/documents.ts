@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataPackage } from './package';
-import { dataDir } from './paths';
+import { dataDir } from '../store/paths';
 
 /** "sources/<folder>/<file>.md" and no climbing out of it. */
 const DOCUMENT_PATH = /\bsources\/(?:[a-z0-9][a-z0-9._-]*\/)*[a-z0-9][a-z0-9._-]*\.(?:md|txt)\b/gi;

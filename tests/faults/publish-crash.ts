@@ -106,8 +106,8 @@ async function check(): Promise<string[]> {
   const { readPackage, checkPackage } = await import('../../lib/data/package');
   const { IssueLog } = await import('../../lib/import/issues');
   const { ingest } = await import('../../lib/import/ingest');
-  const { listVersions } = await import('../../lib/admin/history');
-  const { auditEntriesNewestFirst } = await import('../../lib/admin/audit');
+  const { listVersions } = await import('../../lib/store/history');
+  const { auditEntriesNewestFirst } = await import('../../lib/store/audit');
 
   const pkg = await readPackage(DATA);
   const log = new IssueLog();
@@ -192,7 +192,7 @@ async function main() {
     console.log(`run ${String(run).padStart(2)}: killed after ${String(delay).padStart(3)} ms, answer ${answer}; ${stage}; now ${after === report.candidateHash ? 'new' : 'old'} version live — ${problems.length ? `FAILED: ${problems.join('; ')}` : 'all checks pass'}`);
   }
   await kill(server);
-  const { listVersions } = await import('../../lib/admin/history');
+  const { listVersions } = await import('../../lib/store/history');
   console.log(`\nwhere the kills landed: ${[...stages].map(([k, v]) => `${v}× ${k}`).join(', ')}`);
   console.log(`half-written temporary files the kills left: ${tempsLeft} (each restart must remove them; see the checks above)`);
   console.log(`mean kill delay ${(delays / RUNS).toFixed(0)} ms; history holds ${listVersions('national-estimates').length} versions`);

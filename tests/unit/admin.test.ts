@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, endSessions, findAccount } from '@/lib/admin/accounts';
-import { TEMP_PREFIX, writeFileAtomic } from '@/lib/admin/atomic';
-import { auditEntriesNewestFirst } from '@/lib/admin/audit';
+import { TEMP_PREFIX, writeFileAtomic } from '@/lib/store/atomic';
+import { auditEntriesNewestFirst } from '@/lib/store/audit';
 import { changeWarnings, diffObservations, mergeTable } from '@/lib/admin/changes';
 import { crossSiteProblem } from '@/lib/admin/csrf';
-import { listVersions } from '@/lib/admin/history';
-import { LockBusyError, withLock } from '@/lib/admin/lock';
+import { listVersions } from '@/lib/store/history';
+import { LockBusyError, withLock } from '@/lib/store/lock';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '@/lib/admin/passwords';
 import { publishUpload, rollbackTo, PublishError } from '@/lib/admin/publish';
 import { RateLimiter } from '@/lib/admin/rate-limit';
@@ -189,7 +189,7 @@ describe('atomic replacement', () => {
     const newText = 'c,d\n'.repeat(250_000);
     writeFileSync(target, oldText);
     const script = `
-      const { writeFileAtomic } = require(${JSON.stringify(path.join(ROOT, 'lib/admin/atomic.ts'))});
+      const { writeFileAtomic } = require(${JSON.stringify(path.join(ROOT, 'lib/store/atomic.ts'))});
       const text = 'c,d\\n'.repeat(250000);
       writeFileAtomic(${JSON.stringify(target)}, text);
       process.stdout.write('running\\n');

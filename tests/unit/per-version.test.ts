@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDashboard } from '@/lib/data/dashboard';
 import { sha256, type DataPackage } from '@/lib/data/package';
 import { oncePerRows } from '@/lib/data/per-version';
-import { forgetCachedData } from '@/lib/data/store';
+import { forgetCachedData } from '@/lib/store/live';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let work: string;

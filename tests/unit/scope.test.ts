@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEntriesNewestFirst } from '@/lib/admin/audit';
-import { listVersions } from '@/lib/admin/history';
+import { auditEntriesNewestFirst } from '@/lib/store/audit';
+import { listVersions } from '@/lib/store/history';
 import { editDatasetWords, publishUpload, rollbackTo, wordsToken } from '@/lib/admin/publish';
 import { analyseOutsideRows, analyseUpload } from '@/lib/admin/uploads';
 import { checkPackage, PROFILE, readPackage, sha256, type DataPackage, type DataResource } from '@/lib/data/package';

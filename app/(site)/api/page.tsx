@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getPackage } from '@/lib/data/store';
+import { getPackage } from '@/lib/store/live';
 import { pageMetadata } from '@/lib/site/metadata';
 import { requestSiteBase } from '@/lib/site/site-url';
 

@@ -6,7 +6,7 @@ import { ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
 import { summarize } from '@/lib/data/catalog';
 import { geographyName } from '@/lib/vocabulary/geography';
 import { CANONICAL_SCHEMA } from '@/lib/vocabulary/schema';
-import { getDataset, getIndicators, getPackage } from '@/lib/data/store';
+import { getDataset, getIndicators, getPackage } from '@/lib/store/live';
 import { formatDate, formatPeriod } from '@/lib/format/numbers';
 import { seriesByName } from '@/lib/vocabulary/series';
 import { siteCitation, sourceCitations } from '@/lib/site/citation';

@@ -4,7 +4,7 @@ import { HelpLines } from '@/app/_components/help-lines';
 import { citationText, IOP_SOURCES, iopStatistics, type IopSourceId } from '@/lib/data/iop';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { seriesByName } from '@/lib/vocabulary/series';
-import { getAllObservations } from '@/lib/data/store';
+import { getAllObservations } from '@/lib/store/live';
 import { oncePerRows } from '@/lib/data/per-version';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { pageMetadata } from '@/lib/site/metadata';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { QUALIFIERS } from '@/lib/vocabulary/qualifiers';
 import { COMPARABILITY } from '@/lib/vocabulary/comparability';
 import { SERIES } from '@/lib/vocabulary/series';
-import { getPackage } from '@/lib/data/store';
+import { getPackage } from '@/lib/store/live';
 import { pageMetadata, SITE_NAME } from '@/lib/site/metadata';
 import { requestSiteBase } from '@/lib/site/site-url';
 

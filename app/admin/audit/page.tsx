@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { readAuditPage, type AuditEntry } from '@/lib/admin/audit';
+import { readAuditPage, type AuditEntry } from '@/lib/store/audit';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { formatDateTime } from '@/lib/format/numbers';
 

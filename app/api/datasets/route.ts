@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { summarize, type DatasetSummary } from '@/lib/data/catalog';
-import { getDataset, getPackage } from '@/lib/data/store';
+import { getDataset, getPackage } from '@/lib/store/live';
 import { conditionalResponse, etagOf, preflight } from '@/lib/http/cache';
 import { internalError, jsonError } from '@/lib/http/json';
 

@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { getPackage } from '@/lib/data/store';
+import { getPackage } from '@/lib/store/live';
 import { conditionalResponse, etagOf, preflight } from '@/lib/http/cache';
 import { internalError } from '@/lib/http/json';
 import { openApiDocument } from '@/lib/http/openapi';

@@ -3,7 +3,7 @@ import { csvwFiles } from '@/lib/data/csvw';
 import { documentPaths, readDocument } from '@/lib/data/documents';
 import { packageReadme } from '@/lib/data/package-readme';
 import type { DataPackage } from '@/lib/data/package';
-import { getPackage, readPackageFiles } from '@/lib/data/store';
+import { getPackage, readPackageFiles } from '@/lib/store/live';
 import { createZip } from '@/lib/format/zip';
 import { conditionalResponse, etagOf, matches, preflight } from '@/lib/http/cache';
 import { internalError } from '@/lib/http/json';

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { csvwFileOf, csvwMetadata } from '@/lib/data/csvw';
 import { PACKAGE_FILE } from '@/lib/data/package';
-import { getPackage, readPackageFiles } from '@/lib/data/store';
+import { getPackage, readPackageFiles } from '@/lib/store/live';
 import { conditionalResponse, etagOf, preflight } from '@/lib/http/cache';
 import { internalError, jsonError } from '@/lib/http/json';
 

@@ -6,7 +6,7 @@ import { ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
 import { geographyName } from '@/lib/vocabulary/geography';
 import { summarize } from '@/lib/data/catalog';
 import { applyFilter, type ObservationFilter } from '@/lib/data/query';
-import { getDataset, getIndicators } from '@/lib/data/store';
+import { getDataset, getIndicators } from '@/lib/store/live';
 import { formatDate, formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { html, type Html } from '@/lib/site/html';
 import { pageMetadata } from '@/lib/site/metadata';

@@ -13,7 +13,7 @@ import { comparePeriodsNewestFirst } from '@/lib/charts/view';
 import { ageGroupLabel, ageGroupShortLabel, compareAgeGroups } from '@/lib/vocabulary/age-groups';
 import { GEOGRAPHIES, geographyByCode } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';
-import { getAllObservations, getIndicators } from '@/lib/data/store';
+import { getAllObservations, getIndicators } from '@/lib/store/live';
 import { oncePerRows } from '@/lib/data/per-version';
 import { formatObservation, formatPeriod, formatPeriodList } from '@/lib/format/numbers';
 import { html, type Html } from '@/lib/site/html';

@@ -8,11 +8,11 @@ import { RollbackForm } from '@/app/_components/admin/rollback-form';
 import { Uploader } from '@/app/_components/admin/uploader';
 import { WordsForm } from '@/app/_components/admin/words-form';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { listVersions } from '@/lib/admin/history';
+import { listVersions } from '@/lib/store/history';
 import { wordsToken } from '@/lib/admin/publish';
 import { MAX_UPLOAD_BYTES } from '@/lib/admin/uploads';
 import { coverageOf } from '@/lib/data/package';
-import { getDataset, getPackage } from '@/lib/data/store';
+import { getDataset, getPackage } from '@/lib/store/live';
 import { formatDateTime } from '@/lib/format/numbers';
 
 export const metadata: Metadata = { title: 'Replace data' };

@@ -1,4 +1,4 @@
-import { appendAudit, newAuditEntry } from '@/lib/admin/audit';
+import { appendAudit, newAuditEntry } from '@/lib/store/audit';
 import { findAccount, MAX_EMAIL_LENGTH, normalizeEmail } from '@/lib/admin/accounts';
 import { crossSiteProblem } from '@/lib/admin/csrf';
 import { adminError, adminHeaders, adminJson } from '@/lib/admin/guard';

@@ -1,5 +1,5 @@
 import { endSessions } from '@/lib/admin/accounts';
-import { appendAudit, newAuditEntry } from '@/lib/admin/audit';
+import { appendAudit, newAuditEntry } from '@/lib/store/audit';
 import { adminHeaders, requireStaffApi } from '@/lib/admin/guard';
 import { clientAddress } from '@/lib/admin/requests';
 import { clearedCookies } from '@/lib/admin/session';

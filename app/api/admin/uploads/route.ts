@@ -1,4 +1,4 @@
-import { appendAudit, newAuditEntry } from '@/lib/admin/audit';
+import { appendAudit, newAuditEntry } from '@/lib/store/audit';
 import { adminError, adminJson, requireStaffApi } from '@/lib/admin/guard';
 import { RateLimiter } from '@/lib/admin/rate-limit';
 import { adminFailure, clientAddress } from '@/lib/admin/requests';

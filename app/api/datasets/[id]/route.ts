@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { applyFilter, parseFilter, type ObservationFilter } from '@/lib/data/query';
-import { getDataset, getPackage } from '@/lib/data/store';
+import { getDataset, getPackage } from '@/lib/store/live';
 import { toCanonicalCsv } from '@/lib/format/csv';
 import { conditionalResponse, etagOf, preflight } from '@/lib/http/cache';
 import { internalError, jsonError } from '@/lib/http/json';

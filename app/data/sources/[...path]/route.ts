@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { documentPaths, documentType, readDocument } from '@/lib/data/documents';
-import { getPackage } from '@/lib/data/store';
+import { getPackage } from '@/lib/store/live';
 import { conditionalResponse, etagOf, preflight } from '@/lib/http/cache';
 import { internalError, jsonError } from '@/lib/http/json';
 

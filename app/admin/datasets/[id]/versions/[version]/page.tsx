@@ -4,10 +4,10 @@ import { notFound } from 'next/navigation';
 import { DiffTables } from '@/app/_components/admin/diff-tables';
 import { diffObservations } from '@/lib/admin/changes';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { findVersion, readVersion } from '@/lib/admin/history';
+import { findVersion, readVersion } from '@/lib/store/history';
 import { ingest } from '@/lib/import/ingest';
 import type { Observation } from '@/lib/vocabulary/schema';
-import { getPackage } from '@/lib/data/store';
+import { getPackage } from '@/lib/store/live';
 import { formatDateTime } from '@/lib/format/numbers';
 
 export const metadata: Metadata = { title: 'Version' };

@@ -1,4 +1,4 @@
-import { appendAudit, newAuditEntry } from '@/lib/admin/audit';
+import { appendAudit, newAuditEntry } from '@/lib/store/audit';
 import { adminError, adminJson, requireStaffApi } from '@/lib/admin/guard';
 import { adminFailure, clientAddress, readJson } from '@/lib/admin/requests';
 import { analyseOutsideRows, DATASET_NAME } from '@/lib/admin/uploads';

@@ -2,6 +2,17 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 /**
+ * The folder holding datapackage.json and the live CSVs. ATLAS_DATA_DIR points elsewhere (tests,
+ * or a persistent volume in production); the default is data/ in the working directory, which is
+ * the repository root for npm scripts and `next start`.
+ */
+export function dataDir(): string {
+  const configured = process.env.ATLAS_DATA_DIR;
+  // The configured folder is only known at run time; keep the bundler from tracing the whole disk.
+  return configured ? path.resolve(/* turbopackIgnore: true */ configured) : path.join(process.cwd(), 'data');
+}
+
+/**
  * The private folder: staff accounts, the session key, the audit log, the history of every
  * published version and uploads waiting to be published. Never served, never committed
  * (.atlas/ is gitignored). ATLAS_PRIVATE_DIR points elsewhere — in production, a persistent volume

@@ -8,9 +8,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ingest } from '../import/ingest';
 import { firstProblem } from '../import/issues';
-import { PACKAGE_FILE, readPackage, sha256, type DataPackage, type DataResource, type IndicatorMeta } from './package';
-import { privatePath } from '../admin/paths';
-import { dataDir } from './paths';
+import { PACKAGE_FILE, readPackage, sha256, type DataPackage, type DataResource, type IndicatorMeta } from '../data/package';
+import { privatePath, dataDir } from './paths';
 import type { Observation } from '../vocabulary/schema';
 
 const journalPath = () => privatePath('journal.json');
@@ -81,7 +80,7 @@ export async function getPackage(): Promise<DataPackage> {
     const sweep = !swept && existsSync(privatePath());
     swept = true;
     if (sweep || existsSync(journalPath())) {
-      recovery = import('../admin/publish').then(({ recoverPending }) => recoverPending(sweep)).finally(() => (recovery = null));
+      recovery = import('./commit').then(({ recoverPending }) => recoverPending(sweep)).finally(() => (recovery = null));
     }
   }
   if (recovery) await recovery;
