@@ -118,11 +118,19 @@ export function useChartWidth<T extends HTMLElement>() {
       const w = Math.round(entry.borderBoxSize?.[0]?.inlineSize ?? entry.contentRect.width);
       latest = w;
       if (!started) {
-        // The first report: the chart is rendered and has a width; it waits its turn.
-        if (!queued && w > 0) {
-          queued = true;
-          enqueue(first);
+        if (w <= 0 || queued) return;
+        if (closeEnough(current.current, w)) {
+          // Kept as drawn, only scaled: a CSS variable, no render, so no turn to wait for. Set here,
+          // after the browser's layout and before its paint, the scaled height is the first one seen.
+          started = finished = true;
+          seen = w;
+          scale(w);
+          element.setAttribute('data-laid-out', '');
+          return;
         }
+        // The first report of a width far from the drawing: a new layout, which waits its turn.
+        queued = true;
+        enqueue(first);
         return;
       }
       if (w > 0 && w !== seen) {
