@@ -7,8 +7,9 @@ import { DEFAULT_WIDTH, MAX_UPSCALE } from '@/lib/charts/constants';
  * The first layout of each chart at its real width, one chart at a time. Hydration finishes with
  * every chart drawn at DEFAULT_WIDTH; laying all of them out again in one render would end in one
  * long commit (every mark of five charts moved at once), which on a slow phone blocks input for
- * half a second. Instead each chart's first measurement waits its turn: the next chart starts only
+ * half a second. Instead each chart's first new layout waits its turn: the next chart starts only
  * after the previous one's new layout has been committed and the browser has had an idle moment.
+ * A chart that keeps its drawing, only scaled, needs no turn.
  */
 const queue: Array<() => void> = [];
 let running = false;
@@ -61,9 +62,9 @@ export function closeEnough(drawn: number, measured: number): boolean {
  * container resizes. Widths come from a ResizeObserver, which reports them after the browser's own
  * layout: asking for one (getBoundingClientRect) would force a layout, and for a chart in a section
  * the browser has not rendered yet (content-visibility, below the fold) a layout of that whole
- * section, undoing what the skip saved. Such a chart is measured, and takes its turn, once its
- * section nears the screen and is rendered. The container gets `data-laid-out` once its drawing is
- * final for its current width, so tests know points will not move under a pointer. The ref is a callback, so a
+ * section, undoing what the skip saved. Such a chart is measured once its section nears the screen
+ * and is rendered. The container gets `data-laid-out` once its drawing is final for its current
+ * width, so tests know points will not move under a pointer. The ref is a callback, so a
  * container that appears later (after a "Loading…" or empty state, when the figures arrive) is
  * measured too; it keeps no state of its own, because a state set while React attaches refs would
  * re-render every chart synchronously straight after hydration. Each new width is a transition,
