@@ -1,9 +1,11 @@
-// `npm test`: every check CI runs, in order, stopping at the first failure. Chromium is checked
-// first (the browser tests need it, and they come ten minutes in), and the run ends with one line
-// per stage: its time and whether it passed.
+// `npm test`: every check CI runs, in order, stopping at the first failure. Chromium and
+// PostgreSQL's programs are checked first (the browser tests and the store's tests need them, and
+// the browser tests come ten minutes in), and the run ends with one line per stage: its time and
+// whether it passed.
 import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { ensureChromium } from './chromium.mjs';
+import { ensurePostgres } from './postgres.mjs';
 
 /** The stages, in order: an npm script each. */
 export const STAGES = ['data:check', 'typecheck', 'lint', 'test:unit', 'build', 'test:e2e', 'test:faults'];
@@ -46,7 +48,14 @@ async function main() {
     results.push({ name, ms: performance.now() - start, status: ok ? 'ok' : 'FAILED' });
     return ok;
   };
-  let ok = await timed('chromium', async () => ensureChromium());
+  let ok = true;
+  for (const [name, check] of [['chromium', ensureChromium], ['postgres', ensurePostgres]]) {
+    if (!ok) {
+      results.push({ name, status: 'not run' });
+      continue;
+    }
+    ok = await timed(name, async () => check());
+  }
   for (const stage of STAGES) {
     if (!ok) {
       results.push({ name: stage, status: 'not run' });

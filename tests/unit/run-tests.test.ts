@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumPlan, DEFAULT_CHROMIUM, FIX_COMMAND, INSTALL_SCRIPT, type ChromiumFacts } from '../../lib/cli/chromium.mjs';
 import { formatDuration, STAGES, summary } from '../../lib/cli/run-tests.mjs';
+import { DEBIAN_ROOT, INSTALL_SCRIPT as PG_INSTALL_SCRIPT, postgresPlan, type PostgresFacts } from '../../lib/cli/postgres.mjs';
 
 const never = () => {
   throw new Error('not asked');
@@ -55,6 +56,40 @@ describe('the Chromium check before npm test', () => {
     const plan = chromiumPlan(machine({ isRoot: true, hasAptGet: () => false }));
     expect(plan.action).toBe('stop');
     expect(plan.action === 'stop' && plan.message).toMatch(/no apt-get.*CHROMIUM_PATH/);
+  });
+});
+
+/** A machine for the PostgreSQL check: executable files, Debian's version folders, who we are. */
+function pgMachine(over: Partial<PostgresFacts> & { files?: string[]; folders?: string[] } = {}): PostgresFacts {
+  const files = new Set(over.files ?? []);
+  return { executable: (p) => files.has(p), versions: () => over.folders ?? [], isRoot: false, sudoWithoutPassword: () => false, hasAptGet: () => true, ...over };
+}
+const debian = (v: string) => [`${DEBIAN_ROOT}/${v}/bin/initdb`, `${DEBIAN_ROOT}/${v}/bin/pg_ctl`];
+
+describe('the PostgreSQL check before npm test', () => {
+  it('goes ahead with the newest of Debian’s versions that has initdb and pg_ctl, asking nothing else', () => {
+    const facts = pgMachine({ files: [...debian('15'), ...debian('16'), `${DEBIAN_ROOT}/17/bin/pg_ctl`], folders: ['15', '17', '16', 'README'], sudoWithoutPassword: never, hasAptGet: never });
+    expect(postgresPlan(facts)).toEqual({ action: 'ok', bin: `${DEBIAN_ROOT}/16/bin` });
+  });
+
+  it('uses PG_BIN when it holds the programs, and stops rather than install when it does not', () => {
+    expect(postgresPlan(pgMachine({ pgBin: '/opt/pg/bin', files: ['/opt/pg/bin/initdb', '/opt/pg/bin/pg_ctl'] }))).toEqual({ action: 'ok', bin: '/opt/pg/bin' });
+    const plan = postgresPlan(pgMachine({ pgBin: '/nope', files: debian('15'), folders: ['15'], isRoot: true }));
+    expect(plan.action).toBe('stop');
+    expect(plan.action === 'stop' && plan.message).toContain('PG_BIN is /nope');
+  });
+
+  it('installs Debian’s package as root, the way CI does, and through sudo that asks no password', () => {
+    expect(postgresPlan(pgMachine({ isRoot: true, sudoWithoutPassword: never }))).toEqual({ action: 'install', sudo: false, command: ['sh', '-c', PG_INSTALL_SCRIPT], fix: 'apt-get install -y postgresql' });
+    expect(PG_INSTALL_SCRIPT).toBe('apt-get update -qq && apt-get install -y -qq postgresql');
+    expect(postgresPlan(pgMachine({ sudoWithoutPassword: () => true }))).toMatchObject({ action: 'install', sudo: true, command: ['sudo', '-n', 'sh', '-c', PG_INSTALL_SCRIPT] });
+  });
+
+  it('stops with the command to run when it cannot install, and says what to do without apt-get', () => {
+    const plan = postgresPlan(pgMachine());
+    expect(plan.action === 'stop' && plan.message).toContain('sudo apt-get install -y postgresql');
+    const noApt = postgresPlan(pgMachine({ isRoot: true, hasAptGet: () => false }));
+    expect(noApt.action === 'stop' && noApt.message).toContain('set PG_BIN');
   });
 });
 
