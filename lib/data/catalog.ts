@@ -39,7 +39,6 @@ const coverage = oncePerRows((observations: readonly Observation[]) => ({
 
 /** A dataset's summary. Its lists are shared between requests: read them, never change them. */
 export function summarize(resource: DataResource, observations: readonly Observation[]): DatasetSummary {
-  const c = coverage(observations);
   return {
     id: resource.name,
     title: resource.title,
@@ -49,13 +48,7 @@ export function summarize(resource: DataResource, observations: readonly Observa
     lastModified: resource.lastModified,
     hash: resource.hash,
     bytes: resource.bytes,
-    indicators: c.indicators,
-    periods: c.periods,
-    geographies: c.geographies,
-    ageGroups: c.ageGroups,
-    units: c.units,
-    series: c.series,
-    derived: c.derived,
+    ...coverage(observations),
     sources: resource.sources,
   };
 }
