@@ -3,14 +3,14 @@
 // spends ten minutes on the other stages, and installs Debian's package when it can (as root, or
 // with sudo that asks no password); otherwise it stops at once and names the one command that
 // fixes it. `node lib/cli/postgres.mjs` runs the check on its own.
-import { spawnSync } from 'node:child_process';
-import { accessSync, constants, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { carryOut, executable, installCommand, installScript, systemFacts } from './debian.mjs';
 
 /** Where Debian puts each major version's programs: /usr/lib/postgresql/15/bin. */
 export const DEBIAN_ROOT = '/usr/lib/postgresql';
-export const INSTALL_SCRIPT = 'apt-get update -qq && apt-get install -y -qq postgresql';
+export const INSTALL_SCRIPT = installScript('postgresql');
 export const FIX_COMMAND = 'sudo apt-get install -y postgresql';
 /** The programs the tests run. */
 export const PROGRAMS = ['initdb', 'pg_ctl'];
@@ -54,21 +54,12 @@ export function postgresPlan(facts) {
   if (!facts.hasAptGet()) {
     return { action: 'stop', message: `${missing} This system has no apt-get: install PostgreSQL and set PG_BIN to the folder holding initdb, then run npm test again.` };
   }
-  if (facts.isRoot) return { action: 'install', sudo: false, command: ['sh', '-c', INSTALL_SCRIPT], fix: 'apt-get install -y postgresql' };
-  if (facts.sudoWithoutPassword()) return { action: 'install', sudo: true, command: ['sudo', '-n', 'sh', '-c', INSTALL_SCRIPT], fix: FIX_COMMAND };
+  const install = installCommand('postgresql', facts);
+  if (install) return { action: 'install', ...install };
   return {
     action: 'stop',
     message: `${missing} Install Debian's package with:\n\n    ${FIX_COMMAND}\n\nor set PG_BIN to the bin folder of another PostgreSQL (15 or newer); then run npm test again.`,
   };
-}
-
-function executable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function versions() {
@@ -79,17 +70,13 @@ function versions() {
   }
 }
 
-const succeeds = (command, args) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
-
 /** The facts of this machine. */
 export function localFacts(env = process.env) {
   return {
     pgBin: env.PG_BIN || undefined,
     executable,
     versions,
-    isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
-    sudoWithoutPassword: () => succeeds('sudo', ['-n', 'true']),
-    hasAptGet: () => succeeds('sh', ['-c', 'command -v apt-get']),
+    ...systemFacts(),
   };
 }
 
@@ -98,17 +85,12 @@ export function localFacts(env = process.env) {
  * store's tests can run; otherwise prints why and what to do, and returns false.
  */
 export function ensurePostgres(facts = localFacts()) {
-  const plan = postgresPlan(facts);
-  if (plan.action === 'ok') return true;
-  if (plan.action === 'stop') {
-    console.error(`\n${plan.message}\n`);
-    return false;
-  }
-  console.log(`PostgreSQL is missing: installing Debian's package (${plan.sudo ? 'sudo ' : ''}${INSTALL_SCRIPT})…`);
-  const run = spawnSync(plan.command[0], plan.command.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (run.status === 0 && postgresBinDir(facts)) return true;
-  console.error(`\nInstalling PostgreSQL failed. Install it with:\n\n    ${plan.fix}\n\nor set PG_BIN to PostgreSQL's bin folder; then run npm test again.\n`);
-  return false;
+  return carryOut(postgresPlan(facts), {
+    name: 'PostgreSQL',
+    pkg: 'postgresql',
+    installed: () => postgresBinDir(facts) !== null,
+    otherwise: "or set PG_BIN to PostgreSQL's bin folder",
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exit(ensurePostgres() ? 0 : 1);

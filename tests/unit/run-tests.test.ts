@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { chromiumPlan, DEFAULT_CHROMIUM, FIX_COMMAND, INSTALL_SCRIPT, type ChromiumFacts } from '../../lib/cli/chromium.mjs';
 import { formatDuration, STAGES, summary } from '../../lib/cli/run-tests.mjs';
+import { carryOut } from '../../lib/cli/debian.mjs';
 import { DEBIAN_ROOT, INSTALL_SCRIPT as PG_INSTALL_SCRIPT, postgresPlan, type PostgresFacts } from '../../lib/cli/postgres.mjs';
 
 const never = () => {
@@ -90,6 +91,31 @@ describe('the PostgreSQL check before npm test', () => {
     expect(plan.action === 'stop' && plan.message).toContain('sudo apt-get install -y postgresql');
     const noApt = postgresPlan(pgMachine({ isRoot: true, hasAptGet: () => false }));
     expect(noApt.action === 'stop' && noApt.message).toContain('set PG_BIN');
+  });
+});
+
+describe('carrying out a check’s plan', () => {
+  const what = (installed: boolean) => ({ name: 'Thing', pkg: 'thing', installed: () => installed, otherwise: 'or set THING_PATH' });
+  it('is done when the install command succeeds and the program is then there', () => {
+    expect(carryOut({ action: 'ok' }, what(false))).toBe(true);
+    expect(carryOut({ action: 'install', sudo: false, command: ['true'], fix: 'apt-get install -y thing' }, what(true))).toBe(true);
+  });
+
+  it('fails, naming the fix, when the install fails or leaves the program missing, and on a stop', () => {
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((m: string) => void errors.push(m));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      expect(carryOut({ action: 'install', sudo: false, command: ['false'], fix: 'apt-get install -y thing' }, what(true))).toBe(false);
+      expect(carryOut({ action: 'install', sudo: false, command: ['true'], fix: 'apt-get install -y thing' }, what(false))).toBe(false);
+      expect(carryOut({ action: 'stop', message: 'No apt-get here.' }, what(true))).toBe(false);
+    } finally {
+      spy.mockRestore();
+      log.mockRestore();
+    }
+    expect(errors[0]).toContain('Installing Thing failed. Install it with:\n\n    apt-get install -y thing\n\nor set THING_PATH; then run npm test again.');
+    expect(errors[1]).toContain('Installing Thing failed');
+    expect(errors[2]).toContain('No apt-get here.');
   });
 });
 
