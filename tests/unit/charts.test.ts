@@ -6,6 +6,7 @@ import { classOf, mapClasses, summarizeStates, toStatesModel } from '@/lib/chart
 import { summarizeTrend, toTrendModel, trendSpan } from '@/lib/charts/trend';
 import { layoutTrend } from '@/lib/charts/trend-layout';
 import { normalizeView, parseView, viewToSearch, type IndicatorOption } from '@/lib/charts/view';
+import { horizontalWhisker, verticalWhisker } from '@/lib/charts/whisker';
 import type { Observation } from '@/lib/vocabulary/schema';
 
 const o = (p: Partial<Observation>): Observation => ({
@@ -192,6 +193,27 @@ describe('toStatesModel', () => {
     }
     expect(layout.rows[0].y).toBeLessThan(layout.rows[1].y);
     expect(layout.us?.x).toBeGreaterThan(layout.rows[3].x);
+  });
+});
+
+describe('whisker paths', () => {
+  // Each path is the span and its two caps: three moves, each drawing one segment.
+  const segments = (d: string) => d.split('M').filter(Boolean).map((s) => s.replace(/[HV]/, ',').split(',').map(Number));
+
+  it('draws a horizontal interval from its lower to its upper end, capped at both', () => {
+    expect(segments(horizontalWhisker(10, 50, 20, 4))).toEqual([
+      [10, 20, 50], // the span at y 20, x 10 → 50
+      [10, 16, 24], // the lower cap, y 16 → 24
+      [50, 16, 24], // the upper cap
+    ]);
+  });
+
+  it('draws a vertical interval the same way, its caps across', () => {
+    expect(segments(verticalWhisker(30, 80, 40, 3))).toEqual([
+      [30, 80, 40],
+      [27, 80, 33],
+      [27, 40, 33],
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { ageHeight, layoutAge, type AgeModel, type AgeRow } from '@/lib/charts/age';
 import { AGE } from '@/lib/charts/constants';
+import { horizontalWhisker } from '@/lib/charts/whisker';
 import { ageGroupLabel } from '@/lib/vocabulary/age-groups';
 import { geographyName } from '@/lib/vocabulary/geography';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
@@ -32,13 +33,7 @@ export function AgeChart({ model, label }: { model: AgeModel; label: string }) {
   if (model.emptyReason) return <EmptyChart reason={model.emptyReason} height={ageHeight(5)} />;
   const current = active === null ? null : layout.rows[active];
   const whisker = (p: { x: number; x0: number | null; x1: number | null }, y: number, className: string) =>
-    p.x0 !== null && p.x1 !== null ? (
-      <g className={className}>
-        <line x1={p.x0} x2={p.x1} y1={y} y2={y} />
-        <line x1={p.x0} x2={p.x0} y1={y - AGE.WHISKER_CAP} y2={y + AGE.WHISKER_CAP} />
-        <line x1={p.x1} x2={p.x1} y1={y - AGE.WHISKER_CAP} y2={y + AGE.WHISKER_CAP} />
-      </g>
-    ) : null;
+    p.x0 !== null && p.x1 !== null ? <path d={horizontalWhisker(p.x0, p.x1, y, AGE.WHISKER_CAP)} className={className} /> : null;
 
   return (
     <div className="chart-body" ref={ref} data-width={width} style={{ height: scaledHeight(layout.height) }}>

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { RANKING } from '@/lib/charts/constants';
 import { layoutRanking, rankingHeight } from '@/lib/charts/ranking-layout';
+import { horizontalWhisker } from '@/lib/charts/whisker';
 import type { StatesModel } from '@/lib/charts/states';
 import { formatObservation } from '@/lib/format/numbers';
 import { EmptyChart } from './chart-frame';
@@ -75,11 +76,7 @@ export function RankingChart({ model, label, highlight, changed }: { model: Stat
                 {changed?.has(r.state.code) ? `● ${r.state.name}` : r.state.name}
               </text>
               {r.x0 !== null && r.x1 !== null ? (
-                <>
-                  <line x1={r.x0} x2={r.x1} y1={r.y} y2={r.y} className="whisker" />
-                  <line x1={r.x0} x2={r.x0} y1={r.y - RANKING.WHISKER_CAP} y2={r.y + RANKING.WHISKER_CAP} className="whisker" />
-                  <line x1={r.x1} x2={r.x1} y1={r.y - RANKING.WHISKER_CAP} y2={r.y + RANKING.WHISKER_CAP} className="whisker" />
-                </>
+                <path d={horizontalWhisker(r.x0, r.x1, r.y, RANKING.WHISKER_CAP)} className="whisker" />
               ) : null}
               {r.state.comparison === 'below' ? (
                 <rect x={r.x - RANKING.POINT_RADIUS} y={r.y - RANKING.POINT_RADIUS} width={RANKING.POINT_RADIUS * 2} height={RANKING.POINT_RADIUS * 2} className="dot" />

@@ -11,6 +11,7 @@ import { geographyName } from '@/lib/vocabulary/geography';
 import { seriesByName } from '@/lib/vocabulary/series';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { nearestCells } from '@/lib/charts/hit-areas';
+import { verticalWhisker } from '@/lib/charts/whisker';
 import { EmptyChart } from './chart-frame';
 import { KeysHint, POINT_KEYS } from './keys-hint';
 import { Tooltip, type TooltipContent } from './tooltip';
@@ -64,11 +65,7 @@ function Mark({ p, color, us }: { p: PlacedTrendPoint; color: string; us: boolea
         />
       ) : null}
       {p.whisker ? (
-        <g stroke={color} strokeWidth={us ? 1 : 1.5} className="whisker">
-          <line x1={p.x} x2={p.x} y1={p.whisker.y0} y2={p.whisker.y1} />
-          <line x1={p.x - cap} x2={p.x + cap} y1={p.whisker.y0} y2={p.whisker.y0} />
-          <line x1={p.x - cap} x2={p.x + cap} y1={p.whisker.y1} y2={p.whisker.y1} />
-        </g>
+        <path d={verticalWhisker(p.x, p.whisker.y0, p.whisker.y1, cap)} stroke={color} strokeWidth={us ? 1 : 1.5} fill="none" className="whisker" />
       ) : null}
       {us ? (
         <circle
