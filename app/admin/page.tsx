@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { auditEntriesNewestFirst, type AuditEntry } from '@/lib/store/audit';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { listVersions } from '@/lib/store/history';
 import { getPackage } from '@/lib/store/live';
+import { getStore } from '@/lib/store/store';
 import { formatDateTime } from '@/lib/format/numbers';
 
 export const metadata: Metadata = { title: 'Datasets' };
@@ -14,12 +13,9 @@ export default async function AdminHome() {
   await requireStaffPage('/admin');
   const pkg = await getPackage();
   // The latest changes to the data, looking back over at most the last 5,000 entries.
-  const recent: AuditEntry[] = [];
-  let looked = 0;
-  for (const e of auditEntriesNewestFirst()) {
-    if (recent.length === 8 || ++looked > 5_000) break;
-    if (!e.action.startsWith('sign-')) recent.push(e);
-  }
+  const store = await getStore();
+  const recent = await store.recentAudit(8, (e) => !e.action.startsWith('sign-'), 5_000);
+  const versionCounts = await Promise.all(pkg.resources.map(async (r) => (await store.listVersions(r.name)).length));
   return (
     <>
       <h1>Datasets</h1>
@@ -42,7 +38,7 @@ export default async function AdminHome() {
             </tr>
           </thead>
           <tbody>
-            {pkg.resources.map((r) => (
+            {pkg.resources.map((r, i) => (
               <tr key={r.name}>
                 <th scope="row">
                   {r.title}
@@ -51,7 +47,7 @@ export default async function AdminHome() {
                 </th>
                 <td className="num">{r.observations.toLocaleString('en-US')}</td>
                 <td>{formatDateTime(r.lastModified)}</td>
-                <td className="num">{listVersions(r.name).length}</td>
+                <td className="num">{versionCounts[i]}</td>
                 <td>
                   <Link prefetch={false} href={`/admin/datasets/${r.name}`}>Replace data or roll back</Link>
                 </td>

@@ -4,19 +4,17 @@
  * This file is the staff side: it checks the request (a release note, the metadata of a new
  * dataset, the scope), compares the live CSV's hash with the one the staff member previewed (409 if
  * someone published meanwhile), and builds the change: the versions to keep, the package as it will
- * be, the audit lines. lib/store/commit.ts makes that change durable and live under the store's
- * lock, and finishes one a crash interrupted.
+ * be, the audit lines. The store (lib/store/store.ts) makes that change durable and live as one
+ * change — under the file store's lock and journal, or in one PostgreSQL transaction.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ingest } from '../import/ingest';
 import { firstProblem } from '../import/issues';
-import { coverageOf, PACKAGE_FILE, sha256, type DataPackage, type DataResource, type IndicatorMeta, type ResourceChange } from '../data/package';
-import { dataDir } from '../store/paths';
+import { coverageOf, sha256, type DataPackage, type DataResource, type IndicatorMeta, type ResourceChange } from '../data/package';
 import { CANONICAL_SCHEMA, isIndicatorName, TEXT_PATTERN, type Observation } from '../vocabulary/schema';
 import { newAuditEntry, type AuditEntry } from '../store/audit';
-import { applyChange, step, withStore, type Journal } from '../store/commit';
-import { findVersion, listVersions, readVersion, storeVersion, storeVersionFile, versionId, type VersionMeta } from '../store/history';
+import { step, type Journal } from '../store/commit';
+import { versionId, type VersionMeta } from '../store/history';
+import { getStore } from '../store/store';
 import { changeWarnings, diffObservations, summarizeDiff, type ChangeWarning, type DiffSummary } from './changes';
 import { outsideScopeMessage, rowsOutsideScope, titled, widenedScope } from './scope';
 import type { Staff } from './session';
@@ -109,20 +107,14 @@ function wordsChanged(before: DatasetWords, after: DatasetWords | undefined): { 
 const revised = (fields: readonly (keyof DatasetWords)[]) => (fields.length === 2 ? 'Title and description revised.' : fields[0] === 'title' ? 'Title revised.' : 'Description revised.');
 
 async function commit(c: Commit): Promise<PublishResult> {
-  return withStore(async () => {
-    const dir = dataDir();
-    const pkg = JSON.parse(readFileSync(path.join(dir, PACKAGE_FILE), 'utf8')) as DataPackage;
+  return (await getStore()).change(async (tx) => {
+    const pkg = JSON.parse(tx.packageText) as DataPackage;
     const existing = pkg.resources.find((r) => r.name === c.dataset);
     if (c.kind === 'add' && existing) throw new PublishError(409, 'conflict', `A dataset named “${c.dataset}” was added meanwhile. Nothing was changed.`);
     if (c.kind !== 'add' && !existing) throw new PublishError(404, 'not-found', `There is no dataset “${c.dataset}”.`);
     if (c.kind === 'remove' && pkg.resources.length === 1) throw new PublishError(400, 'last-dataset', 'This is the only dataset; the atlas needs at least one. Replace its data instead.');
     const livePath = existing?.path ?? `${c.dataset}.csv`;
-    let liveBytes: Buffer | null = null;
-    try {
-      liveBytes = readFileSync(path.join(dir, livePath));
-    } catch {
-      liveBytes = null;
-    }
+    const liveBytes = await tx.liveFile(livePath);
     const liveHash = liveBytes ? sha256(liveBytes) : null;
     if (c.kind === 'add' && liveBytes) throw new PublishError(409, 'conflict', `A file ${livePath} is already in the data folder. Nothing was changed.`);
     if (liveHash !== c.baseHash) {
@@ -157,7 +149,7 @@ async function commit(c: Commit): Promise<PublishResult> {
     const words = existing ? wordsChanged(existing, c.retitle) : null;
 
     // 1. The version that is live now is in the history (the bundled data has no entry until its first replacement).
-    const versions = listVersions(c.dataset);
+    const versions = await tx.listVersions(c.dataset);
     let previous: VersionMeta | null = versions.find((v) => v.hash === liveHash) ?? null;
     if (liveBytes && liveHash && !previous) {
       previous = {
@@ -175,7 +167,7 @@ async function commit(c: Commit): Promise<PublishResult> {
         previous: null,
         counts: null,
       };
-      await storeVersion(previous, liveBytes);
+      await tx.keepVersion(previous, liveBytes);
     }
     await step();
 
@@ -196,7 +188,7 @@ async function commit(c: Commit): Promise<PublishResult> {
         counts: c.counts,
         ...(c.restored ? { restored: c.restored } : {}),
       };
-      await storeVersionFile(c.dataset, meta.id, c.csv);
+      await tx.keepVersionBytes(c.dataset, meta.id, c.csv);
     }
     await step();
 
@@ -300,8 +292,8 @@ async function commit(c: Commit): Promise<PublishResult> {
     }
     const journal: Journal = { dataset: c.dataset, path: livePath, meta, packageText: `${JSON.stringify(next, null, 2)}\n`, audit, ...(moreAudit.length ? { moreAudit } : {}) };
 
-    // 4. The journal; live files, package, audit line; then the journal goes.
-    await applyChange(journal);
+    // 4. Live: the CSV, the package, the version listed, the audit lines (one journal or one transaction).
+    await tx.apply(journal);
     return { dataset: c.dataset, version: meta?.id ?? null, packageVersion: version, hash };
   });
 }
@@ -448,9 +440,10 @@ export async function rollbackTo(input: { dataset: string; versionId: string; ba
 /** An earlier version, checked as restoring it would check it, and its difference from the live data. */
 async function restoreCandidate(dataset: string, versionId: string) {
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(dataset)) throw new PublishError(404, 'not-found', 'There is no such dataset.');
-  const version = findVersion(dataset, versionId);
+  const store = await getStore();
+  const version = await store.findVersion(dataset, versionId);
   if (!version) throw new PublishError(404, 'version-not-found', `There is no version ${versionId} of ${dataset}.`);
-  const csv = readVersion(dataset, version.id);
+  const csv = await store.readVersion(dataset, version.id);
   if (sha256(csv) !== version.hash) throw new PublishError(500, 'history-corrupt', `Version ${version.id} does not match its recorded hash; it cannot be restored.`);
   const live = await readLive(dataset);
   if (live.bytes && sha256(live.bytes) === version.hash) throw new PublishError(400, 'already-live', 'This version is the one that is live now; there is nothing to restore.');
@@ -529,8 +522,8 @@ export async function editDatasetWords(input: { dataset: string; base: string | 
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(input.dataset)) throw new PublishError(404, 'not-found', 'There is no such dataset.');
   const words = checkDatasetWords({ title: input.title, description: input.description });
   const note = checkNote(input.note, 'note');
-  return withStore(async () => {
-    const pkg = JSON.parse(readFileSync(path.join(dataDir(), PACKAGE_FILE), 'utf8')) as DataPackage;
+  return (await getStore()).change(async (tx) => {
+    const pkg = JSON.parse(tx.packageText) as DataPackage;
     const existing = pkg.resources.find((r) => r.name === input.dataset);
     if (!existing) throw new PublishError(404, 'not-found', `There is no dataset “${input.dataset}”.`);
     if (wordsToken(existing) !== input.base) {
@@ -557,7 +550,7 @@ export async function editDatasetWords(input: { dataset: string; base: string | 
       now,
     );
     const journal: Journal = { dataset: input.dataset, path: existing.path, meta: null, packageText: `${JSON.stringify(next, null, 2)}\n`, audit, packageOnly: true };
-    await applyChange(journal);
+    await tx.apply(journal);
     return { dataset: input.dataset, packageVersion: version, ...words };
   });
 }

@@ -7,11 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { ingest, ingestBundle, isArchive, type BundleResult, type InputFormat } from '../import/ingest';
 import { firstProblem, type Issue, type Warning } from '../import/issues';
-import { coverageOf, PACKAGE_FILE, sha256, type DataPackage, type IndicatorMeta } from '../data/package';
-import { dataDir, privatePath, writablePrivatePath } from '../store/paths';
+import { coverageOf, sha256, type DataPackage, type IndicatorMeta } from '../data/package';
+import { privatePath, writablePrivatePath } from '../store/paths';
+import { getStore } from '../store/store';
 import type { Observation } from '../vocabulary/schema';
 import { toCanonicalCsv } from '../format/csv';
 import { TEMP_PREFIX, writeFileAtomic } from '../store/atomic';
@@ -112,18 +112,14 @@ export interface LiveDataset {
   problem: string | null;
 }
 
-/** The live package and a dataset's live bytes and observations, read from disk now. */
+/** The live package and a dataset's live bytes and observations, read from the store now (no cache). */
 export async function readLive(dataset: string): Promise<LiveDataset> {
-  const dir = dataDir();
-  const pkg = JSON.parse(readFileSync(path.join(dir, PACKAGE_FILE), 'utf8')) as DataPackage;
+  const store = await getStore();
+  const pkg = JSON.parse(await store.readPackageText()) as DataPackage;
   const resource = pkg.resources.find((r) => r.name === dataset);
   if (!resource) return { pkg, bytes: null, observations: [], problem: null };
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path.join(dir, resource.path));
-  } catch {
-    return { pkg, bytes: null, observations: [], problem: `The live file ${resource.path} is missing.` };
-  }
+  const bytes = await store.readLiveFile(resource.path);
+  if (!bytes) return { pkg, bytes: null, observations: [], problem: `The live file ${resource.path} is missing.` };
   const result = await ingest(bytes, { knownIndicators: new Set(pkg.indicators.map((i) => i.name)), encoding: 'utf-8', collect: true });
   if (!result.ok) return { pkg, bytes, observations: [], problem: `The live file does not validate ${firstProblem(result.errors)}` };
   return { pkg, bytes, observations: result.rows, problem: null };

@@ -9,7 +9,9 @@
  *   (lib/admin/requests.ts). Without this server (`next dev`), per-address limits see "unknown".
  * - Strict-Transport-Security on every response when SITE_URL is https.
  * - A replay cache for the public read API (lib/cli/replay.mjs): an answer is sent again from
- *   memory until datapackage.json changes. ATLAS_REPLAY=0 turns it off.
+ *   memory until datapackage.json changes. ATLAS_REPLAY=0 turns it off; it is off with the
+ *   PostgreSQL store (DATABASE_URL), whose changes no file here shows: the routes' own caches,
+ *   told of every change at once, serve instead.
  *
  * Usage: node lib/cli/serve.mjs [-p PORT] [-H HOST]   (defaults: PORT or 3000, HOST or 0.0.0.0)
  */
@@ -61,7 +63,7 @@ function restoreContentEncoding(res) {
 
 // The live data folder, as lib/store/paths.ts finds it.
 const packageFile = () => path.join(process.env.ATLAS_DATA_DIR ? path.resolve(process.env.ATLAS_DATA_DIR) : path.join(process.cwd(), 'data'), 'datapackage.json');
-const replay = process.env.ATLAS_REPLAY === '0' ? null : createReplay({ packageFile });
+const replay = process.env.ATLAS_REPLAY === '0' || process.env.DATABASE_URL ? null : createReplay({ packageFile });
 
 const server = createServer((req, res) => {
   if (https) res.setHeader('Strict-Transport-Security', HSTS);

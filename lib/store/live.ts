@@ -1,18 +1,14 @@
 /**
- * The live data, read through the same validator staff and CI use, cached in memory and
- * re-read whenever a file changes on disk (so a publish shows at once). Server-only.
+ * The live data, read from the store (store.ts) through the same validator staff and CI use,
+ * cached in memory and read again whenever the store says it changed (so a publish shows at
+ * once). Server-only.
  */
 import 'server-only';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { ingest } from '../import/ingest';
 import { firstProblem } from '../import/issues';
-import { PACKAGE_FILE, readPackage, sha256, type DataPackage, type DataResource, type IndicatorMeta } from '../data/package';
-import { privatePath, dataDir } from './paths';
+import { PACKAGE_FILE, type DataPackage, type DataResource, type IndicatorMeta } from '../data/package';
+import { getStore, type Store } from './store';
 import type { Observation } from '../vocabulary/schema';
-
-const journalPath = () => privatePath('journal.json');
 
 export interface Dataset {
   resource: DataResource;
@@ -27,64 +23,60 @@ export interface Dataset {
 
 interface Entry<T> {
   version: string;
-  checked: number;
   value: Promise<T>;
 }
 
 // On globalThis, so every route of the server shares one cache (and a publish clears it for all).
 const cache: Map<string, Entry<unknown>> = ((globalThis as { __atlasDataCache?: Map<string, Entry<unknown>> }).__atlasDataCache ??= new Map());
+const keys: Map<string, { checked: number; key: Promise<string | null> }> = ((globalThis as { __atlasDataKeys?: Map<string, { checked: number; key: Promise<string | null> }> }).__atlasDataKeys ??= new Map());
 
 /**
- * How long a file's size and modification time are trusted before they are looked at again.
- * A publish through this server calls `forgetCachedData()` and shows at once; a file changed
- * on disk by other means shows within this time.
+ * How long a key from the store (a file's size and time, or the database's change counter) is
+ * trusted before it is asked again. A change through this server calls `forgetCachedData()` and
+ * shows at once; a change by another server or by other means shows within this time.
  */
 const RECHECK_MS = 500;
 
-/** Loads `file` with `load`, reusing the result until the file's size or modification time changes. */
-async function cached<T>(file: string, load: () => Promise<T>): Promise<T> {
-  const hit = cache.get(file) as Entry<T> | undefined;
+/** The store's key for `name`, asked at most once per RECHECK_MS. */
+function keyOf(name: string, ask: () => Promise<string | null>): Promise<string | null> {
   const now = performance.now();
-  if (hit && now - hit.checked < RECHECK_MS) return hit.value;
-  // statSync costs microseconds on a local file; the promise version queues on libuv's small
-  // thread pool, which under load made every API request wait its turn.
-  const info = statSync(file);
-  const version = `${info.mtimeMs}:${info.size}`;
-  if (hit && hit.version === version) {
-    hit.checked = now;
-    return hit.value;
-  }
+  const hit = keys.get(name);
+  if (hit && now - hit.checked < RECHECK_MS) return hit.key;
+  const key = ask();
+  keys.set(name, { checked: now, key });
+  key.catch(() => keys.delete(name));
+  return key;
+}
+
+/** Loads `name` with `load`, reusing the result while the store's key for it stays the same. */
+async function cached<T>(name: string, version: string, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(name) as Entry<T> | undefined;
+  if (hit && hit.version === version) return hit.value;
   const value = load();
-  cache.set(file, { version, checked: now, value });
-  value.catch(() => cache.delete(file));
+  cache.set(name, { version, value });
+  value.catch(() => cache.delete(name));
   return value;
 }
 
-/** Drops every cached file, so the next request reads the data folder afresh (after a publish). */
+/** Drops every cached key and file, so the next request reads the store afresh (after a change). */
 export function forgetCachedData(): void {
   cache.clear();
+  keys.clear();
 }
 
-let journalChecked = -Infinity;
-let swept = false;
-/** A recovery in progress: every reader waits for it, so none sees a half-finished publish. */
-let recovery: Promise<unknown> | null = null;
+/** The store whose changes empty the cache (a test may switch stores; a server never does). */
+let following: Store | null = null;
 
 export async function getPackage(): Promise<DataPackage> {
-  const dir = dataDir();
-  // A publish interrupted by a crash leaves a journal; finish it before anyone reads the data.
-  const now = performance.now();
-  if (now - journalChecked > RECHECK_MS) {
-    journalChecked = now;
-    // The first read of a server that has published before also clears a crash's leftovers.
-    const sweep = !swept && existsSync(privatePath());
-    swept = true;
-    if (sweep || existsSync(journalPath())) {
-      recovery = import('./commit').then(({ recoverPending }) => recoverPending(sweep)).finally(() => (recovery = null));
-    }
+  const store = await getStore();
+  if (following !== store) {
+    // A change made by another server reaches this one at once, not only at the next check.
+    store.onChange(forgetCachedData);
+    following = store;
+    forgetCachedData();
   }
-  if (recovery) await recovery;
-  return cached(path.join(dir, PACKAGE_FILE), () => readPackage(dir));
+  const version = (await keyOf(PACKAGE_FILE, () => store.packageKey())) as string;
+  return cached(PACKAGE_FILE, version, async () => JSON.parse(await store.readPackageText()) as DataPackage);
 }
 
 export async function listDatasets(): Promise<DataResource[]> {
@@ -100,25 +92,23 @@ export async function getDataset(id: string): Promise<Dataset | null> {
   const pkg = await getPackage();
   const resource = pkg.resources.find((r) => r.name === id);
   if (!resource) return null;
-  const file = path.join(dataDir(), resource.path);
+  const store = await getStore();
+  const version = await keyOf(resource.path, () => store.fileKey(resource.path));
+  if (version === null) return { resource, observations: [], problem: `Its file ${resource.path} is missing.` };
   // The outcome is cached either way, so a broken file is read once per change, not per request.
-  let loaded: { rows: Observation[]; problem: string | null };
-  try {
-    loaded = await cached(file, async () => {
-      const result = await ingest(createReadStream(file), {
-        knownIndicators: new Set(pkg.indicators.map((i) => i.name)),
-        encoding: 'utf-8',
-        collect: true,
-      });
-      if (result.ok) return { rows: result.rows, problem: null };
-      const problem = `Its file does not pass validation ${firstProblem(result.errors)}`;
-      console.error(`Dataset ${id} (${resource.path}): ${problem}`);
-      return { rows: [], problem };
+  const loaded = await cached(resource.path, version, async () => {
+    const bytes = await store.readLiveFile(resource.path);
+    if (!bytes) return { rows: [] as Observation[], problem: `Its file ${resource.path} is missing.` };
+    const result = await ingest(bytes, {
+      knownIndicators: new Set(pkg.indicators.map((i) => i.name)),
+      encoding: 'utf-8',
+      collect: true,
     });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    loaded = { rows: [], problem: `Its file ${resource.path} is missing.` };
-  }
+    if (result.ok) return { rows: result.rows, problem: null };
+    const problem = `Its file does not pass validation ${firstProblem(result.errors)}`;
+    console.error(`Dataset ${id} (${resource.path}): ${problem}`);
+    return { rows: [] as Observation[], problem };
+  });
   return { resource, observations: loaded.rows, problem: loaded.problem };
 }
 
@@ -154,20 +144,7 @@ export async function unavailableDatasets(): Promise<Array<{ resource: DataResou
   return out;
 }
 
-/**
- * The package's files exactly as they are on disk: datapackage.json and every dataset's CSV, read
- * as one consistent set. A publish replaces the CSV a moment before datapackage.json; if the
- * hashes disagree, the files are read again, so a download never pairs a CSV with the wrong
- * description.
- */
+/** The package's files exactly as live: datapackage.json and every dataset's CSV, read as one consistent set. */
 export async function readPackageFiles(): Promise<Array<{ name: string; data: Buffer }>> {
-  const dir = dataDir();
-  for (let attempt = 0; ; attempt++) {
-    const packageBytes = await readFile(path.join(dir, PACKAGE_FILE));
-    const pkg = JSON.parse(packageBytes.toString('utf8')) as DataPackage;
-    const files = await Promise.all(pkg.resources.map(async (r) => ({ name: r.path, data: await readFile(path.join(dir, r.path)), hash: r.hash })));
-    const consistent = files.every((f) => sha256(f.data) === f.hash);
-    if (consistent || attempt >= 5) return [{ name: PACKAGE_FILE, data: packageBytes }, ...files.map(({ name, data }) => ({ name, data }))];
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return (await getStore()).readPackageFiles();
 }

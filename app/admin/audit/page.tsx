@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { readAuditPage, type AuditEntry } from '@/lib/store/audit';
+import type { AuditEntry } from '@/lib/store/audit';
+import { getStore } from '@/lib/store/store';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { formatDateTime } from '@/lib/format/numbers';
 
@@ -35,7 +36,7 @@ export default async function AuditPage({ searchParams }: Props) {
   await requireStaffPage('/admin/audit');
   const raw = (await searchParams).page;
   const page = Math.min(10_000, Math.max(0, Math.floor(Number(Array.isArray(raw) ? raw[0] : raw) || 0)));
-  const { entries, more } = readAuditPage(page, PAGE_SIZE);
+  const { entries, more } = await (await getStore()).readAuditPage(page, PAGE_SIZE);
   const first = page * PAGE_SIZE + 1;
   return (
     <>

@@ -8,11 +8,11 @@ import { RollbackForm } from '@/app/_components/admin/rollback-form';
 import { Uploader } from '@/app/_components/admin/uploader';
 import { WordsForm } from '@/app/_components/admin/words-form';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { listVersions } from '@/lib/store/history';
 import { wordsToken } from '@/lib/admin/publish';
 import { MAX_UPLOAD_BYTES } from '@/lib/admin/uploads';
 import { coverageOf } from '@/lib/data/package';
 import { getDataset, getPackage } from '@/lib/store/live';
+import { getStore } from '@/lib/store/store';
 import { formatDateTime } from '@/lib/format/numbers';
 
 export const metadata: Metadata = { title: 'Replace data' };
@@ -36,7 +36,7 @@ export default async function AdminDatasetPage({ params }: Props) {
   const problem = dataset?.problem ?? null;
   // What publishing recorded; computed from the rows for a package written before coverage was.
   const coverage = resource.coverage ?? (dataset && !problem ? coverageOf(dataset.observations) : null);
-  const versions = listVersions(id);
+  const versions = await (await getStore()).listVersions(id);
   const liveIndex = versions.findIndex((v) => v.hash === resource.hash);
   return (
     <PageStatusProvider>

@@ -1,4 +1,4 @@
-import { appendAudit, newAuditEntry } from '@/lib/store/audit';
+import { recordAudit } from '@/lib/store/store';
 import { findAccount, MAX_EMAIL_LENGTH, normalizeEmail } from '@/lib/admin/accounts';
 import { crossSiteProblem } from '@/lib/admin/csrf';
 import { adminError, adminHeaders, adminJson } from '@/lib/admin/guard';
@@ -18,7 +18,7 @@ async function auditRefusal(key: string, email: string, reason: string, address:
   const { record, suppressed } = REFUSAL_LOG.take(key);
   if (!record) return;
   const more = suppressed > 0 ? `; ${suppressed} more like it in the previous 15 minutes, not logged one by one` : '';
-  await appendAudit(newAuditEntry({ user: email || '(none)', action: 'sign-in-refused', detail: `${reason}${more}`, address }));
+  await recordAudit({ user: email || '(none)', action: 'sign-in-refused', detail: `${reason}${more}`, address });
 }
 
 /** Where to go after signing in: a page of the staff area, never another site. */
@@ -97,7 +97,7 @@ export async function POST(request: Request) {
   }
   forgive();
   LOGIN_LIMITS.accountAndAddress.clear(keys.accountAndAddress);
-  await appendAudit(newAuditEntry({ user: account.email, action: 'sign-in', address }));
+  await recordAudit({ user: account.email, action: 'sign-in', address });
   const cookie = sessionCookie(issueToken(account.email, account.sessionVersion));
   if (navigation) {
     const headers = adminHeaders();

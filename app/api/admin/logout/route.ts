@@ -1,5 +1,5 @@
 import { endSessions } from '@/lib/admin/accounts';
-import { appendAudit, newAuditEntry } from '@/lib/store/audit';
+import { recordAudit } from '@/lib/store/store';
 import { adminHeaders, requireStaffApi } from '@/lib/admin/guard';
 import { clientAddress } from '@/lib/admin/requests';
 import { clearedCookies } from '@/lib/admin/session';
@@ -11,7 +11,7 @@ export async function POST(request: Request) {
   const guard = requireStaffApi(request, true);
   if (guard.response) return guard.response;
   await endSessions(guard.staff.email);
-  await appendAudit(newAuditEntry({ user: guard.staff.email, action: 'sign-out', address: clientAddress(request) }));
+  await recordAudit({ user: guard.staff.email, action: 'sign-out', address: clientAddress(request) });
   const headers = adminHeaders();
   for (const cookie of clearedCookies()) headers.append('Set-Cookie', cookie);
   headers.set('Location', '/admin/login?signed-out=1');

@@ -1,4 +1,4 @@
-import { appendAudit, newAuditEntry } from '@/lib/store/audit';
+import { recordAudit } from '@/lib/store/store';
 import { adminError, adminJson, requireStaffApi } from '@/lib/admin/guard';
 import { RateLimiter } from '@/lib/admin/rate-limit';
 import { adminFailure, clientAddress } from '@/lib/admin/requests';
@@ -38,17 +38,15 @@ export async function POST(request: Request) {
       return adminError(400, 'hash-mismatch', 'The file arrived incomplete or changed on the way (its SHA-256 does not match). Upload it again.');
     }
     const report = await analyseUpload({ bytes, fileName: name, dataset, mode, user: guard.staff.email });
-    await appendAudit(
-      newAuditEntry({
-        user: guard.staff.email,
-        action: 'upload',
-        dataset,
-        fromHash: report.baseHash,
-        ...(report.candidateHash ? { toHash: report.candidateHash } : {}),
-        detail: `${name}, ${bytes.length} bytes, ${report.format ?? 'unknown format'}: ${report.ok ? `valid; +${report.diff?.added} −${report.diff?.removed} ~${report.diff?.changed}` : report.sameAsLive ? 'valid; the same as the live data, nothing to publish' : `${report.errorCount} error${report.errorCount === 1 ? '' : 's'}`}`,
-        address: clientAddress(request),
-      }),
-    );
+    await recordAudit({
+      user: guard.staff.email,
+      action: 'upload',
+      dataset,
+      fromHash: report.baseHash,
+      ...(report.candidateHash ? { toHash: report.candidateHash } : {}),
+      detail: `${name}, ${bytes.length} bytes, ${report.format ?? 'unknown format'}: ${report.ok ? `valid; +${report.diff?.added} −${report.diff?.removed} ~${report.diff?.changed}` : report.sameAsLive ? 'valid; the same as the live data, nothing to publish' : `${report.errorCount} error${report.errorCount === 1 ? '' : 's'}`}`,
+      address: clientAddress(request),
+    });
     return adminJson(report, report.ok || report.sameAsLive ? 200 : 422);
   } catch (err) {
     return adminFailure(err);

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { DiffTables } from '@/app/_components/admin/diff-tables';
 import { diffObservations } from '@/lib/admin/changes';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { findVersion, readVersion } from '@/lib/store/history';
+import { getStore } from '@/lib/store/store';
 import { ingest } from '@/lib/import/ingest';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { getPackage } from '@/lib/store/live';
@@ -18,7 +18,7 @@ type Props = { params: Promise<{ id: string; version: string }> };
 const LIMIT = 500;
 
 async function observationsOf(dataset: string, id: string, known: Set<string>): Promise<Observation[]> {
-  const result = await ingest(readVersion(dataset, id), { knownIndicators: known, encoding: 'utf-8', collect: true });
+  const result = await ingest(await (await getStore()).readVersion(dataset, id), { knownIndicators: known, encoding: 'utf-8', collect: true });
   return result.rows;
 }
 
@@ -26,12 +26,13 @@ async function observationsOf(dataset: string, id: string, known: Set<string>): 
 export default async function VersionPage({ params }: Props) {
   const { id, version } = await params;
   await requireStaffPage(`/admin/datasets/${id}/versions/${version}`);
-  const meta = /^[a-z0-9][a-z0-9-]*$/.test(id) ? findVersion(id, version) : null;
+  const store = await getStore();
+  const meta = /^[a-z0-9][a-z0-9-]*$/.test(id) ? await store.findVersion(id, version) : null;
   if (!meta) notFound();
   const pkg = await getPackage();
   const known = new Set(pkg.indicators.map((i) => i.name));
   const after = await observationsOf(id, meta.id, known);
-  const previous = meta.previous ? findVersion(id, meta.previous) : null;
+  const previous = meta.previous ? await store.findVersion(id, meta.previous) : null;
   const before = previous ? await observationsOf(id, previous.id, known) : [];
   const diff = diffObservations(before, after);
   return (

@@ -1,0 +1,308 @@
+/**
+ * The PostgreSQL store, chosen when DATABASE_URL is set: any number of servers share one database.
+ *
+ * - The live package is one row (store_state) with a counter that moves with every change; each
+ *   live CSV points at an immutable version (live_files → dataset_versions, bytes and SHA-256).
+ * - A change is one transaction. It starts by locking store_state's row, so changes from every
+ *   server run one at a time, and each reads the live data it will replace (publish.ts then
+ *   refuses a stale base with 409). A throw, or a server killed mid-change, rolls it all back.
+ * - The transaction ends with NOTIFY atlas_store: every server listening drops its cache at
+ *   once; each also asks for the counter at most every half second (one indexed query), so a
+ *   server whose listening connection dropped still follows within a second.
+ * - On start the schema is migrated (migrate.ts) and an empty database is filled from the data
+ *   folder (the bundled data), as the file store would serve it.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { PACKAGE_FILE, sha256, type DataPackage } from '../data/package';
+import type { AuditEntry } from './audit';
+import { step } from './commit';
+import { versionId, type VersionMeta } from './history';
+import { migrate } from './migrate';
+import { dataDir } from './paths';
+import type { Store, StoreChange } from './store';
+
+const CHANNEL = 'atlas_store';
+const VERSION_ID = /^\d{8}T\d{9}Z-[0-9a-f]{12}$/;
+
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+const byNewest = (a: VersionMeta, b: VersionMeta) => b.time.localeCompare(a.time) || b.id.localeCompare(a.id);
+
+async function listVersions(db: Queryable, dataset: string): Promise<VersionMeta[]> {
+  const { rows } = await db.query<{ meta: VersionMeta }>('SELECT meta FROM dataset_versions WHERE dataset = $1 AND meta IS NOT NULL', [dataset]);
+  return rows.map((r) => r.meta).sort(byNewest);
+}
+
+async function liveFile(db: Queryable, file: string): Promise<Buffer | null> {
+  const { rows } = await db.query<{ content: Buffer }>(
+    'SELECT v.content FROM live_files l JOIN dataset_versions v ON v.dataset = l.dataset AND v.id = l.version_id WHERE l.path = $1',
+    [file],
+  );
+  return rows[0]?.content ?? null;
+}
+
+async function insertAudit(db: Queryable, entry: AuditEntry): Promise<void> {
+  await db.query('INSERT INTO audit_log (id, time, entry) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [entry.id, entry.time, JSON.stringify(entry)]);
+}
+
+/** Whether two servers must not fill the database at once: the same lock number everywhere. */
+const SEED_LOCK = 4_718_202;
+
+/**
+ * Fills an empty store from a data folder: its datapackage.json and each dataset's CSV, kept as
+ * versions not yet listed (publish.ts lists the live one, as "initial", at its first change, as
+ * the file store does). Does nothing when the store already holds data.
+ */
+export async function seedFromFolder(client: pg.PoolClient, dir: string): Promise<boolean> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    const { rowCount } = await client.query('SELECT 1 FROM store_state');
+    if (rowCount) {
+      await client.query('ROLLBACK');
+      return false;
+    }
+    const packageText = await readFile(path.join(dir, PACKAGE_FILE), 'utf8');
+    const pkg = JSON.parse(packageText) as DataPackage;
+    for (const r of pkg.resources) {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(path.join(dir, r.path));
+      } catch {
+        continue; // a missing file stays missing, as the file store would serve it
+      }
+      const hash = sha256(bytes);
+      // The id publish.ts gives the live data as found, so its first change lists this very row.
+      const id = versionId(new Date(r.lastModified), hash);
+      await client.query('INSERT INTO dataset_versions (dataset, id, hash, size, content) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [r.name, id, hash, bytes.length, bytes]);
+      await client.query('INSERT INTO live_files (path, dataset, version_id) VALUES ($1, $2, $3)', [r.path, r.name, id]);
+    }
+    await client.query('INSERT INTO store_state (package_text) VALUES ($1)', [packageText]);
+    await client.query('COMMIT');
+    return true;
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
+  }
+}
+
+export interface PostgresStore extends Store {
+  readonly pool: pg.Pool;
+}
+
+export interface PostgresOptions {
+  /** The folder an empty database is filled from (default: the data folder). Null: leave it empty. */
+  seedFrom?: string | null;
+  /** Connections in the pool (default ATLAS_DB_POOL, else 10). */
+  max?: number;
+}
+
+export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? (Number(process.env.ATLAS_DB_POOL) || 10) });
+  // An idle connection the server dropped must not take the process down.
+  pool.on('error', (err) => console.error('PostgreSQL connection error:', err.message));
+  const client = await pool.connect();
+  try {
+    await migrate(client);
+    const seedFrom = options.seedFrom === undefined ? dataDir() : options.seedFrom;
+    if (seedFrom) await seedFromFolder(client, seedFrom);
+  } catch (err) {
+    client.release();
+    await pool.end();
+    throw err;
+  }
+  client.release();
+
+  const listeners = new Set<() => void>();
+  const notifyAll = () => {
+    for (const l of listeners) l();
+  };
+  let listener: pg.Client | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  /** One connection that LISTENs; when it drops, it is opened again and every listener told (it may have missed a change). */
+  async function listen(): Promise<void> {
+    if (closed || listener) return;
+    const c = new pg.Client({ connectionString: url });
+    listener = c;
+    const reopen = () => {
+      if (listener !== c) return;
+      listener = null;
+      c.end().catch(() => {});
+      if (!closed) retry = setTimeout(() => listen().then(notifyAll, () => {}), 1000);
+    };
+    c.on('error', reopen);
+    c.on('end', reopen);
+    c.on('notification', (n) => {
+      if (n.channel === CHANNEL) notifyAll();
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CHANNEL}`);
+    } catch {
+      reopen();
+    }
+  }
+
+  const store: PostgresStore = {
+    kind: 'postgres',
+    pool,
+
+    async packageKey() {
+      const { rows } = await pool.query<{ generation: string }>('SELECT generation FROM store_state');
+      if (!rows[0]) throw new Error('The database holds no data yet: start the server with a data folder to fill it from, or run npm run store:migrate.');
+      return `g${rows[0].generation}`;
+    },
+    async readPackageText() {
+      const { rows } = await pool.query<{ package_text: string }>('SELECT package_text FROM store_state');
+      if (!rows[0]) throw new Error('The database holds no data yet.');
+      return rows[0].package_text;
+    },
+    async fileKey(file) {
+      const { rows } = await pool.query<{ dataset: string; version_id: string }>('SELECT dataset, version_id FROM live_files WHERE path = $1', [file]);
+      return rows[0] ? `${rows[0].dataset}/${rows[0].version_id}` : null;
+    },
+    async readLiveFile(file) {
+      return liveFile(pool, file);
+    },
+    async readPackageFiles() {
+      const c = await pool.connect();
+      try {
+        // One snapshot: the package and its CSVs as one change left them.
+        await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const { rows } = await c.query<{ package_text: string }>('SELECT package_text FROM store_state');
+        const files = await c.query<{ path: string; content: Buffer }>('SELECT l.path, v.content FROM live_files l JOIN dataset_versions v ON v.dataset = l.dataset AND v.id = l.version_id');
+        await c.query('COMMIT');
+        const packageText = rows[0]?.package_text;
+        if (packageText === undefined) throw new Error('The database holds no data yet.');
+        const byPath = new Map(files.rows.map((r) => [r.path, r.content]));
+        const pkg = JSON.parse(packageText) as DataPackage;
+        return [
+          { name: PACKAGE_FILE, data: Buffer.from(packageText, 'utf8') },
+          ...pkg.resources.map((r) => {
+            const data = byPath.get(r.path);
+            if (!data) throw new Error(`The live file ${r.path} is missing.`);
+            return { name: r.path, data };
+          }),
+        ];
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        c.release();
+      }
+    },
+
+    listVersions: (dataset) => listVersions(pool, dataset),
+    async findVersion(dataset, id) {
+      if (!VERSION_ID.test(id)) return null;
+      const { rows } = await pool.query<{ meta: VersionMeta }>('SELECT meta FROM dataset_versions WHERE dataset = $1 AND id = $2 AND meta IS NOT NULL', [dataset, id]);
+      return rows[0]?.meta ?? null;
+    },
+    async readVersion(dataset, id) {
+      const { rows } = await pool.query<{ content: Buffer }>('SELECT content FROM dataset_versions WHERE dataset = $1 AND id = $2', [dataset, id]);
+      if (!rows[0]) throw new Error(`There is no version ${id} of ${dataset}.`);
+      return rows[0].content;
+    },
+
+    appendAudit: (entry) => insertAudit(pool, entry),
+    async readAuditPage(page = 0, size = 200) {
+      const skip = Math.max(0, Math.floor(page)) * size;
+      const { rows } = await pool.query<{ entry: AuditEntry }>('SELECT entry FROM audit_log ORDER BY seq DESC OFFSET $1 LIMIT $2', [skip, size + 1]);
+      return { entries: rows.slice(0, size).map((r) => r.entry), more: rows.length > size };
+    },
+    async recentAudit(count, keep, lookBack = 5_000) {
+      const { rows } = await pool.query<{ entry: AuditEntry }>('SELECT entry FROM audit_log ORDER BY seq DESC LIMIT $1', [lookBack]);
+      return rows
+        .map((r) => r.entry)
+        .filter(keep)
+        .slice(0, count);
+    },
+
+    async change(fn) {
+      const c = await pool.connect();
+      // A connection cut mid-change (its server gone, or killed) reports here; the change's next query fails with it.
+      let lost: Error | null = null;
+      const onLost = (err: Error) => (lost = err);
+      c.on('error', onLost);
+      let applied = false;
+      try {
+        await c.query('BEGIN');
+        // The row lock orders changes from every server; whoever waits reads what the winner left.
+        const { rows } = await c.query<{ package_text: string }>('SELECT package_text FROM store_state FOR UPDATE');
+        if (!rows[0]) throw new Error('The database holds no data yet.');
+        const tx: StoreChange = {
+          packageText: rows[0].package_text,
+          liveFile: (file) => liveFile(c, file),
+          listVersions: (dataset) => listVersions(c, dataset),
+          async keepVersionBytes(dataset, id, bytes) {
+            const buffer = Buffer.from(bytes);
+            await c.query('INSERT INTO dataset_versions (dataset, id, hash, size, content) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [dataset, id, sha256(buffer), buffer.length, buffer]);
+          },
+          async keepVersion(meta, bytes) {
+            const buffer = Buffer.from(bytes);
+            if (sha256(buffer) !== meta.hash) throw new Error(`Version ${meta.id} of ${meta.dataset} does not match its hash.`);
+            await c.query(
+              `INSERT INTO dataset_versions (dataset, id, hash, size, content, meta) VALUES ($1, $2, $3, $4, $5, $6)
+               ON CONFLICT (dataset, id) DO UPDATE SET meta = EXCLUDED.meta WHERE dataset_versions.meta IS NULL`,
+              [meta.dataset, meta.id, meta.hash, buffer.length, buffer, JSON.stringify(meta)],
+            );
+          },
+          async apply(journal) {
+            const { meta } = journal;
+            if (journal.packageOnly) {
+              // a change of words: the live CSV stays as it is
+            } else if (meta) {
+              const kept = await c.query<{ hash: string }>('SELECT hash FROM dataset_versions WHERE dataset = $1 AND id = $2', [journal.dataset, meta.id]);
+              if (kept.rows[0]?.hash !== meta.hash) throw new Error(`Version ${meta.id} of ${journal.dataset} is not stored with the hash it names; refusing to publish it.`);
+              await c.query('UPDATE dataset_versions SET meta = $3 WHERE dataset = $1 AND id = $2 AND meta IS NULL', [journal.dataset, meta.id, JSON.stringify(meta)]);
+              await c.query(
+                'INSERT INTO live_files (path, dataset, version_id) VALUES ($1, $2, $3) ON CONFLICT (path) DO UPDATE SET dataset = EXCLUDED.dataset, version_id = EXCLUDED.version_id',
+                [journal.path, journal.dataset, meta.id],
+              );
+            } else {
+              // A removal: the versions stay; only the live pointer goes.
+              await c.query('DELETE FROM live_files WHERE path = $1', [journal.path]);
+            }
+            await step();
+            const state = await c.query<{ generation: string }>('UPDATE store_state SET package_text = $1, generation = generation + 1, changed_at = now() RETURNING generation', [journal.packageText]);
+            for (const entry of [journal.audit, ...(journal.moreAudit ?? [])]) await insertAudit(c, entry);
+            await step();
+            // Delivered when the transaction commits, to every server listening (this one included).
+            await c.query('SELECT pg_notify($1, $2)', [CHANNEL, state.rows[0].generation]);
+            applied = true;
+          },
+        };
+        const result = await fn(tx);
+        await c.query('COMMIT');
+        if (applied) notifyAll();
+        return result;
+      } catch (err) {
+        await c.query('ROLLBACK').catch((rollbackErr: Error) => (lost ??= rollbackErr));
+        throw err;
+      } finally {
+        c.off('error', onLost);
+        // A broken connection is closed, not returned to the pool.
+        c.release(lost ?? undefined);
+      }
+    },
+
+    onChange(l) {
+      listeners.add(l);
+      void listen();
+      return () => listeners.delete(l);
+    },
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      const c = listener;
+      listener = null;
+      await c?.end().catch(() => {});
+      await pool.end();
+    },
+  };
+  return store;
+}
