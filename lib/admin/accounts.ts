@@ -1,62 +1,37 @@
 /**
- * Staff accounts, in staff.json in the private folder (mode 0600). Created from the command line
+ * Staff accounts, kept by the store (staff.json in the private folder, mode 0600, or PostgreSQL's
+ * staff_accounts). Created from the command line
  * (`npm run staff:add -- EMAIL`); there is no sign-up page. Each account has a session version:
  * signing out raises it, which ends every session of that account at once.
  */
-import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../store/atomic';
-import { withLock } from '../store/lock';
 import { hashPassword, passwordProblem } from './passwords';
-import { privatePath, writablePrivatePath } from '../store/paths';
+import type { Account } from '../store/staff';
+import { getStore } from '../store/store';
 
-export interface Account {
-  email: string;
-  passwordHash: string;
-  created: string;
-  sessionVersion: number;
-}
+export type { Account };
 
-interface AccountFile {
-  accounts: Account[];
-}
-
-const FILE = 'staff.json';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The longest address RFC 5321 allows; anything longer is refused before any other work. */
 export const MAX_EMAIL_LENGTH = 254;
-const lockDir = () => writablePrivatePath('accounts.lock');
 
 /**
- * Reads, changes and writes the accounts file holding a lock, so two changes (a reset and a
- * sign-out, say) never overwrite each other. Nothing slow happens inside: hash before calling.
+ * Reads, changes and writes the accounts with nothing else changing them meanwhile, so two
+ * changes (a reset and a sign-out, say) never overwrite each other. Nothing slow happens inside:
+ * hash before calling.
  */
-function updateAccounts<T>(change: (accounts: Account[]) => T): Promise<T> {
-  return withLock(lockDir(), async () => {
-    const accounts = readAccounts();
-    const result = change(accounts);
-    writeAccounts(accounts);
-    return result;
-  });
+async function updateAccounts<T>(change: (accounts: Account[]) => T): Promise<T> {
+  return (await getStore()).staff.updateAccounts(change);
 }
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-export function readAccounts(): Account[] {
-  try {
-    return (JSON.parse(readFileSync(privatePath(FILE), 'utf8')) as AccountFile).accounts ?? [];
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
+export async function readAccounts(): Promise<Account[]> {
+  return (await getStore()).staff.accounts();
 }
 
-function writeAccounts(accounts: Account[]): void {
-  writeFileAtomic(writablePrivatePath(FILE), `${JSON.stringify({ accounts } satisfies AccountFile, null, 2)}\n`, { mode: 0o600 });
-}
-
-export function findAccount(email: string): Account | undefined {
+export async function findAccount(email: string): Promise<Account | undefined> {
   const wanted = normalizeEmail(email);
-  return readAccounts().find((a) => a.email === wanted);
+  return (await readAccounts()).find((a) => a.email === wanted);
 }
 
 /** Creates an account, or with `reset` sets a new password (and ends its sessions). */
@@ -65,7 +40,7 @@ export async function addAccount(email: string, password: string, reset = false)
   if (address.length > MAX_EMAIL_LENGTH || !EMAIL.test(address)) throw new Error(`“${email.slice(0, 100)}” is not an email address.`);
   const problem = passwordProblem(password);
   if (problem) throw new Error(problem);
-  if (readAccounts().some((a) => a.email === address) && !reset) throw new Error(`${address} already has an account; use --reset to give it a new password.`);
+  if ((await readAccounts()).some((a) => a.email === address) && !reset) throw new Error(`${address} already has an account; use --reset to give it a new password.`);
   // The slow hash first, outside the lock; then the file is read again and changed under it, so
   // a sign-out or another reset meanwhile is never lost (nor a session left valid).
   const passwordHash = await hashPassword(password);

@@ -11,7 +11,7 @@ import { cookieSecurity, staffFromToken, tokenFromCookieHeader, type Staff } fro
 /** For admin pages: the signed-in staff member, or a redirect to the sign-in page. */
 export async function requireStaffPage(returnTo: string): Promise<Staff> {
   const jar = await cookies();
-  const staff = staffFromToken(jar.get(cookieSecurity().name)?.value);
+  const staff = await staffFromToken(jar.get(cookieSecurity().name)?.value);
   if (!staff) redirect(`/admin/login?next=${encodeURIComponent(returnTo)}`);
   return staff;
 }
@@ -28,8 +28,8 @@ export type Guarded = { staff: Staff; response?: undefined } | { staff?: undefin
  * For admin API routes: 401 without a valid session; for requests that change anything, 403 when
  * the request came from another site.
  */
-export function requireStaffApi(request: Request, changesState: boolean): Guarded {
-  const staff = staffFromToken(tokenFromCookieHeader(request.headers.get('cookie')));
+export async function requireStaffApi(request: Request, changesState: boolean): Promise<Guarded> {
+  const staff = await staffFromToken(tokenFromCookieHeader(request.headers.get('cookie')));
   if (!staff) return { response: adminError(401, 'unauthenticated', 'Sign in as staff first (your session may have expired).') };
   if (changesState) {
     const problem = crossSiteProblem(request);

@@ -1,62 +1,29 @@
 /**
- * Counting failures in a sliding window: after `max` failures within `windowMs` a key is refused
- * until the oldest of them leaves the window. In memory: one server process (see README).
+ * The limits on sign-ins and uploads. The store keeps the counts (lib/store/staff.ts): in this
+ * process's memory with the file store, in PostgreSQL — shared by every server — with the other.
  */
-export class RateLimiter {
-  private readonly failures = new Map<string, number[]>();
+import type { LimitCheck } from '../store/staff';
 
-  constructor(
-    readonly max: number,
-    readonly windowMs: number,
-  ) {}
-
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
-  }
-
-  /** Milliseconds until `key` may try again; 0 when it may now. */
-  retryAfter(key: string, now = Date.now()): number {
-    const list = this.recent(key, now);
-    return list.length < this.max ? 0 : list[list.length - this.max] + this.windowMs - now;
-  }
-
-  /** Counts a failure (or an attempt that may fail: count it first, `forgive` it if it succeeds). Returns its time. */
-  fail(key: string, now = Date.now()): number {
-    const list = this.recent(key, now);
-    list.push(now);
-    this.failures.set(key, list);
-    if (this.failures.size > 100_000) this.prune(now);
-    return now;
-  }
-
-  /** Takes back one counted attempt (made at `time`) that turned out not to be a failure. */
-  forgive(key: string, time: number): void {
-    const list = this.failures.get(key);
-    const i = list?.lastIndexOf(time) ?? -1;
-    if (!list || i === -1) return;
-    list.splice(i, 1);
-    if (list.length === 0) this.failures.delete(key);
-  }
-
-  clear(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private prune(now: number): void {
-    for (const key of this.failures.keys()) this.recent(key, now);
-  }
-}
+const MINUTE = 60_000;
 
 /** Sign-in limits: per account and address, per account alone, and per address alone. */
-export const LOGIN_LIMITS: { accountAndAddress: RateLimiter; account: RateLimiter; address: RateLimiter } = ((globalThis as { __atlasLoginLimits?: typeof LOGIN_LIMITS }).__atlasLoginLimits ??= {
-  // On globalThis: every route of the server shares one set, however the bundler splits modules.
-  accountAndAddress: new RateLimiter(5, 15 * 60_000),
-  account: new RateLimiter(20, 15 * 60_000),
-  address: new RateLimiter(100, 24 * 60 * 60_000),
-});
+export const LOGIN_LIMITS = {
+  accountAndAddress: { limiter: 'sign-in:account+address', max: 5, windowMs: 15 * MINUTE },
+  account: { limiter: 'sign-in:account', max: 20, windowMs: 15 * MINUTE },
+  address: { limiter: 'sign-in:address', max: 100, windowMs: 24 * 60 * MINUTE },
+} as const;
+
+/** The three sign-in checks for one attempt. */
+export function loginChecks(email: string, address: string): LimitCheck[] {
+  return [
+    { ...LOGIN_LIMITS.accountAndAddress, key: `${email}|${address}` },
+    { ...LOGIN_LIMITS.account, key: email },
+    { ...LOGIN_LIMITS.address, key: address },
+  ];
+}
+
+/** Uploads: 60 an hour per staff member. */
+export const uploadCheck = (email: string): LimitCheck => ({ limiter: 'upload', key: email, max: 60, windowMs: 60 * MINUTE });
 
 /**
  * Lets one event per key through in each window and counts the rest, so a flood of identical

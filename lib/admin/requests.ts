@@ -77,7 +77,7 @@ export function adminFailure(err: unknown): Response {
  * error as a clear 4xx/5xx.
  */
 export async function adminAction(request: Request, act: (body: Record<string, unknown>, who: { staff: Staff; address: string }) => Promise<unknown>): Promise<Response> {
-  const guard = requireStaffApi(request, true);
+  const guard = await requireStaffApi(request, true);
   if (guard.response) return guard.response;
   try {
     const body = await readJson(request);

@@ -1,14 +1,14 @@
 /**
  * Staff sessions: a cookie holding {email, session version, issued, expires}, signed with
  * HMAC-SHA256. The key comes from ATLAS_SESSION_SECRET (32+ characters) or is generated on first
- * use into the private folder with mode 0600. A session ends when it expires (8 hours), when its
+ * use by the store (session.key in the private folder, mode 0600, or a row PostgreSQL shares with
+ * every server). A session ends when it expires (8 hours), when its
  * account signs out (the session version moves on), or when the account is removed.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { siteUrl } from '../site/metadata';
 import { findAccount } from './accounts';
-import { writablePrivatePath } from '../store/paths';
+import { getStore } from '../store/store';
 
 export const SESSION_HOURS = 8;
 const SESSION_MS = SESSION_HOURS * 60 * 60_000;
@@ -24,40 +24,32 @@ interface Payload {
   exp: number;
 }
 
-let cachedKey: Buffer | null = null;
+let configuredKey: Buffer | null = null;
 
-function sessionKey(): Buffer {
-  if (cachedKey) return cachedKey;
+/** ATLAS_SESSION_SECRET, or the key the store made on first use (the same for every server). */
+async function sessionKey(): Promise<Buffer> {
   const configured = process.env.ATLAS_SESSION_SECRET;
   if (configured) {
     if (configured.length < 32) throw new Error('ATLAS_SESSION_SECRET must be at least 32 characters.');
-    cachedKey = Buffer.from(configured, 'utf8');
-    return cachedKey;
+    configuredKey ??= Buffer.from(configured, 'utf8');
+    return configuredKey;
   }
-  const file = writablePrivatePath('session.key');
-  try {
-    writeFileSync(file, randomBytes(48).toString('base64'), { flag: 'wx', mode: 0o600 });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  cachedKey = Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
-  if (cachedKey.length < 32) throw new Error(`${file} holds too short a key; delete it to make a new one.`);
-  return cachedKey;
+  return (await getStore()).staff.sessionKey();
 }
 
-const sign = (body: string) => createHmac('sha256', sessionKey()).update(body).digest('base64url');
+const sign = async (body: string) => createHmac('sha256', await sessionKey()).update(body).digest('base64url');
 
-export function issueToken(email: string, sessionVersion: number, now = Date.now()): string {
+export async function issueToken(email: string, sessionVersion: number, now = Date.now()): Promise<string> {
   const body = Buffer.from(JSON.stringify({ e: email, v: sessionVersion, iat: now, exp: now + SESSION_MS } satisfies Payload)).toString('base64url');
-  return `${body}.${sign(body)}`;
+  return `${body}.${await sign(body)}`;
 }
 
 /** The payload of a token whose signature is right and which has not expired; else null. */
-export function readToken(token: string | undefined, now = Date.now()): Payload | null {
+export async function readToken(token: string | undefined, now = Date.now()): Promise<Payload | null> {
   if (!token || token.length > 1000) return null;
   const [body, mac, extra] = token.split('.');
   if (!body || !mac || extra !== undefined) return null;
-  const expected = Buffer.from(sign(body));
+  const expected = Buffer.from(await sign(body));
   const given = Buffer.from(mac);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
@@ -71,10 +63,10 @@ export function readToken(token: string | undefined, now = Date.now()): Payload 
 }
 
 /** The staff member a session cookie belongs to, checked against the account as it is now. */
-export function staffFromToken(token: string | undefined, now = Date.now()): Staff | null {
-  const payload = readToken(token, now);
+export async function staffFromToken(token: string | undefined, now = Date.now()): Promise<Staff | null> {
+  const payload = await readToken(token, now);
   if (!payload) return null;
-  const account = findAccount(payload.e);
+  const account = await findAccount(payload.e);
   if (!account || account.sessionVersion !== payload.v) return null;
   return { email: account.email };
 }

@@ -7,11 +7,13 @@
  *
  *   printf '%s\n' "$PASSWORD" | npm run --silent staff:add -- editor@example.org
  *
- * Accounts live in staff.json in the private folder (ATLAS_PRIVATE_DIR, default .atlas/).
+ * Accounts live in the store: staff.json in the private folder (ATLAS_PRIVATE_DIR, default
+ * .atlas/), or PostgreSQL when DATABASE_URL is set.
  */
 import { addAccount } from '../admin/accounts';
 import { MIN_PASSWORD_LENGTH } from '../admin/passwords';
 import { privatePath } from '../store/paths';
+import { getStore } from '../store/store';
 
 const USAGE = 'Usage: npm run staff:add -- EMAIL [--reset]   (password from a prompt, or the first line of stdin)';
 
@@ -72,12 +74,16 @@ async function main() {
   } else {
     password = await readStdin();
   }
+  const store = await getStore();
   try {
     const { created } = await addAccount(emails[0], password, reset);
-    console.log(`${created ? 'Created' : 'Reset'} the staff account ${emails[0].trim().toLowerCase()} in ${privatePath('staff.json')}.`);
+    const where = store.kind === 'postgres' ? 'the PostgreSQL store (DATABASE_URL)' : privatePath('staff.json');
+    console.log(`${created ? 'Created' : 'Reset'} the staff account ${emails[0].trim().toLowerCase()} in ${where}.`);
   } catch (err) {
     console.error(`staff:add: ${(err as Error).message} Nothing was changed.`);
-    process.exit(1);
+    process.exitCode = 1;
+  } finally {
+    await store.close();
   }
 }
 

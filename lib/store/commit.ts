@@ -15,7 +15,6 @@ import { PACKAGE_FILE, sha256 } from '../data/package';
 import { fsyncDir, TEMP_PREFIX, writeFileAtomic } from './atomic';
 import { appendAudit, hasAuditEntry, type AuditEntry } from './audit';
 import { historyDir, readVersion, storeVersionMeta, type VersionMeta } from './history';
-import { forgetCachedData } from './live';
 import { withLock } from './lock';
 import { dataDir, privateDir, privatePath, writablePrivatePath } from './paths';
 
@@ -74,7 +73,6 @@ async function applyJournal(journal: Journal): Promise<void> {
   await step();
   unlinkSync(journalFile());
   fsyncDir(privateDir());
-  forgetCachedData();
 }
 
 /** Temporary files only a publish writes (under the lock): left by a crash, never in use now. */

@@ -8,9 +8,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_FILE, sha256, type DataPackage } from '../data/package';
 import { appendAudit, auditEntriesNewestFirst, readAuditPage, type AuditEntry } from './audit';
-import { applyChange, withStore } from './commit';
+import { applyChange, recoverPending, withStore } from './commit';
 import { findVersion, listVersions, readVersion, storeVersion, storeVersionFile } from './history';
 import { dataDir, privatePath } from './paths';
+import { fileStaff } from './staff';
 import type { Store, StoreChange } from './store';
 
 async function readOrNull(file: string): Promise<Buffer | null> {
@@ -40,6 +41,11 @@ const statKey = (file: string): string | null => {
   }
 };
 
+const listeners = new Set<() => void>();
+const tellListeners = () => {
+  for (const l of listeners) l();
+};
+
 let swept = false;
 /** A recovery in progress: every reader waits for it, so none sees a half-finished change. */
 let recovery: Promise<unknown> | null = null;
@@ -50,13 +56,14 @@ async function recoverBeforeReading(): Promise<void> {
     const sweep = !swept && existsSync(privatePath());
     swept = true;
     if (sweep || existsSync(privatePath('journal.json'))) {
-      recovery = import('./commit').then(({ recoverPending }) => recoverPending(sweep)).finally(() => (recovery = null));
+      recovery = recoverPending(sweep)
+        .then((finished) => finished && tellListeners())
+        .finally(() => (recovery = null));
     }
   }
   if (recovery) await recovery;
 }
 
-const listeners = new Set<() => void>();
 
 export const fileStore: Store = {
   kind: 'file',
@@ -127,12 +134,13 @@ export const fileStore: Store = {
         keepVersion: (meta, bytes) => storeVersion(meta, bytes),
         apply: async (journal) => {
           await applyChange(journal);
-          for (const l of listeners) l();
+          tellListeners();
         },
       };
       return fn(tx);
     });
   },
+  staff: fileStaff,
   onChange(listener) {
     listeners.add(listener);
     return () => listeners.delete(listener);

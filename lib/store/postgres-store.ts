@@ -12,6 +12,7 @@
  * - On start the schema is migrated (migrate.ts) and an empty database is filled from the data
  *   folder (the bundled data), as the file store would serve it.
  */
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
@@ -21,6 +22,7 @@ import { step } from './commit';
 import { versionId, type VersionMeta } from './history';
 import { migrate } from './migrate';
 import { dataDir } from './paths';
+import type { Account, Counted, LimitCheck, StaffStore } from './staff';
 import type { Store, StoreChange } from './store';
 
 const CHANNEL = 'atlas_store';
@@ -86,6 +88,106 @@ export async function seedFromFolder(client: pg.PoolClient, dir: string): Promis
     await client.query('ROLLBACK');
     throw err;
   }
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** Runs `fn` in a transaction on one connection of the pool; rolls back on a throw. */
+async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  let lost: Error | null = null;
+  const onLost = (err: Error) => (lost = err);
+  c.on('error', onLost);
+  try {
+    await c.query('BEGIN');
+    const result = await fn(c);
+    await c.query('COMMIT');
+    return result;
+  } catch (err) {
+    await c.query('ROLLBACK').catch((rollbackErr: Error) => (lost ??= rollbackErr));
+    throw err;
+  } finally {
+    c.off('error', onLost);
+    c.release(lost ?? undefined);
+  }
+}
+
+interface AccountRow {
+  email: string;
+  password_hash: string;
+  created: Date;
+  session_version: number;
+}
+
+const toAccount = (r: AccountRow): Account => ({ email: r.email, passwordHash: r.password_hash, created: r.created.toISOString(), sessionVersion: r.session_version });
+
+/** Accounts, the session key and the limits' counts in PostgreSQL, shared by every server. */
+function postgresStaff(pool: pg.Pool): StaffStore {
+  let key: Promise<Buffer> | null = null;
+  return {
+    async accounts() {
+      const { rows } = await pool.query<AccountRow>('SELECT email, password_hash, created, session_version FROM staff_accounts ORDER BY created, email');
+      return rows.map(toAccount);
+    },
+    updateAccounts(change) {
+      return inTransaction(pool, async (c) => {
+        // Readers go on; a second change (on any server) waits here for this one.
+        await c.query('LOCK TABLE staff_accounts IN SHARE ROW EXCLUSIVE MODE');
+        const { rows } = await c.query<AccountRow>('SELECT email, password_hash, created, session_version FROM staff_accounts ORDER BY created, email');
+        const accounts = rows.map(toAccount);
+        const result = change(accounts);
+        const kept = accounts.map((a) => a.email);
+        await c.query('DELETE FROM staff_accounts WHERE NOT (email = ANY($1::text[]))', [kept]);
+        for (const a of accounts) {
+          await c.query(
+            `INSERT INTO staff_accounts (email, password_hash, created, session_version) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, session_version = EXCLUDED.session_version`,
+            [a.email, a.passwordHash, a.created, a.sessionVersion],
+          );
+        }
+        return result;
+      });
+    },
+    sessionKey() {
+      key ??= (async () => {
+        await pool.query("INSERT INTO store_secrets (name, value) VALUES ('session-key', $1) ON CONFLICT (name) DO NOTHING", [randomBytes(48).toString('base64')]);
+        const { rows } = await pool.query<{ value: string }>("SELECT value FROM store_secrets WHERE name = 'session-key'");
+        return Buffer.from(rows[0].value, 'utf8');
+      })();
+      key.catch(() => (key = null));
+      return key;
+    },
+    attempt(checks: readonly LimitCheck[], now = Date.now()) {
+      return inTransaction(pool, async (c) => {
+        // One lock per key, taken in a fixed order: a check and its count are one step on every server.
+        for (const k of [...new Set(checks.map((x) => `${x.limiter}\n${x.key}`))].sort()) await c.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [k]);
+        let wait = 0;
+        let blocked: LimitCheck | null = null;
+        for (const x of checks) {
+          await c.query('DELETE FROM rate_events WHERE limiter = $1 AND key = $2 AND at <= $3', [x.limiter, x.key, now - x.windowMs]);
+          const { rows } = await c.query<{ at: string }>('SELECT at FROM rate_events WHERE limiter = $1 AND key = $2 ORDER BY at', [x.limiter, x.key]);
+          const w = rows.length < x.max ? 0 : Number(rows[rows.length - x.max].at) + x.windowMs - now;
+          if (w > wait) {
+            wait = w;
+            blocked = x;
+          }
+        }
+        if (wait > 0) return { wait, blocked, counted: [] };
+        for (const x of checks) await c.query('INSERT INTO rate_events (limiter, key, at) VALUES ($1, $2, $3)', [x.limiter, x.key, now]);
+        // Now and then, the keys nobody has tried for a day go.
+        if (Math.random() < 0.01) await c.query('DELETE FROM rate_events WHERE at < $1', [now - DAY_MS]);
+        return { wait: 0, blocked: null, counted: checks.map((x) => ({ limiter: x.limiter, key: x.key, time: now })) };
+      });
+    },
+    async forgive(counted: readonly Counted[]) {
+      for (const x of counted) {
+        await pool.query('DELETE FROM rate_events WHERE id = (SELECT id FROM rate_events WHERE limiter = $1 AND key = $2 AND at = $3 ORDER BY id DESC LIMIT 1)', [x.limiter, x.key, x.time]);
+      }
+    },
+    async clear(limiter, key) {
+      await pool.query('DELETE FROM rate_events WHERE limiter = $1 AND key = $2', [limiter, key]);
+    },
+  };
 }
 
 export interface PostgresStore extends Store {
@@ -289,6 +391,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         c.release(lost ?? undefined);
       }
     },
+
+    staff: postgresStaff(pool),
 
     onChange(l) {
       listeners.add(l);

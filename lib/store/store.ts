@@ -13,6 +13,7 @@
 import type { AuditEntry, AuditPage } from './audit';
 import type { Journal } from './commit';
 import type { VersionMeta } from './history';
+import type { StaffStore } from './staff';
 
 /** What one change sees and does, inside the store's lock (files) or transaction (PostgreSQL). */
 export interface StoreChange {
@@ -62,6 +63,9 @@ export interface Store {
    * after any change a crash interrupted is finished. A throw leaves the live data as it was.
    */
   change<T>(fn: (tx: StoreChange) => Promise<T>): Promise<T>;
+  /** Staff accounts, the session key and the limits' counts. */
+  readonly staff: StaffStore;
+
   /** Calls `listener` when another server (or this one) changes the live data. Returns a stop function. */
   onChange(listener: () => void): () => void;
   close(): Promise<void>;

@@ -13,7 +13,6 @@ import { listVersions } from '@/lib/store/history';
 import { LockBusyError, withLock } from '@/lib/store/lock';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '@/lib/admin/passwords';
 import { publishUpload, rollbackTo, PublishError } from '@/lib/admin/publish';
-import { RateLimiter } from '@/lib/admin/rate-limit';
 import { clearedCookies, cookieSecurity, issueToken, readToken, sessionCookie, staffFromToken, tokenFromCookieHeader } from '@/lib/admin/session';
 import { analyseUpload, readLimited, UploadTooLargeError } from '@/lib/admin/uploads';
 import { ingest } from '@/lib/import/ingest';
@@ -74,16 +73,16 @@ describe('passwords', () => {
 
   it('accounts: created once, normalised, password rules enforced; reset and sign-out end sessions', async () => {
     await addAccount(' Ed@Example.org ', 'a long enough password');
-    expect(findAccount('ed@example.org')?.sessionVersion).toBe(1);
+    expect((await findAccount('ed@example.org'))?.sessionVersion).toBe(1);
     await expect(addAccount('ed@example.org', 'another long password')).rejects.toThrow(/already has an account/);
     await expect(addAccount('not-an-email', 'a long enough password')).rejects.toThrow(/not an email/);
     await expect(addAccount('short@example.org', 'short')).rejects.toThrow(/at least 12/);
     const mode = statSync(path.join(process.env.ATLAS_PRIVATE_DIR as string, 'staff.json')).mode & 0o777;
     expect(mode).toBe(0o600);
     await addAccount('ed@example.org', 'a brand new password', true);
-    expect(findAccount('ED@example.org')?.sessionVersion).toBe(2);
+    expect((await findAccount('ED@example.org'))?.sessionVersion).toBe(2);
     await endSessions('ed@example.org');
-    expect(findAccount('ed@example.org')?.sessionVersion).toBe(3);
+    expect((await findAccount('ed@example.org'))?.sessionVersion).toBe(3);
   });
 });
 
@@ -91,23 +90,23 @@ describe('sessions', () => {
   it('are signed, expire after 8 hours, and end when the account signs out', async () => {
     await addAccount('session@example.org', 'a long enough password');
     const now = Date.now();
-    const token = issueToken('session@example.org', 1, now);
-    expect(readToken(token, now)?.e).toBe('session@example.org');
-    expect(staffFromToken(token, now)).toEqual({ email: 'session@example.org' });
+    const token = await issueToken('session@example.org', 1, now);
+    expect((await readToken(token, now))?.e).toBe('session@example.org');
+    expect(await staffFromToken(token, now)).toEqual({ email: 'session@example.org' });
     // Expiry: valid just before 8 hours, refused at 8 hours.
-    expect(readToken(token, now + 8 * 3600_000 - 1000)).not.toBeNull();
-    expect(readToken(token, now + 8 * 3600_000)).toBeNull();
+    expect(await readToken(token, now + 8 * 3600_000 - 1000)).not.toBeNull();
+    expect(await readToken(token, now + 8 * 3600_000)).toBeNull();
     // Tampering: another email with the old signature, a forged signature, junk.
     const [body, mac] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), e: 'ed@example.org' })).toString('base64url');
-    expect(readToken(`${forged}.${mac}`, now)).toBeNull();
-    expect(readToken(`${body}.${createHmac('sha256', 'guess').update(body).digest('base64url')}`, now)).toBeNull();
-    expect(readToken('nonsense', now)).toBeNull();
-    expect(readToken(undefined, now)).toBeNull();
+    expect(await readToken(`${forged}.${mac}`, now)).toBeNull();
+    expect(await readToken(`${body}.${createHmac('sha256', 'guess').update(body).digest('base64url')}`, now)).toBeNull();
+    expect(await readToken('nonsense', now)).toBeNull();
+    expect(await readToken(undefined, now)).toBeNull();
     // The key was generated on first use, with mode 0600.
     expect(statSync(path.join(process.env.ATLAS_PRIVATE_DIR as string, 'session.key')).mode & 0o777).toBe(0o600);
     await endSessions('session@example.org');
-    expect(staffFromToken(token, now)).toBeNull();
+    expect(await staffFromToken(token, now)).toBeNull();
   });
 
   it('cookies are HttpOnly and SameSite=Strict; Secure with the __Host- prefix exactly when the configured site address is https', () => {
@@ -140,24 +139,6 @@ describe('cross-site requests', () => {
     expect(crossSiteProblem(req({ origin: 'https://evil.example' }))).toMatch(/another site/);
     expect(crossSiteProblem(req({ origin: 'null' }))).toMatch(/unreadable|another site/);
     expect(crossSiteProblem(req({}))).toMatch(/does not say where it came from/);
-  });
-});
-
-describe('RateLimiter', () => {
-  it('refuses a key after max failures in the window, until the oldest failure leaves it', () => {
-    const limiter = new RateLimiter(3, 1000);
-    expect(limiter.retryAfter('a', 0)).toBe(0);
-    limiter.fail('a', 0);
-    limiter.fail('a', 100);
-    expect(limiter.retryAfter('a', 150)).toBe(0);
-    limiter.fail('a', 200);
-    expect(limiter.retryAfter('a', 250)).toBe(750);
-    expect(limiter.retryAfter('b', 250)).toBe(0);
-    expect(limiter.retryAfter('a', 1000)).toBe(0);
-    limiter.fail('a', 1000);
-    expect(limiter.retryAfter('a', 1050)).toBe(50);
-    limiter.clear('a');
-    expect(limiter.retryAfter('a', 1050)).toBe(0);
   });
 });
 

@@ -13,7 +13,8 @@ import { appendAudit, auditEntriesNewestFirst, auditFiles, hasAuditEntry, newAud
 import { listVersions } from '@/lib/store/history';
 import { HASH_QUEUE_MAX, HashQueueFullError, hashPassword, verifyPassword, withHashSlot } from '@/lib/admin/passwords';
 import { checkDatasetMeta, publishUpload, PublishError, removeDataset, rollbackTo } from '@/lib/admin/publish';
-import { OncePerWindow, RateLimiter } from '@/lib/admin/rate-limit';
+import { OncePerWindow } from '@/lib/admin/rate-limit';
+import { attemptIn, MemoryLimits } from '@/lib/store/staff';
 import { clientAddress } from '@/lib/admin/requests';
 import { issueToken, staffFromToken } from '@/lib/admin/session';
 import { analyseUpload, readStaged } from '@/lib/admin/uploads';
@@ -206,15 +207,32 @@ describe('a live dataset that no longer validates', () => {
 
 describe('sign-in limits', () => {
   it('count an attempt before it is checked, and give it back when it succeeds', () => {
-    const limit = new RateLimiter(3, 60_000);
+    const limits = new MemoryLimits();
+    const check = { limiter: 'test', key: 'k', max: 3, windowMs: 60_000 };
     const t0 = 1_000_000;
     // Three attempts counted at once (as parallel requests would be): the fourth is refused at once.
-    const times = [limit.fail('k', t0), limit.fail('k', t0 + 1), limit.fail('k', t0 + 2)];
-    expect(limit.retryAfter('k', t0 + 3)).toBeGreaterThan(0);
-    limit.forgive('k', times[2]);
-    expect(limit.retryAfter('k', t0 + 3)).toBe(0);
-    limit.forgive('k', 12345); // forgiving what was never counted changes nothing
-    expect(limit.retryAfter('k', t0 + 3)).toBe(0);
+    const counted = [t0, t0 + 1, t0 + 2].map((t) => attemptIn(limits, [check], t).counted[0]);
+    const refused = attemptIn(limits, [check], t0 + 3);
+    expect(refused.wait).toBeGreaterThan(0);
+    expect(refused.counted).toEqual([]);
+    limits.forgive(counted[2]);
+    expect(limits.wait(check, t0 + 3)).toBe(0);
+    limits.forgive({ ...counted[2], time: 12345 }); // forgiving what was never counted changes nothing
+    expect(limits.wait(check, t0 + 3)).toBe(0);
+  });
+
+  it('refuse a key after max attempts in the window, until the oldest leaves it; a refused attempt counts nowhere', () => {
+    const limits = new MemoryLimits();
+    const a = { limiter: 'test', key: 'a', max: 3, windowMs: 1000 };
+    const b = { limiter: 'test', key: 'b', max: 100, windowMs: 1000 };
+    for (const t of [0, 100, 200]) expect(attemptIn(limits, [a], t).wait).toBe(0);
+    // Both checked: a is full, so neither is counted.
+    expect(attemptIn(limits, [a, b], 250)).toMatchObject({ wait: 750, blocked: a, counted: [] });
+    expect(limits.wait(b, 250)).toBe(0);
+    expect(attemptIn(limits, [a], 1000).wait).toBe(0);
+    expect(limits.wait(a, 1050)).toBe(50);
+    limits.clear('test', 'a');
+    expect(limits.wait(a, 1050)).toBe(0);
   });
 
   it('record a repeated refusal once per window, then say how many were left out', () => {
@@ -250,16 +268,16 @@ describe('sign-in limits', () => {
 describe('accounts', () => {
   it('a password reset racing a sign-out never leaves a session valid', async () => {
     await addAccount('race@example.org', 'the first long password');
-    const v = findAccount('race@example.org')?.sessionVersion as number;
+    const v = (await findAccount('race@example.org'))?.sessionVersion as number;
     // The reset hashes (slowly) while the account signs out and signs in again.
     const reset = addAccount('race@example.org', 'a second long password', true);
     await endSessions('race@example.org');
-    const signedInMeanwhile = issueToken('race@example.org', v + 1);
-    expect(staffFromToken(signedInMeanwhile)).not.toBeNull();
+    const signedInMeanwhile = await issueToken('race@example.org', v + 1);
+    expect(await staffFromToken(signedInMeanwhile)).not.toBeNull();
     await reset;
-    expect(findAccount('race@example.org')?.sessionVersion).toBe(v + 2);
-    expect(staffFromToken(signedInMeanwhile)).toBeNull();
-    expect(await verifyPassword('a second long password', findAccount('race@example.org')?.passwordHash as string)).toBe(true);
+    expect((await findAccount('race@example.org'))?.sessionVersion).toBe(v + 2);
+    expect(await staffFromToken(signedInMeanwhile)).toBeNull();
+    expect(await verifyPassword('a second long password', (await findAccount('race@example.org'))?.passwordHash as string)).toBe(true);
   }, 30_000);
 
   it('refuse an address longer than 254 characters', async () => {

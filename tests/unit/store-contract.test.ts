@@ -14,6 +14,7 @@ import { newAuditEntry, type AuditEntry } from '@/lib/store/audit';
 import type { Journal } from '@/lib/store/commit';
 import { versionId, type VersionMeta } from '@/lib/store/history';
 import { getDataset, getPackage } from '@/lib/store/live';
+import type { Counted } from '@/lib/store/staff';
 import { getStore, type Store } from '@/lib/store/store';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 
@@ -224,6 +225,51 @@ describe.each(STORES)('$name', ({ open }) => {
     expect((await store.readAuditPage(0, 1)).entries[0]).toMatchObject({ action: 'publish', toHash: report.candidateHash, note: 'A corrected figure.' });
   });
 
+  it('keeps staff accounts, changed one change at a time, and one session key', async () => {
+    expect(await store.staff.accounts()).toEqual([]);
+    await Promise.all(
+      ['a@example.org', 'b@example.org', 'c@example.org'].map((email) =>
+        store.staff.updateAccounts((accounts) => accounts.push({ email, passwordHash: `scrypt$${email}`, created: new Date().toISOString(), sessionVersion: 1 })),
+      ),
+    );
+    // Three sign-outs at once: none is lost.
+    await Promise.all([1, 2, 3].map(() => store.staff.updateAccounts((accounts) => accounts.forEach((a) => a.email === 'b@example.org' && a.sessionVersion++))));
+    const accounts = await store.staff.accounts();
+    expect(accounts.map((a) => a.email).sort()).toEqual(['a@example.org', 'b@example.org', 'c@example.org']);
+    expect(accounts.find((a) => a.email === 'b@example.org')?.sessionVersion).toBe(4);
+    await store.staff.updateAccounts((list) => list.splice(list.findIndex((a) => a.email === 'c@example.org'), 1));
+    expect((await store.staff.accounts()).map((a) => a.email).sort()).toEqual(['a@example.org', 'b@example.org']);
+    const key = await store.staff.sessionKey();
+    expect(key.length).toBeGreaterThanOrEqual(32);
+    expect(await store.staff.sessionKey()).toEqual(key);
+  });
+
+  it('counts limited attempts: exactly max of a parallel burst pass, a refused one counts nowhere, forgiven ones come back', async () => {
+    const check = { limiter: `test-${Math.random()}`, key: 'k', max: 5, windowMs: 60_000 };
+    const other = { limiter: check.limiter, key: 'other', max: 100, windowMs: 60_000 };
+    const now = Date.now();
+    const burst = await Promise.all(Array.from({ length: 20 }, () => store.staff.attempt([check, other], now)));
+    expect(burst.filter((r) => r.wait === 0)).toHaveLength(5);
+    const refused = burst.filter((r) => r.wait > 0);
+    expect(refused).toHaveLength(15);
+    for (const r of refused) {
+      expect(r.blocked).toEqual(check);
+      expect(r.wait).toBe(60_000);
+    }
+    // Only the 5 that passed were counted against the other key.
+    const again = await store.staff.attempt([{ ...other, max: 6 }], now);
+    expect(again.wait).toBe(0);
+    expect((await store.staff.attempt([{ ...other, max: 6 }], now)).wait).toBeGreaterThan(0);
+    // A forgiven attempt makes room for one more; a cleared key starts again.
+    await store.staff.forgive([burst.find((r) => r.wait === 0)?.counted[0] as Counted]);
+    expect((await store.staff.attempt([check], now)).wait).toBe(0);
+    expect((await store.staff.attempt([check], now)).wait).toBeGreaterThan(0);
+    await store.staff.clear(check.limiter, check.key);
+    expect((await store.staff.attempt([check], now)).wait).toBe(0);
+    // The window slides: a minute later the key may try again.
+    expect((await store.staff.attempt([check], now + 60_001)).wait).toBe(0);
+  });
+
   it('takes a dataset off the live data and keeps its versions', async () => {
     const versions = await store.listVersions(NATIONAL);
     await store.change(async (tx) => {
@@ -265,7 +311,10 @@ describe('the PostgreSQL store alone', () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     try {
-      expect((await c.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows).toEqual([{ version: 1, name: 'store' }]);
+      expect((await c.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows).toEqual([
+        { version: 1, name: 'store' },
+        { version: 2, name: 'staff' },
+      ]);
       expect((await c.query('SELECT count(*)::int AS n FROM store_state')).rows[0].n).toBe(1);
       expect((await c.query('SELECT count(*)::int AS n FROM live_files')).rows[0].n).toBe(bundled.resources.length);
     } finally {
@@ -302,6 +351,18 @@ describe('the PostgreSQL store alone', () => {
     stop();
     expect(await b.packageKey()).not.toBe(keyBefore);
     expect(sha256((await b.readLiveFile(nationalPath)) as Buffer)).toBe(sha256(bytes));
+  });
+
+  it('shares accounts, the session key and the limits between servers', async () => {
+    const [a, b] = opened;
+    await a.staff.updateAccounts((list) => list.push({ email: 'both@example.org', passwordHash: 'scrypt$x', created: new Date().toISOString(), sessionVersion: 1 }));
+    expect((await b.staff.accounts()).map((x) => x.email)).toContain('both@example.org');
+    expect(await b.staff.sessionKey()).toEqual(await a.staff.sessionKey());
+    // A burst split across both servers: the limit holds for the two together.
+    const check = { limiter: 'sign-in:account', key: 'both@example.org', max: 20, windowMs: 15 * 60_000 };
+    const now = Date.now();
+    const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).staff.attempt([check], now)));
+    expect(burst.filter((r) => r.wait === 0)).toHaveLength(20);
   });
 
   it('rolls back a change whose connection dies mid-way, and keeps serving', async () => {

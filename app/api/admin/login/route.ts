@@ -1,9 +1,9 @@
-import { recordAudit } from '@/lib/store/store';
+import { getStore, recordAudit } from '@/lib/store/store';
 import { findAccount, MAX_EMAIL_LENGTH, normalizeEmail } from '@/lib/admin/accounts';
 import { crossSiteProblem } from '@/lib/admin/csrf';
 import { adminError, adminHeaders, adminJson } from '@/lib/admin/guard';
 import { HashQueueFullError, verifyAgainstNothing, verifyPassword } from '@/lib/admin/passwords';
-import { LOGIN_LIMITS, REFUSAL_LOG } from '@/lib/admin/rate-limit';
+import { loginChecks, REFUSAL_LOG } from '@/lib/admin/rate-limit';
 import { clientAddress } from '@/lib/admin/requests';
 import { emailCookie, issueToken, sessionCookie } from '@/lib/admin/session';
 import { readLimited } from '@/lib/admin/uploads';
@@ -59,33 +59,28 @@ export async function POST(request: Request) {
     return navigation ? back('invalid') : adminError(401, 'invalid-credentials', 'That email and password do not match a staff account.');
   }
 
-  // Check and count in one synchronous step, before the slow hash: a burst of parallel attempts
-  // cannot all pass the check while none has been counted yet.
-  const keys = { accountAndAddress: `${email}|${address}`, account: email, address };
-  const limits = [
-    ['accountAndAddress', keys.accountAndAddress],
-    ['account', keys.account],
-    ['address', keys.address],
-  ] as const;
-  const blocked = limits.map(([name, key]) => ({ name, key, wait: LOGIN_LIMITS[name].retryAfter(key) })).sort((a, b) => b.wait - a.wait)[0];
-  if (blocked.wait > 0) {
-    const minutes = Math.ceil(blocked.wait / 60_000);
-    await auditRefusal(`rate|${blocked.name}|${blocked.key}`, email, 'too many failed attempts', address);
+  // Check and count in one step, before the slow hash: a burst of parallel attempts (on this
+  // server or another sharing the store) cannot all pass the check while none has been counted.
+  const staff = (await getStore()).staff;
+  const checks = loginChecks(email, address);
+  const { wait, blocked, counted } = await staff.attempt(checks);
+  if (blocked) {
+    const minutes = Math.ceil(wait / 60_000);
+    await auditRefusal(`rate|${blocked.limiter}|${blocked.key}`, email, 'too many failed attempts', address);
     if (navigation) return back('rate', `&wait=${minutes}`);
     const response = adminError(429, 'rate-limited', `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
-    response.headers.set('Retry-After', String(Math.ceil(blocked.wait / 1000)));
+    response.headers.set('Retry-After', String(Math.ceil(wait / 1000)));
     return response;
   }
-  const counted = limits.map(([name, key]) => ({ name, key, time: LOGIN_LIMITS[name].fail(key) }));
-  const forgive = () => counted.forEach(({ name, key, time }) => LOGIN_LIMITS[name].forgive(key, time));
+  const forgive = () => staff.forgive(counted);
 
-  const account = email ? findAccount(email) : undefined;
+  const account = email ? await findAccount(email) : undefined;
   let ok: boolean;
   try {
     ok = account ? await verifyPassword(password, account.passwordHash) : await verifyAgainstNothing(password);
   } catch (err) {
     if (!(err instanceof HashQueueFullError)) throw err;
-    forgive(); // not an attempt: the password was never checked
+    await forgive(); // not an attempt: the password was never checked
     if (navigation) return back('busy');
     const response = adminError(503, 'busy', err.message);
     response.headers.set('Retry-After', String(err.retryAfter));
@@ -95,10 +90,10 @@ export async function POST(request: Request) {
     await auditRefusal(`invalid|${email}|${address}`, email, 'wrong email or password', address);
     return navigation ? back('invalid') : adminError(401, 'invalid-credentials', 'That email and password do not match a staff account.');
   }
-  forgive();
-  LOGIN_LIMITS.accountAndAddress.clear(keys.accountAndAddress);
+  await forgive();
+  await staff.clear(checks[0].limiter, checks[0].key);
   await recordAudit({ user: account.email, action: 'sign-in', address });
-  const cookie = sessionCookie(issueToken(account.email, account.sessionVersion));
+  const cookie = sessionCookie(await issueToken(account.email, account.sessionVersion));
   if (navigation) {
     const headers = adminHeaders();
     headers.set('Location', next);

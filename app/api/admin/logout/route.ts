@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /** POST /api/admin/logout: ends every session of the account and clears the cookie. */
 export async function POST(request: Request) {
-  const guard = requireStaffApi(request, true);
+  const guard = await requireStaffApi(request, true);
   if (guard.response) return guard.response;
   await endSessions(guard.staff.email);
   await recordAudit({ user: guard.staff.email, action: 'sign-out', address: clientAddress(request) });

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
  * (counts, the first observations added, removed and changed, warnings); changes nothing.
  */
 export async function GET(request: Request) {
-  const guard = requireStaffApi(request, false);
+  const guard = await requireStaffApi(request, false);
   if (guard.response) return guard.response;
   try {
     const url = new URL(request.url);

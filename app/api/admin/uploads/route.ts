@@ -1,13 +1,11 @@
-import { recordAudit } from '@/lib/store/store';
+import { getStore, recordAudit } from '@/lib/store/store';
 import { adminError, adminJson, requireStaffApi } from '@/lib/admin/guard';
-import { RateLimiter } from '@/lib/admin/rate-limit';
+import { uploadCheck } from '@/lib/admin/rate-limit';
 import { adminFailure, clientAddress } from '@/lib/admin/requests';
 import { analyseUpload, DATASET_NAME, MAX_UPLOAD_BYTES, readLimited } from '@/lib/admin/uploads';
 import { sha256 } from '@/lib/data/package';
 
 export const dynamic = 'force-dynamic';
-
-const UPLOADS: RateLimiter = ((globalThis as { __atlasUploadLimit?: RateLimiter }).__atlasUploadLimit ??= new RateLimiter(60, 60 * 60_000));
 
 /**
  * POST /api/admin/uploads?dataset=ID&mode=replace|add&name=FILE — the file itself is the body
@@ -17,7 +15,7 @@ const UPLOADS: RateLimiter = ((globalThis as { __atlasUploadLimit?: RateLimiter 
  * when it has errors (the report lists them by row and column).
  */
 export async function POST(request: Request) {
-  const guard = requireStaffApi(request, true);
+  const guard = await requireStaffApi(request, true);
   if (guard.response) return guard.response;
   try {
     const url = new URL(request.url);
@@ -28,9 +26,8 @@ export async function POST(request: Request) {
     if (mode !== 'replace' && mode !== 'add') return adminError(400, 'bad-mode', 'mode must be replace or add.');
     const declared = Number(request.headers.get('content-length') ?? NaN);
     if (declared > MAX_UPLOAD_BYTES) return adminError(413, 'too-large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the upload limit. Split it, or remove rows that do not change.`);
-    const wait = UPLOADS.retryAfter(guard.staff.email);
+    const { wait } = await (await getStore()).staff.attempt([uploadCheck(guard.staff.email)]);
     if (wait > 0) return adminError(429, 'rate-limited', `Too many uploads in the last hour; try again in ${Math.ceil(wait / 60_000)} minutes.`);
-    UPLOADS.fail(guard.staff.email);
     const bytes = await readLimited(request.body);
     if (bytes.length === 0) return adminError(400, 'empty', 'The upload is empty: choose a CSV file.');
     const claimed = request.headers.get('x-content-sha256');

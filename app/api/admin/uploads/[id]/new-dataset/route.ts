@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
  * and source. 404 when the upload is gone or has no such rows.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const guard = requireStaffApi(request, true);
+  const guard = await requireStaffApi(request, true);
   if (guard.response) return guard.response;
   try {
     const { id } = await params;

@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * indicator, for the preview chart.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const guard = requireStaffApi(request, false);
+  const guard = await requireStaffApi(request, false);
   if (guard.response) return guard.response;
   try {
     const { id } = await params;
