@@ -379,7 +379,7 @@ export async function publishUpload(input: {
   scopeReason?: unknown;
   address?: string;
 }): Promise<PublishResult> {
-  const staged = readStaged(input.uploadId);
+  const staged = await readStaged(input.uploadId);
   if (!staged) throw new PublishError(404, 'upload-not-found', 'This upload is no longer available (uploads are kept for a day). Upload the file again.');
   const { report, csv } = staged;
   if (!report.ok || !report.diff) throw new PublishError(400, 'has-errors', 'This file has errors; it cannot be published.');
@@ -411,7 +411,7 @@ export async function publishUpload(input: {
     widen,
     address: input.address,
   });
-  removeStaged(input.uploadId);
+  await removeStaged(input.uploadId);
   return result;
 }
 

@@ -2,19 +2,17 @@
  * An upload, from bytes to a report: read the request body up to a size limit, validate it with
  * the same validator as data:check, work out the dataset it would produce (a canonical file
  * replaces the dataset; a SAMHSA table replaces the observations it covers), diff that against
- * the live data, and keep the candidate in the private folder until someone publishes it.
+ * the live data, and keep the candidate in the store (the private folder, or PostgreSQL) until
+ * someone publishes it.
  * Nothing here touches the live data.
  */
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { ingest, ingestBundle, isArchive, type BundleResult, type InputFormat } from '../import/ingest';
 import { firstProblem, type Issue, type Warning } from '../import/issues';
 import { coverageOf, sha256, type DataPackage, type IndicatorMeta } from '../data/package';
-import { privatePath, writablePrivatePath } from '../store/paths';
 import { getStore } from '../store/store';
 import type { Observation } from '../vocabulary/schema';
 import { toCanonicalCsv } from '../format/csv';
-import { TEMP_PREFIX, writeFileAtomic } from '../store/atomic';
 import { DATASET_NAME } from './dataset-name';
 import { changeWarnings, diffObservations, mergeTable, summarizeDiff, type ChangeWarning, type DiffSummary } from './changes';
 import { outsideScopeMessage, rowsOutsideScope, titled, type OutsideSeries, type ScopeSeries } from './scope';
@@ -123,28 +121,6 @@ export async function readLive(dataset: string): Promise<LiveDataset> {
   const result = await ingest(bytes, { knownIndicators: new Set(pkg.indicators.map((i) => i.name)), encoding: 'utf-8', collect: true });
   if (!result.ok) return { pkg, bytes, observations: [], problem: `The live file does not validate ${firstProblem(result.errors)}` };
   return { pkg, bytes, observations: result.rows, problem: null };
-}
-
-function stagedPath(uploadId: string, ext: 'csv' | 'json' | 'outside.csv'): string {
-  if (!/^[0-9a-f-]{36}$/.test(uploadId)) throw new Error('Unknown upload.');
-  return privatePath('uploads', `${uploadId}.${ext}`);
-}
-
-function removeOldUploads(now = Date.now()): void {
-  let names: string[] = [];
-  try {
-    names = readdirSync(privatePath('uploads'));
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const file = privatePath('uploads', name);
-    try {
-      if (name.startsWith(TEMP_PREFIX) || now - statSync(file).mtimeMs > STAGED_TTL_MS) rmSync(file, { force: true });
-    } catch {
-      // gone already
-    }
-  }
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
@@ -272,26 +248,23 @@ export async function analyseUpload(input: { bytes: Buffer; fileName: string; da
     return report;
   }
   report.ok = true;
-  removeOldUploads();
-  writeFileAtomic(writablePrivatePath('uploads', `${report.uploadId}.csv`), csv, { mode: 0o600 });
-  if (outsideCsv) writeFileAtomic(writablePrivatePath('uploads', `${report.uploadId}.outside.csv`), outsideCsv, { mode: 0o600 });
-  writeFileAtomic(writablePrivatePath('uploads', `${report.uploadId}.json`), JSON.stringify(report), { mode: 0o600 });
+  await (await getStore()).staff.stageUpload(report.uploadId, { report: JSON.stringify(report), csv, outside: outsideCsv }, STAGED_TTL_MS);
   return report;
 }
 
 /** A staged upload: its report and the candidate CSV; null when unknown or expired. */
-export function readStaged(uploadId: string): { report: UploadReport; csv: Buffer } | null {
+export async function readStaged(uploadId: string): Promise<{ report: UploadReport; csv: Buffer; outside: Buffer | null } | null> {
+  const staged = await (await getStore()).staff.readStaged(uploadId, STAGED_TTL_MS);
+  if (!staged) return null;
   try {
-    const report = JSON.parse(readFileSync(stagedPath(uploadId, 'json'), 'utf8')) as UploadReport;
-    const csv = readFileSync(stagedPath(uploadId, 'csv'));
-    return { report, csv };
+    return { report: JSON.parse(staged.report) as UploadReport, csv: staged.csv, outside: staged.outside };
   } catch {
     return null;
   }
 }
 
-export function removeStaged(uploadId: string): void {
-  for (const ext of ['csv', 'json', 'outside.csv'] as const) rmSync(stagedPath(uploadId, ext), { force: true });
+export async function removeStaged(uploadId: string): Promise<void> {
+  await (await getStore()).staff.removeStaged(uploadId);
 }
 
 /**
@@ -300,14 +273,9 @@ export function removeStaged(uploadId: string): void {
  * the upload is unknown, expired or has no such rows.
  */
 export async function analyseOutsideRows(input: { uploadId: string; dataset: string; user: string }): Promise<UploadReport | null> {
-  const staged = readStaged(input.uploadId);
-  if (!staged || !staged.report.ok) return null;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(stagedPath(input.uploadId, 'outside.csv'));
-  } catch {
-    return null;
-  }
+  const staged = await readStaged(input.uploadId);
+  if (!staged || !staged.report.ok || !staged.outside) return null;
+  const bytes = staged.outside;
   const from = staged.report;
   return analyseUpload({
     bytes,

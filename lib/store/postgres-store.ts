@@ -187,6 +187,23 @@ function postgresStaff(pool: pg.Pool): StaffStore {
     async clear(limiter, key) {
       await pool.query('DELETE FROM rate_events WHERE limiter = $1 AND key = $2', [limiter, key]);
     },
+
+    async stageUpload(id, upload, maxAgeMs) {
+      await pool.query("DELETE FROM staged_uploads WHERE staged_at < now() - make_interval(secs => $1 / 1000.0)", [maxAgeMs]);
+      await pool.query('INSERT INTO staged_uploads (id, report, csv, outside) VALUES ($1, $2, $3, $4)', [id, upload.report, upload.csv, upload.outside]);
+    },
+    async readStaged(id, maxAgeMs) {
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null;
+      const { rows } = await pool.query<{ report: string; csv: Buffer; outside: Buffer | null }>(
+        'SELECT report, csv, outside FROM staged_uploads WHERE id = $1 AND staged_at >= now() - make_interval(secs => $2 / 1000.0)',
+        [id, maxAgeMs],
+      );
+      return rows[0] ?? null;
+    },
+    async removeStaged(id) {
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return;
+      await pool.query('DELETE FROM staged_uploads WHERE id = $1', [id]);
+    },
   };
 }
 

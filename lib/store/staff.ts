@@ -5,8 +5,8 @@
  * (the file store), or in PostgreSQL, shared by every server.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { writeFileAtomic } from './atomic';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { TEMP_PREFIX, writeFileAtomic } from './atomic';
 import { withLock } from './lock';
 import { privatePath, writablePrivatePath } from './paths';
 
@@ -48,6 +48,44 @@ export interface StaffStore {
   forgive(counted: readonly Counted[]): Promise<void>;
   /** Forgets every attempt of a key (a successful sign-in clears its account-and-address count). */
   clear(limiter: string, key: string): Promise<void>;
+
+  /** Keeps a checked upload until it is published: its report, the candidate CSV, the rows outside its scope. */
+  stageUpload(id: string, upload: StagedUpload, maxAgeMs: number): Promise<void>;
+  /** A staged upload, or null when unknown or older than `maxAgeMs`. */
+  readStaged(id: string, maxAgeMs: number): Promise<StagedUpload | null>;
+  removeStaged(id: string): Promise<void>;
+}
+
+export interface StagedUpload {
+  /** The upload report, as JSON. */
+  report: string;
+  csv: Buffer;
+  outside: Buffer | null;
+}
+
+const UPLOAD_ID = /^[0-9a-f-]{36}$/;
+
+function stagedFile(id: string, ext: 'csv' | 'json' | 'outside.csv'): string {
+  if (!UPLOAD_ID.test(id)) throw new Error('Unknown upload.');
+  return privatePath('uploads', `${id}.${ext}`);
+}
+
+/** Removes staged files older than `maxAgeMs`, and any temporary file a crash left. */
+function removeOldUploads(maxAgeMs: number, now = Date.now()): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(privatePath('uploads'));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = privatePath('uploads', name);
+    try {
+      if (name.startsWith(TEMP_PREFIX) || now - statSync(file).mtimeMs > maxAgeMs) rmSync(file, { force: true });
+    } catch {
+      // gone already
+    }
+  }
 }
 
 /** Counting attempts in a sliding window, in this process's memory. */
@@ -148,5 +186,35 @@ export const fileStaff: StaffStore = {
   },
   async clear(limiter, key) {
     memory.clear(limiter, key);
+  },
+
+  async stageUpload(id, upload, maxAgeMs) {
+    if (!UPLOAD_ID.test(id)) throw new Error('Unknown upload.');
+    removeOldUploads(maxAgeMs);
+    writeFileAtomic(writablePrivatePath('uploads', `${id}.csv`), upload.csv, { mode: 0o600 });
+    if (upload.outside) writeFileAtomic(writablePrivatePath('uploads', `${id}.outside.csv`), upload.outside, { mode: 0o600 });
+    // The report last: until it is there, the upload is not staged.
+    writeFileAtomic(writablePrivatePath('uploads', `${id}.json`), upload.report, { mode: 0o600 });
+  },
+  async readStaged(id, maxAgeMs) {
+    if (!UPLOAD_ID.test(id)) return null;
+    try {
+      if (Date.now() - statSync(stagedFile(id, 'json')).mtimeMs > maxAgeMs) return null;
+      const report = readFileSync(stagedFile(id, 'json'), 'utf8');
+      const csv = readFileSync(stagedFile(id, 'csv'));
+      let outside: Buffer | null = null;
+      try {
+        outside = readFileSync(stagedFile(id, 'outside.csv'));
+      } catch {
+        outside = null;
+      }
+      return { report, csv, outside };
+    } catch {
+      return null;
+    }
+  },
+  async removeStaged(id) {
+    if (!UPLOAD_ID.test(id)) return;
+    for (const ext of ['csv', 'json', 'outside.csv'] as const) rmSync(stagedFile(id, ext), { force: true });
   },
 };

@@ -91,7 +91,7 @@ describe('publish re-reads what it is about to make live', () => {
     });
     expect(report.ok).toBe(true);
     // Someone (or something) alters the staged file and its recorded hash in the private folder.
-    const staged = readStaged(report.uploadId);
+    const staged = await readStaged(report.uploadId);
     if (!staged) throw new Error('not staged');
     const tampered = Buffer.from(staged.csv.toString('utf8').replace(/^sud_past_year,2014,/m, 'function Object() { [native code] },2014,'));
     const dir = path.join(process.env.ATLAS_PRIVATE_DIR as string, 'uploads');

@@ -270,6 +270,22 @@ describe.each(STORES)('$name', ({ open }) => {
     expect((await store.staff.attempt([check], now + 60_001)).wait).toBe(0);
   });
 
+  it('keeps a checked upload until it is published, removed or too old', async () => {
+    const id = '6f1c2a9e-1b2c-4d5e-8f90-123456789abc';
+    const upload = { report: JSON.stringify({ uploadId: id }), csv: Buffer.from('a,b\n1,2\n'), outside: Buffer.from('a,b\n3,4\n') };
+    await store.staff.stageUpload(id, upload, 60_000);
+    expect(await store.staff.readStaged(id, 60_000)).toEqual(upload);
+    // Older than the age asked for: as good as gone.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await store.staff.readStaged(id, 5)).toBeNull();
+    await store.staff.removeStaged(id);
+    expect(await store.staff.readStaged(id, 60_000)).toBeNull();
+    const plain = { ...upload, outside: null };
+    await store.staff.stageUpload(id, plain, 60_000);
+    expect(await store.staff.readStaged(id, 60_000)).toEqual(plain);
+    expect(await store.staff.readStaged('../../etc/passwd', 60_000)).toBeNull();
+  });
+
   it('takes a dataset off the live data and keeps its versions', async () => {
     const versions = await store.listVersions(NATIONAL);
     await store.change(async (tx) => {
@@ -314,6 +330,7 @@ describe('the PostgreSQL store alone', () => {
       expect((await c.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows).toEqual([
         { version: 1, name: 'store' },
         { version: 2, name: 'staff' },
+        { version: 3, name: 'uploads' },
       ]);
       expect((await c.query('SELECT count(*)::int AS n FROM store_state')).rows[0].n).toBe(1);
       expect((await c.query('SELECT count(*)::int AS n FROM live_files')).rows[0].n).toBe(bundled.resources.length);
@@ -358,6 +375,10 @@ describe('the PostgreSQL store alone', () => {
     await a.staff.updateAccounts((list) => list.push({ email: 'both@example.org', passwordHash: 'scrypt$x', created: new Date().toISOString(), sessionVersion: 1 }));
     expect((await b.staff.accounts()).map((x) => x.email)).toContain('both@example.org');
     expect(await b.staff.sessionKey()).toEqual(await a.staff.sessionKey());
+    // An upload checked on one server can be published through the other.
+    const id = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    await a.staff.stageUpload(id, { report: '{}', csv: Buffer.from('x'), outside: null }, 60_000);
+    expect((await b.staff.readStaged(id, 60_000))?.csv.toString()).toBe('x');
     // A burst split across both servers: the limit holds for the two together.
     const check = { limiter: 'sign-in:account', key: 'both@example.org', max: 20, windowMs: 15 * 60_000 };
     const now = Date.now();

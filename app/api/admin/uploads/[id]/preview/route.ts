@@ -15,7 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (guard.response) return guard.response;
   try {
     const { id } = await params;
-    const staged = /^[0-9a-f-]{36}$/.test(id) ? readStaged(id) : null;
+    const staged = /^[0-9a-f-]{36}$/.test(id) ? await readStaged(id) : null;
     if (!staged) return adminError(404, 'upload-not-found', 'This upload is no longer available; upload the file again.');
     const indicator = new URL(request.url).searchParams.get('indicator') ?? '';
     if (!staged.report.affectedIndicators.includes(indicator)) return adminError(400, 'bad-indicator', 'Choose one of the indicators this upload changes.');
