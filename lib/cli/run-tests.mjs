@@ -8,7 +8,7 @@ import { ensureChromium } from './chromium.mjs';
 import { ensurePostgres } from './postgres.mjs';
 
 /** The stages, in order: an npm script each. */
-export const STAGES = ['data:check', 'typecheck', 'lint', 'test:unit', 'build', 'test:e2e', 'test:faults'];
+export const STAGES = ['data:check', 'typecheck', 'lint', 'test:unit', 'build', 'test:e2e', 'test:faults', 'test:cluster'];
 
 /** "9.4 s", "2 min 05 s". */
 export function formatDuration(ms) {

@@ -121,7 +121,7 @@ describe('carrying out a check’s plan', () => {
 
 describe('the npm test summary', () => {
   it('runs the stages CI runs, in order', () => {
-    expect(STAGES).toEqual(['data:check', 'typecheck', 'lint', 'test:unit', 'build', 'test:e2e', 'test:faults']);
+    expect(STAGES).toEqual(['data:check', 'typecheck', 'lint', 'test:unit', 'build', 'test:e2e', 'test:faults', 'test:cluster']);
   });
 
   it('formats durations in seconds, then minutes', () => {
