@@ -3,7 +3,7 @@
  * private folder, one change at a time under a lock with a journal (commit.ts). Needs nothing but
  * Node and a disk; one server.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_FILE, sha256, type DataPackage } from '../data/package';
@@ -100,6 +100,13 @@ export const fileStore: Store = {
     }
   },
 
+  async historyDatasets() {
+    try {
+      return readdirSync(privatePath('history')).filter((d) => /^[a-z0-9][a-z0-9._-]*$/.test(d)).sort();
+    } catch {
+      return [];
+    }
+  },
   async listVersions(dataset) {
     return listVersions(dataset);
   },

@@ -315,6 +315,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       }
     },
 
+    async historyDatasets() {
+      const { rows } = await pool.query<{ dataset: string }>('SELECT DISTINCT dataset FROM dataset_versions WHERE meta IS NOT NULL ORDER BY dataset');
+      return rows.map((r) => r.dataset);
+    },
     listVersions: (dataset) => listVersions(pool, dataset),
     async findVersion(dataset, id) {
       if (!VERSION_ID.test(id)) return null;

@@ -46,6 +46,8 @@ export interface Store {
   /** The package and every live CSV, read as one consistent set (for the zip and the package route). */
   readPackageFiles(): Promise<Array<{ name: string; data: Buffer }>>;
 
+  /** Every dataset with versions in the history (removed datasets included). */
+  historyDatasets(): Promise<string[]>;
   /** A dataset's versions, newest first. */
   listVersions(dataset: string): Promise<VersionMeta[]>;
   findVersion(dataset: string, id: string): Promise<VersionMeta | null>;

@@ -2,6 +2,7 @@
  * The store contract: the same tests against both stores — the file store and the PostgreSQL
  * store (a real cluster, started here) — each filled from a copy of the bundled data.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -403,4 +404,52 @@ describe('the PostgreSQL store alone', () => {
     expect(await a.listVersions(NATIONAL)).toEqual(before.versions);
     expect(await a.readLiveFile(nationalPath)).not.toBeNull();
   });
+});
+
+describe('npm run store:migrate', () => {
+  const run = (args: string[], env: Record<string, string>) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'lib', 'cli', 'store-migrate.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+
+  it('copies data, history, audit log and accounts from files to PostgreSQL and back, with matching digests', async () => {
+    // A file store with a history: a change, an account, audit lines.
+    const work = freshFolders();
+    delete process.env.DATABASE_URL;
+    const store = await getStore();
+    await changeNational(store, editedNational('55.5'));
+    await store.staff.updateAccounts((list) => list.push({ email: 'm@example.org', passwordHash: 'scrypt$m', created: new Date().toISOString(), sessionVersion: 3 }));
+    await store.appendAudit(newAuditEntry({ user: 'm@example.org', action: 'sign-in' }));
+    const { digest, readSnapshot } = await import('@/lib/store/transfer');
+    const original = digest(await readSnapshot(store));
+    const files = { ATLAS_DATA_DIR: process.env.ATLAS_DATA_DIR as string, ATLAS_PRIVATE_DIR: process.env.ATLAS_PRIVATE_DIR as string };
+    const url = await newDatabase();
+
+    const there = run(['--from', 'file', '--to', 'postgres'], { ...files, DATABASE_URL: url });
+    expect(there.stderr).toBe('');
+    expect(there.status).toBe(0);
+    expect(there.stdout).toMatch(/2 versions, 2 audit lines, 1 accounts/);
+    expect(there.stdout).not.toMatch(/DIFFERS/);
+    // A second copy into the same database is refused, and changes nothing.
+    const again = run(['--from', 'file', '--to', 'postgres'], { ...files, DATABASE_URL: url });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already holds history/);
+
+    // The database serves what the files held.
+    const { openPostgresStore } = await import('@/lib/store/postgres-store');
+    const pgStore = await openPostgresStore(url, { seedFrom: null });
+    expect(digest(await readSnapshot(pgStore))).toEqual(original);
+    await pgStore.close();
+
+    // And back, into empty folders.
+    const back = { ATLAS_DATA_DIR: path.join(work, 'data-back'), ATLAS_PRIVATE_DIR: path.join(work, 'private-back') };
+    mkdirSync(back.ATLAS_DATA_DIR);
+    const home = run(['--from', 'postgres', '--to', 'file'], { ...back, DATABASE_URL: url });
+    expect(home.status).toBe(0);
+    expect(home.stdout).not.toMatch(/DIFFERS/);
+    Object.assign(process.env, back);
+    expect(digest(await readSnapshot(store))).toEqual(original);
+    expect(readFileSync(path.join(back.ATLAS_DATA_DIR, nationalPath))).toEqual(editedNational('55.5'));
+    rmSync(work, { recursive: true, force: true });
+    delete process.env.ATLAS_DATA_DIR;
+    delete process.env.ATLAS_PRIVATE_DIR;
+  }, 60_000);
 });
