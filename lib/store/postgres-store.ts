@@ -15,6 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import Papa from 'papaparse';
 import pg from 'pg';
 import { PACKAGE_FILE, sha256, type DataPackage } from '../data/package';
 import type { AuditEntry } from './audit';
@@ -43,6 +44,58 @@ async function liveFile(db: Queryable, file: string): Promise<Buffer | null> {
     [file],
   );
   return rows[0]?.content ?? null;
+}
+
+const COLUMNS = ['indicator', 'period', 'geography', 'age_group', 'unit', 'estimate', 'ci_lower', 'ci_upper', 'interval_type', 'series', 'revision', 'qualifiers', 'source', 'note'] as const;
+const NUMERIC = new Set(['estimate', 'ci_lower', 'ci_upper', 'revision']);
+const REQUIRED = new Set(['indicator', 'period', 'geography', 'age_group', 'unit', 'series', 'revision', 'source']);
+
+/**
+ * A canonical CSV's rows, column by column (numbers as numbers, blanks as null), for the
+ * observations table; null when the bytes are not a canonical file whose every row reads (a live
+ * file that no longer validates keeps its bytes, and gets no rows).
+ */
+export function observationColumns(bytes: Buffer): Record<(typeof COLUMNS)[number], Array<string | number | null>> | null {
+  const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  if (parsed.errors.length || COLUMNS.some((c) => !parsed.meta.fields?.includes(c))) return null;
+  const out = Object.fromEntries(COLUMNS.map((c) => [c, [] as Array<string | number | null>])) as Record<(typeof COLUMNS)[number], Array<string | number | null>>;
+  for (const row of parsed.data) {
+    for (const c of COLUMNS) {
+      const text = row[c] ?? '';
+      if (!text) {
+        if (REQUIRED.has(c)) return null;
+        out[c].push(null);
+      } else if (NUMERIC.has(c)) {
+        const n = Number(text);
+        if (!Number.isFinite(n)) return null;
+        out[c].push(n);
+      } else out[c].push(text);
+    }
+  }
+  return out;
+}
+
+/**
+ * Stores a version's bytes (and, when new, its rows in observations), then lists it when `meta`
+ * is given and it is not listed yet. Immutable: an existing version is never rewritten.
+ */
+export async function insertVersion(db: Queryable, dataset: string, id: string, bytes: Buffer, meta: VersionMeta | null): Promise<void> {
+  const hash = sha256(bytes);
+  if (meta && meta.hash !== hash) throw new Error(`Version ${id} of ${dataset} does not match its hash.`);
+  const inserted = await db.query('INSERT INTO dataset_versions (dataset, id, hash, size, content) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id', [dataset, id, hash, bytes.length, bytes]);
+  if (inserted.rowCount) {
+    const cols = observationColumns(bytes);
+    if (cols) {
+      await db.query(
+        `INSERT INTO observations (dataset, version_id, row_number, ${COLUMNS.join(', ')})
+         SELECT $1, $2, n, ${COLUMNS.map((c) => c).join(', ')}
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::float8[], $10::float8[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[])
+           WITH ORDINALITY AS t(${COLUMNS.join(', ')}, n)`,
+        [dataset, id, ...COLUMNS.map((c) => cols[c])],
+      );
+    }
+  }
+  if (meta) await db.query('UPDATE dataset_versions SET meta = $3 WHERE dataset = $1 AND id = $2 AND meta IS NULL', [dataset, id, JSON.stringify(meta)]);
 }
 
 async function insertAudit(db: Queryable, entry: AuditEntry): Promise<void> {
@@ -78,7 +131,7 @@ export async function seedFromFolder(client: pg.PoolClient, dir: string): Promis
       const hash = sha256(bytes);
       // The id publish.ts gives the live data as found, so its first change lists this very row.
       const id = versionId(new Date(r.lastModified), hash);
-      await client.query('INSERT INTO dataset_versions (dataset, id, hash, size, content) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [r.name, id, hash, bytes.length, bytes]);
+      await insertVersion(client, r.name, id, bytes, null);
       await client.query('INSERT INTO live_files (path, dataset, version_id) VALUES ($1, $2, $3)', [r.path, r.name, id]);
     }
     await client.query('INSERT INTO store_state (package_text) VALUES ($1)', [packageText]);
@@ -361,19 +414,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
           packageText: rows[0].package_text,
           liveFile: (file) => liveFile(c, file),
           listVersions: (dataset) => listVersions(c, dataset),
-          async keepVersionBytes(dataset, id, bytes) {
-            const buffer = Buffer.from(bytes);
-            await c.query('INSERT INTO dataset_versions (dataset, id, hash, size, content) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [dataset, id, sha256(buffer), buffer.length, buffer]);
-          },
-          async keepVersion(meta, bytes) {
-            const buffer = Buffer.from(bytes);
-            if (sha256(buffer) !== meta.hash) throw new Error(`Version ${meta.id} of ${meta.dataset} does not match its hash.`);
-            await c.query(
-              `INSERT INTO dataset_versions (dataset, id, hash, size, content, meta) VALUES ($1, $2, $3, $4, $5, $6)
-               ON CONFLICT (dataset, id) DO UPDATE SET meta = EXCLUDED.meta WHERE dataset_versions.meta IS NULL`,
-              [meta.dataset, meta.id, meta.hash, buffer.length, buffer, JSON.stringify(meta)],
-            );
-          },
+          keepVersionBytes: (dataset, id, bytes) => insertVersion(c, dataset, id, Buffer.from(bytes), null),
+          keepVersion: (meta, bytes) => insertVersion(c, meta.dataset, meta.id, Buffer.from(bytes), meta),
           async apply(journal) {
             const { meta } = journal;
             if (journal.packageOnly) {

@@ -14,6 +14,7 @@ import { writeFileAtomic } from './atomic';
 import { storeVersion, versionId, type VersionMeta } from './history';
 import { dataDir, privatePath, writablePrivatePath } from './paths';
 import type { Account } from './staff';
+import { insertVersion } from './postgres-store';
 import type { Store } from './store';
 
 export interface Snapshot {
@@ -85,13 +86,7 @@ export async function writePostgresSnapshot(pool: pg.Pool, s: Snapshot): Promise
     await c.query('BEGIN');
     // A database filled from a data folder on start holds that data's versions, unlisted: they are listed now if the history names them.
     await c.query('DELETE FROM live_files');
-    for (const v of s.versions) {
-      await c.query(
-        `INSERT INTO dataset_versions (dataset, id, hash, size, content, meta) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (dataset, id) DO UPDATE SET meta = EXCLUDED.meta WHERE dataset_versions.meta IS NULL`,
-        [v.meta.dataset, v.meta.id, v.meta.hash, v.bytes.length, v.bytes, JSON.stringify(v.meta)],
-      );
-    }
+    for (const v of s.versions) await insertVersion(c, v.meta.dataset, v.meta.id, v.bytes, v.meta);
     const pkg = JSON.parse(s.packageText) as DataPackage;
     for (const f of s.live) {
       const r = pkg.resources.find((x) => x.path === f.path) as DataPackage['resources'][number];
@@ -100,7 +95,7 @@ export async function writePostgresSnapshot(pool: pg.Pool, s: Snapshot): Promise
       let id = s.versions.find((v) => v.meta.dataset === r.name && v.meta.hash === hash)?.meta.id;
       if (!id) {
         id = versionId(new Date(r.lastModified), hash);
-        await c.query('INSERT INTO dataset_versions (dataset, id, hash, size, content) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [r.name, id, hash, f.bytes.length, f.bytes]);
+        await insertVersion(c, r.name, id, f.bytes, null);
       }
       await c.query('INSERT INTO live_files (path, dataset, version_id) VALUES ($1, $2, $3)', [f.path, r.name, id]);
     }

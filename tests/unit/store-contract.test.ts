@@ -332,9 +332,19 @@ describe('the PostgreSQL store alone', () => {
         { version: 1, name: 'store' },
         { version: 2, name: 'staff' },
         { version: 3, name: 'uploads' },
+        { version: 4, name: 'observations' },
       ]);
       expect((await c.query('SELECT count(*)::int AS n FROM store_state')).rows[0].n).toBe(1);
       expect((await c.query('SELECT count(*)::int AS n FROM live_files')).rows[0].n).toBe(bundled.resources.length);
+      // Every live file's rows are in the observations table, column for column.
+      for (const r of bundled.resources) {
+        expect((await c.query('SELECT count(*)::int AS n FROM live_observations WHERE dataset = $1', [r.name])).rows[0].n).toBe(r.observations);
+      }
+      const first = (await c.query("SELECT indicator, period, geography, age_group, unit, estimate, series, revision FROM live_observations WHERE dataset = $1 AND row_number = 1", [NATIONAL])).rows[0];
+      const [header, line] = nationalBytes.toString('utf8').split('\n');
+      const cells = Object.fromEntries(header.split(',').map((h, i) => [h, line.split(',')[i]]));
+      expect(first).toEqual({ indicator: cells.indicator, period: cells.period, geography: cells.geography, age_group: cells.age_group, unit: cells.unit, estimate: Number(cells.estimate), series: cells.series, revision: Number(cells.revision) });
+      await expect(c.query('DELETE FROM observations')).rejects.toThrow(/immutable/);
     } finally {
       await c.end();
     }
@@ -369,6 +379,12 @@ describe('the PostgreSQL store alone', () => {
     stop();
     expect(await b.packageKey()).not.toBe(keyBefore);
     expect(sha256((await b.readLiveFile(nationalPath)) as Buffer)).toBe(sha256(bytes));
+    // The new version's rows went into the observations table with it.
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    const row = (await c.query('SELECT estimate FROM live_observations WHERE dataset = $1 AND row_number = 1', [NATIONAL])).rows[0];
+    await c.end();
+    expect(row.estimate).toBe(77.7);
   });
 
   it('shares accounts, the session key and the limits between servers', async () => {
