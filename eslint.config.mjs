@@ -16,9 +16,9 @@ const config = [
     },
   },
   {
-    // lib/store holds the live data, history and audit log; lib/data reads package files and the
-    // documents sources cite; lib/admin keeps accounts and uploads in the private folder.
-    files: ['lib/store/**', 'lib/data/**', 'lib/admin/**', 'lib/cli/**', 'tests/**', '*.config.*'],
+    // lib/store holds everything that changes (live data, history, audit log, accounts, uploads);
+    // lib/data reads package files and the documents sources cite. lib/admin reads no files.
+    files: ['lib/store/**', 'lib/data/**', 'lib/cli/**', 'tests/**', '*.config.*'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
@@ -26,6 +26,21 @@ const config = [
     files: ['lib/store/**', 'lib/data/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/admin/*', '@/lib/admin/*'], message: 'lib/store and lib/data do not depend on lib/admin (staff workflow).' }] }],
+    },
+  },
+  {
+    // Nor do the public site's helpers (and they read no files either).
+    files: ['lib/site/**', 'lib/http/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:fs', 'fs', 'node:fs/*'], message: 'Read data through lib/data and lib/store.' },
+            { group: ['**/admin/*', '@/lib/admin/*'], message: 'The public site does not depend on lib/admin (staff workflow).' },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -1,19 +1,11 @@
 /** Small helpers for the admin API routes. Server-only. */
 import 'server-only';
+import { trustedProxies } from '../http/proxies';
 import { LockBusyError } from '../store/lock';
 import { PublishError } from './publish';
 import { adminError, adminJson, requireStaffApi } from './guard';
 import type { Staff } from './session';
 import { readLimited, UploadTooLargeError } from './uploads';
-
-/**
- * How many proxies in front of the server append to X-Forwarded-For (ATLAS_TRUSTED_PROXIES,
- * default 0: the server faces the clients directly and the header is ignored).
- */
-export function trustedProxies(): number {
-  const n = Number(process.env.ATLAS_TRUSTED_PROXIES ?? 0);
-  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
-}
 
 /** The address of whoever opened the connection, as lib/cli/serve.mjs passed it on (null without that server). */
 function socketAddress(headers: Headers): string | null {

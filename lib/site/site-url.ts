@@ -7,7 +7,7 @@
  */
 import 'server-only';
 import { headers } from 'next/headers';
-import { trustedProxies } from '../admin/requests';
+import { trustedProxies } from '../http/proxies';
 import { siteUrl } from './metadata';
 
 /** A host name or IPv4/IPv6 literal with an optional port, nothing else (no user info, path or markup). */
