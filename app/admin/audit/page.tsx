@@ -36,16 +36,24 @@ export default async function AuditPage({ searchParams }: Props) {
   await requireStaffPage('/admin/audit');
   const raw = (await searchParams).page;
   const page = Math.min(10_000, Math.max(0, Math.floor(Number(Array.isArray(raw) ? raw[0] : raw) || 0)));
-  const { entries, more } = await (await getStore()).readAuditPage(page, PAGE_SIZE);
+  const store = await getStore();
+  const { entries, more } = await store.readAuditPage(page, PAGE_SIZE);
   const first = page * PAGE_SIZE + 1;
   return (
     <>
       <h1>Audit log</h1>
       <p className="lead">
-        Every sign-in, upload, publish, restore, removal, scope widening and edit of a dataset’s title or description, appended to <code>audit.log</code> in the private folder and never rewritten (a
-        full file is set aside as <code>audit-TIME.log</code> and a new one begun). Refused sign-ins are logged once per 15 minutes for each account
-        and address. Hashes are the first 12
-        characters of the live CSV’s SHA-256 before and after.
+        Every sign-in, upload, publish, restore, removal, scope widening and edit of a dataset’s title or description,{' '}
+        {store.kind === 'postgres' ? (
+          <>
+            appended to the database’s <code>audit_log</code> table, which refuses any change or deletion.
+          </>
+        ) : (
+          <>
+            appended to <code>audit.log</code> in the private folder and never rewritten (a full file is set aside as <code>audit-TIME.log</code> and a new one begun).
+          </>
+        )}{' '}
+        Refused sign-ins are logged once per 15 minutes for each account and address (on each server). Hashes are the first 12 characters of the live CSV’s SHA-256 before and after.
       </p>
       <div className="table-scroll">
         <table className="data audit">
