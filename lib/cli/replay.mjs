@@ -8,7 +8,8 @@
  * body and sends them again as they are, answering If-None-Match with 304 itself, until the data
  * change.
  *
- * When is a kept answer stale? Every publish, rollback or recovery rewrites datapackage.json
+ * When is a kept answer stale? With the PostgreSQL store, whenever the database's change counter
+ * moves (watch-postgres.mjs). With the file store, every publish, rollback or recovery rewrites datapackage.json
  * (a new file renamed into place), so the file's identity — inode, size and modification time to
  * the nanosecond — is stamped on each answer, and an answer is sent again only while the stamp
  * holds. The data store behind the routes re-reads a changed file within half a second
@@ -34,19 +35,13 @@ const KEY_HEADERS = ['accept-encoding', 'host', 'x-forwarded-host', 'x-forwarded
 const NOT_MODIFIED_DROPS = new Set(['content-type', 'content-length', 'content-encoding', 'content-disposition', 'transfer-encoding']);
 
 /**
- * @param {{ packageFile: () => string, maxBytes?: number, maxBody?: number, now?: () => number }} options
- *   packageFile: the live datapackage.json; maxBytes: all kept bodies together (default 160 MB);
- *   maxBody: the largest body kept (default 48 MB: the whole 2002–2019 state CSV, 30 MB, is kept;
- *   sent through Next it ran at 0.75–0.80× a static file of the same bytes, kept at 1.28×).
+ * The stamp of the file store's data: datapackage.json's identity, settled once it has held for
+ * PATIENCE_MS.
+ * @param {() => string} packageFile
+ * @param {() => number} now
  */
-export function createReplay({ packageFile, maxBytes = 160 * 1024 * 1024, maxBody = 48 * 1024 * 1024, now = Date.now }) {
-  /** @type {Map<string, { stamp: string, at: number, headers: Record<string, string | string[]>, etag: string, body: Buffer }>} */
-  const kept = new Map();
-  let keptBytes = 0;
-  let hits = 0;
-
-  /** The data's stamp, and whether it has held long enough for answers to be kept under it. */
-  function stamp() {
+export function fileStamp(packageFile, now = Date.now) {
+  return () => {
     try {
       const info = statSync(packageFile(), { bigint: true });
       const changedMs = Number(info.mtimeNs / 1_000_000n);
@@ -54,7 +49,37 @@ export function createReplay({ packageFile, maxBytes = 160 * 1024 * 1024, maxBod
     } catch {
       return { value: '', settled: false };
     }
-  }
+  };
+}
+
+/**
+ * The stamp of data whose changes are counted elsewhere (the PostgreSQL store's change counter):
+ * `changedAt` is when this process learned of the current value.
+ * @param {() => { value: string, changedAt: number } | null} current
+ * @param {() => number} now
+ */
+export function counterStamp(current, now = Date.now) {
+  return () => {
+    const c = current();
+    return c ? { value: c.value, settled: now() - c.changedAt >= PATIENCE_MS } : { value: '', settled: false };
+  };
+}
+
+/**
+ * @param {{ packageFile?: () => string, stamp?: () => { value: string, settled: boolean }, maxBytes?: number, maxBody?: number, now?: () => number }} options
+ *   packageFile: the live datapackage.json (the file store), or stamp: the data's stamp (see
+ *   counterStamp); maxBytes: all kept bodies together (default 160 MB);
+ *   maxBody: the largest body kept (default 48 MB: the whole 2002–2019 state CSV, 30 MB, is kept;
+ *   sent through Next it ran at 0.75–0.80× a static file of the same bytes, kept at 1.28×).
+ */
+export function createReplay({ packageFile, stamp: givenStamp, maxBytes = 160 * 1024 * 1024, maxBody = 48 * 1024 * 1024, now = Date.now }) {
+  /** @type {Map<string, { stamp: string, at: number, headers: Record<string, string | string[]>, etag: string, body: Buffer }>} */
+  const kept = new Map();
+  let keptBytes = 0;
+  let hits = 0;
+
+  /** The data's stamp, and whether it has held long enough for answers to be kept under it. */
+  const stamp = givenStamp ?? fileStamp(/** @type {() => string} */ (packageFile), now);
 
   function forget(key) {
     const entry = kept.get(key);

@@ -9,9 +9,9 @@
  *   (lib/admin/requests.ts). Without this server (`next dev`), per-address limits see "unknown".
  * - Strict-Transport-Security on every response when SITE_URL is https.
  * - A replay cache for the public read API (lib/cli/replay.mjs): an answer is sent again from
- *   memory until datapackage.json changes. ATLAS_REPLAY=0 turns it off; it is off with the
- *   PostgreSQL store (DATABASE_URL), whose changes no file here shows: the routes' own caches,
- *   told of every change at once, serve instead.
+ *   memory until the data change: datapackage.json's identity with the file store, the
+ *   database's change counter (lib/cli/watch-postgres.mjs) with PostgreSQL. ATLAS_REPLAY=0 turns
+ *   it off.
  *
  * Usage: node lib/cli/serve.mjs [-p PORT] [-H HOST]   (defaults: PORT or 3000, HOST or 0.0.0.0)
  */
@@ -19,7 +19,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { createReplay } from './replay.mjs';
+import { counterStamp, createReplay } from './replay.mjs';
+import { watchPostgres } from './watch-postgres.mjs';
 
 const args = process.argv.slice(2);
 const option = (short, long) => {
@@ -63,7 +64,13 @@ function restoreContentEncoding(res) {
 
 // The live data folder, as lib/store/paths.ts finds it.
 const packageFile = () => path.join(process.env.ATLAS_DATA_DIR ? path.resolve(process.env.ATLAS_DATA_DIR) : path.join(process.cwd(), 'data'), 'datapackage.json');
-const replay = process.env.ATLAS_REPLAY === '0' || process.env.DATABASE_URL ? null : createReplay({ packageFile });
+// With PostgreSQL, answers are stamped with the store's change counter instead.
+const replay =
+  process.env.ATLAS_REPLAY === '0'
+    ? null
+    : process.env.DATABASE_URL
+      ? createReplay({ stamp: counterStamp(watchPostgres(process.env.DATABASE_URL).current) })
+      : createReplay({ packageFile });
 
 const server = createServer((req, res) => {
   if (https) res.setHeader('Strict-Transport-Security', HSTS);

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createReplay } from '../../lib/cli/replay.mjs';
+import { counterStamp, createReplay } from '../../lib/cli/replay.mjs';
 
 let dir: string;
 let server: Server;
@@ -180,5 +180,29 @@ describe('replay cache', () => {
     await get(`/api/datasets/d13?pad=${'x'.repeat(6_000)}`);
     await get(`/api/datasets/d0?pad=${'x'.repeat(6_000)}`);
     expect(calls).toEqual([`/api/datasets/d0?pad=${'x'.repeat(6_000)}`]);
+  });
+});
+
+describe('replay cache stamped by a change counter (the PostgreSQL store)', () => {
+  it('replays while the counter holds, keeps nothing in the second after it moves, and nothing while it is unknown', async () => {
+    let counter: { value: string; changedAt: number } | null = { value: 'g1', changedAt: Date.now() - 5_000 };
+    replay = createReplay({ stamp: counterStamp(() => counter), maxBytes: 64 * 1024, maxBody: 8 * 1024 });
+    await get('/api/datasets/a');
+    await get('/api/datasets/a');
+    expect(calls).toHaveLength(1);
+    // The counter moves (a publish on any server): the kept answer ends, and for a second nothing is kept.
+    publish();
+    counter = { value: 'g2', changedAt: Date.now() };
+    expect(await (await get('/api/datasets/a')).text()).toBe('v2 /api/datasets/a identity\n');
+    await get('/api/datasets/a');
+    expect(calls).toHaveLength(3);
+    counter = { value: 'g2', changedAt: Date.now() - 1_500 };
+    await get('/api/datasets/a');
+    await get('/api/datasets/a');
+    expect(calls).toHaveLength(4);
+    // The database out of reach: every request goes to the app.
+    counter = null;
+    await get('/api/datasets/a');
+    expect(calls).toHaveLength(5);
   });
 });

@@ -403,6 +403,22 @@ describe('the PostgreSQL store alone', () => {
     expect(burst.filter((r) => r.wait === 0)).toHaveLength(20);
   });
 
+  it('follows the change counter from outside the app (the replay cache of serve.mjs), within a second of a change', async () => {
+    const { watchPostgres } = await import('@/lib/cli/watch-postgres.mjs');
+    const watch = watchPostgres(url);
+    try {
+      await expect.poll(() => watch.current()?.value, { timeout: 5_000 }).toMatch(/^g\d+$/);
+      const before = watch.current()?.value;
+      const start = performance.now();
+      await changeNational(opened[0], editedNational('66.6'));
+      await expect.poll(() => watch.current()?.value, { timeout: 1_000, interval: 10 }).not.toBe(before);
+      expect(performance.now() - start).toBeLessThan(1_000);
+      expect(watch.current()?.value).toBe(await opened[1].packageKey());
+    } finally {
+      await watch.stop();
+    }
+  });
+
   it('rolls back a change whose connection dies mid-way, and keeps serving', async () => {
     const [a] = opened;
     const before = { pkg: await a.readPackageText(), versions: await a.listVersions(NATIONAL) };
