@@ -28,7 +28,7 @@ export interface VersionMeta {
 }
 
 const SAFE = /^[a-z0-9][a-z0-9._-]*$/;
-const VERSION_ID = /^\d{8}T\d{9}Z-[0-9a-f]{12}$/;
+export const VERSION_ID = /^\d{8}T\d{9}Z-[0-9a-f]{12}$/;
 
 export const historyDir = (dataset: string) => {
   if (!SAFE.test(dataset)) throw new Error(`Unsafe dataset name ${JSON.stringify(dataset)}.`);

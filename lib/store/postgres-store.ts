@@ -20,14 +20,13 @@ import pg from 'pg';
 import { PACKAGE_FILE, sha256, type DataPackage } from '../data/package';
 import type { AuditEntry } from './audit';
 import { step } from './commit';
-import { versionId, type VersionMeta } from './history';
+import { VERSION_ID, versionId, type VersionMeta } from './history';
 import { migrate } from './migrate';
 import { dataDir } from './paths';
-import type { Account, Counted, LimitCheck, StaffStore } from './staff';
+import { UPLOAD_ID, type Account, type Counted, type LimitCheck, type StaffStore } from './staff';
 import type { Store, StoreChange } from './store';
 
 const CHANNEL = 'atlas_store';
-const VERSION_ID = /^\d{8}T\d{9}Z-[0-9a-f]{12}$/;
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -145,8 +144,12 @@ export async function seedFromFolder(client: pg.PoolClient, dir: string): Promis
 
 const DAY_MS = 24 * 60 * 60_000;
 
-/** Runs `fn` in a transaction on one connection of the pool; rolls back on a throw. */
-async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` in a transaction on one connection of the pool; rolls back on a throw. A connection
+ * cut meanwhile (its server gone, or killed) reports its error here, the next query fails with it,
+ * and the broken connection is closed, not returned to the pool.
+ */
+export async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
   const c = await pool.connect();
   let lost: Error | null = null;
   const onLost = (err: Error) => (lost = err);
@@ -246,7 +249,7 @@ function postgresStaff(pool: pg.Pool): StaffStore {
       await pool.query('INSERT INTO staged_uploads (id, report, csv, outside) VALUES ($1, $2, $3, $4)', [id, upload.report, upload.csv, upload.outside]);
     },
     async readStaged(id, maxAgeMs) {
-      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null;
+      if (!UPLOAD_ID.test(id)) return null;
       const { rows } = await pool.query<{ report: string; csv: Buffer; outside: Buffer | null }>(
         'SELECT report, csv, outside FROM staged_uploads WHERE id = $1 AND staged_at >= now() - make_interval(secs => $2 / 1000.0)',
         [id, maxAgeMs],
@@ -254,7 +257,7 @@ function postgresStaff(pool: pg.Pool): StaffStore {
       return rows[0] ?? null;
     },
     async removeStaged(id) {
-      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return;
+      if (!UPLOAD_ID.test(id)) return;
       await pool.query('DELETE FROM staged_uploads WHERE id = $1', [id]);
     },
   };
@@ -399,14 +402,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     },
 
     async change(fn) {
-      const c = await pool.connect();
-      // A connection cut mid-change (its server gone, or killed) reports here; the change's next query fails with it.
-      let lost: Error | null = null;
-      const onLost = (err: Error) => (lost = err);
-      c.on('error', onLost);
       let applied = false;
-      try {
-        await c.query('BEGIN');
+      const result = await inTransaction(pool, async (c) => {
         // The row lock orders changes from every server; whoever waits reads what the winner left.
         const { rows } = await c.query<{ package_text: string }>('SELECT package_text FROM store_state FOR UPDATE');
         if (!rows[0]) throw new Error('The database holds no data yet.');
@@ -441,18 +438,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
             applied = true;
           },
         };
-        const result = await fn(tx);
-        await c.query('COMMIT');
-        if (applied) notifyAll();
-        return result;
-      } catch (err) {
-        await c.query('ROLLBACK').catch((rollbackErr: Error) => (lost ??= rollbackErr));
-        throw err;
-      } finally {
-        c.off('error', onLost);
-        // A broken connection is closed, not returned to the pool.
-        c.release(lost ?? undefined);
-      }
+        return fn(tx);
+      });
+      if (applied) notifyAll();
+      return result;
     },
 
     staff: postgresStaff(pool),

@@ -63,7 +63,8 @@ export interface StagedUpload {
   outside: Buffer | null;
 }
 
-const UPLOAD_ID = /^[0-9a-f-]{36}$/;
+/** An upload's id: a UUID (never a path). */
+export const UPLOAD_ID = /^[0-9a-f-]{36}$/;
 
 function stagedFile(id: string, ext: 'csv' | 'json' | 'outside.csv'): string {
   if (!UPLOAD_ID.test(id)) throw new Error('Unknown upload.');

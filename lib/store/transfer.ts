@@ -14,7 +14,7 @@ import { writeFileAtomic } from './atomic';
 import { storeVersion, versionId, type VersionMeta } from './history';
 import { dataDir, privatePath, writablePrivatePath } from './paths';
 import type { Account } from './staff';
-import { insertVersion } from './postgres-store';
+import { insertVersion, inTransaction } from './postgres-store';
 import type { Store } from './store';
 
 export interface Snapshot {
@@ -81,9 +81,7 @@ export async function writeFileSnapshot(s: Snapshot): Promise<void> {
 
 /** Writes a snapshot into an empty PostgreSQL store, in one transaction. */
 export async function writePostgresSnapshot(pool: pg.Pool, s: Snapshot): Promise<void> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
+  await inTransaction(pool, async (c) => {
     // A database filled from a data folder on start holds that data's versions, unlisted: they are listed now if the history names them.
     await c.query('DELETE FROM live_files');
     for (const v of s.versions) await insertVersion(c, v.meta.dataset, v.meta.id, v.bytes, v.meta);
@@ -104,11 +102,5 @@ export async function writePostgresSnapshot(pool: pg.Pool, s: Snapshot): Promise
     for (const e of s.audit) await c.query('INSERT INTO audit_log (id, time, entry) VALUES ($1, $2, $3)', [e.id, e.time, JSON.stringify(e)]);
     for (const a of s.accounts) await c.query('INSERT INTO staff_accounts (email, password_hash, created, session_version) VALUES ($1, $2, $3, $4)', [a.email, a.passwordHash, a.created, a.sessionVersion]);
     await c.query("INSERT INTO store_secrets (name, value) VALUES ('session-key', $1) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value", [s.sessionKey.toString('utf8')]);
-    await c.query('COMMIT');
-  } catch (err) {
-    await c.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    c.release();
-  }
+  });
 }

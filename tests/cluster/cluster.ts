@@ -15,14 +15,13 @@
  * Then read throughput for one server and for two, and publish latency, are printed.
  * Prints each check and exits 1 if any failed. Needs `npm run build` first.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startPostgres, type TestPostgres } from '../support/postgres';
+import { killSite, startSite, type Site } from '../support/site';
 
 const ROOT = process.cwd();
 const KILLS = Number(process.env.CLUSTER_KILLS ?? 20);
@@ -45,56 +44,19 @@ function check(ok: boolean, what: string, detail = ''): void {
   if (!ok) failures.push(what);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
+interface Server extends Site {
   name: string;
-  url: string;
-  child: ChildProcess;
 }
 
 async function start(name: string, pause = false): Promise<Server> {
-  const port = await freePort();
   const privateDir = path.join(work, `private-${name}`);
   mkdirSync(privateDir, { recursive: true });
-  const child = spawn(process.execPath, [path.join(ROOT, 'lib', 'cli', 'serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: db.url, ATLAS_DATA_DIR: DATA, ATLAS_PRIVATE_DIR: privateDir, ATLAS_FAULT_PAUSE_MS: pause ? String(PAUSE_MS) : '0', ATLAS_TRUSTED_PROXIES: '1' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  // Up to two minutes: the first answer reads and checks every dataset (150,000 rows), slow on a busy machine.
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
-    try {
-      if ((await fetch(`${url}/api/datasets`)).ok) return { name, url, child };
-    } catch {
-      // not up yet
-    }
-    await sleep(100);
-  }
-  throw new Error(`server ${name} did not start; run npm run build first`);
+  // Up to two minutes: two servers start at once, on a machine that may be busy.
+  const site = await startSite({ DATABASE_URL: db.url, ATLAS_DATA_DIR: DATA, ATLAS_PRIVATE_DIR: privateDir, ATLAS_FAULT_PAUSE_MS: pause ? String(PAUSE_MS) : '0', ATLAS_TRUSTED_PROXIES: '1' }, 120_000);
+  return { name, ...site };
 }
 
-function kill(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (server.child.exitCode !== null) return resolve();
-    server.child.once('exit', () => resolve());
-    try {
-      process.kill(-(server.child.pid as number), 'SIGKILL');
-    } catch {
-      resolve();
-    }
-  });
-}
+const kill = killSite;
 
 async function signIn(server: Server, email = EMAIL, password = PASSWORD, from = '203.0.113.1'): Promise<{ status: number; cookie: string }> {
   const res = await fetch(`${server.url}/api/admin/login`, {

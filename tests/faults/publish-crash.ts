@@ -13,12 +13,11 @@
  *     hash is the newest version's, and every publish in the history has exactly one audit line.
  * Prints the outcomes and exits 1 if any check failed. Needs `npm run build` first.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { killSite, startSite } from '../support/site';
 
 const ROOT = process.cwd();
 const RUNS = Number(process.env.FAULT_RUNS ?? 20);
@@ -36,53 +35,8 @@ const sha = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).dige
 const liveBytes = () => readFileSync(path.join(DATA, 'national-estimates.csv'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-}
-
-async function start(): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'lib', 'cli', 'serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, ATLAS_FAULT_PAUSE_MS: String(PAUSE_MS) },
-    stdio: 'ignore',
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  // Up to a minute: the first answer reads and checks every dataset (150,000 rows), slow on a busy machine.
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-    try {
-      // The first read of the data finishes any publish a crash interrupted.
-      if ((await fetch(`${url}/api/datasets`)).ok) return { url, child };
-    } catch {
-      // not up yet
-    }
-    await sleep(100);
-  }
-  throw new Error('the production server did not start; run npm run build first');
-}
-
-function kill(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.child.once('exit', () => resolve());
-    try {
-      process.kill(-(server.child.pid as number), 'SIGKILL');
-    } catch {
-      resolve();
-    }
-  });
-}
+const start = () => startSite({ ATLAS_FAULT_PAUSE_MS: String(PAUSE_MS) });
+const kill = killSite;
 
 async function signIn(url: string): Promise<string> {
   const res = await fetch(`${url}/api/admin/login`, { method: 'POST', headers: { Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: EMAIL, password: PASSWORD }) });

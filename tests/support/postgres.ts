@@ -7,10 +7,10 @@
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { localFacts, postgresBinDir } from '../../lib/cli/postgres.mjs';
+import { freePort } from './site';
 
 export interface TestPostgres {
   /** postgres://atlas@127.0.0.1:PORT/postgres (trust authentication, local only). */
@@ -22,17 +22,6 @@ export interface TestPostgres {
 }
 
 const USER = 'atlas';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs a PostgreSQL program, as the `postgres` user when we are root; throws with its output on failure. */
 function run(bin: string, program: string, args: string[], asPostgres: boolean, options: SpawnSyncOptions = {}): void {
