@@ -1,3 +1,8 @@
+const createNextIntlPlugin = require('next-intl/plugin');
+
+/** next-intl finds each request's locale and messages in lib/i18n/request.ts. */
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
 /** Headers every response carries; pages also get a nonce-based Content-Security-Policy from proxy.ts. */
 const SECURITY_HEADERS = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -41,12 +46,12 @@ const nextConfig = {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },
       { source: '/admin/:path*', headers: STAFF_HEADERS },
-      // Everything but /embed/… refuses to be framed (the CSP's frame-ancestors says the same).
-      { source: '/((?!embed/).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
+      // Everything but /embed/… and /es/embed/… refuses to be framed (the CSP's frame-ancestors says the same).
+      { source: '/((?!embed/|es/embed/).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
       // JSON and files from the API are never documents: nothing may run or frame them.
       { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
     ];
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

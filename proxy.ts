@@ -1,15 +1,22 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextRequest, NextResponse } from 'next/server';
+import createMiddleware from 'next-intl/middleware';
+import { routing } from './lib/i18n/routing';
+
+const localize = createMiddleware(routing);
 
 /**
  * Sets a Content-Security-Policy with a fresh nonce on every page, so only Next's own scripts
- * (which carry the nonce) run. It does nothing else: no authentication lives here.
+ * (which carry the nonce) run, and maps a public address to its language (next-intl: /states is
+ * English and served by app/[locale] as /en/states; /es/states is Spanish; /en/states redirects
+ * to /states). The address alone decides the language: Accept-Language never redirects.
+ * Staff pages (/admin) are English only and skip the language step. No authentication lives here.
  * API responses get their headers from next.config.js and never pass through this proxy.
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';
   // Embeds exist to be framed by other sites; every other page refuses to be framed.
-  const frameAncestors = request.nextUrl.pathname.startsWith('/embed/') ? '*' : "'none'";
+  const frameAncestors = /^\/(es\/)?embed\//.test(request.nextUrl.pathname) ? '*' : "'none'";
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
@@ -26,7 +33,8 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', csp);
-  const response = NextResponse.next({ request: { headers } });
+  const staff = request.nextUrl.pathname === '/admin' || request.nextUrl.pathname.startsWith('/admin/');
+  const response = staff ? NextResponse.next({ request: { headers } }) : localize(new NextRequest(request, { headers }));
   response.headers.set('Content-Security-Policy', csp);
   return response;
 }
@@ -34,7 +42,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)',
+      // Not the API, Next's files, the icon, robots.txt, sitemap.xml or the data files (/data/x.csv);
+      // the /data and /api pages themselves do pass.
+      source: '/((?!api/|data/|_next/static|_next/image|icon.svg|favicon.ico|robots.txt|sitemap.xml).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { HELP_LINES } from '@/lib/site/metadata';
 
 /**
@@ -5,12 +6,14 @@ import { HELP_LINES } from '@/lib/site/metadata';
  * `compact` (the footer) keeps each line to one sentence; the full form puts the number or address
  * right after the name (once, when they are the same), as a large tap target, and the details beneath it.
  */
-export function HelpLines({ compact = false }: { compact?: boolean }) {
+export async function HelpLines({ compact = false }: { compact?: boolean }) {
+  const t = await getTranslations('common.help');
+  const lines = HELP_LINES.map((line) => ({ ...line, name: t(`${line.key}.name`), action: t(`${line.key}.action`), detail: t(`${line.key}.detail`) }));
   if (compact) {
     return (
       <ul className="help-lines">
-        {HELP_LINES.map((line) => (
-          <li key={line.name}>
+        {lines.map((line) => (
+          <li key={line.key}>
             <strong>{line.name}</strong>: <a href={line.href}>{line.action}</a>
           </li>
         ))}
@@ -19,8 +22,8 @@ export function HelpLines({ compact = false }: { compact?: boolean }) {
   }
   return (
     <ul className="help-lines help-lines-full">
-      {HELP_LINES.map((line) => (
-        <li key={line.name}>
+      {lines.map((line) => (
+        <li key={line.key}>
           {line.name === line.action ? null : <strong>{line.name}</strong>}{' '}
           <a className="help-action" href={line.href}>
             {line.action}

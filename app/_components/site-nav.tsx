@@ -1,7 +1,6 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { Link, usePathname } from '@/lib/i18n/navigation';
 
 export interface NavItem {
   href: string;
@@ -11,9 +10,10 @@ export interface NavItem {
 /**
  * Main navigation: a row of links on wider screens; on a phone, a native disclosure ("Menu")
  * that works without JavaScript and renders collapsed from the start, so nothing shifts when
- * the page hydrates. CSS shows one of the two lists at each width.
+ * the page hydrates. CSS shows one of the two lists at each width. Addresses have no language:
+ * Link adds /es on a Spanish page, and usePathname leaves it out.
  */
-export function SiteNav({ items }: { items: NavItem[] }) {
+export function SiteNav({ items, label, menu }: { items: NavItem[]; label: string; menu: string }) {
   const pathname = usePathname();
   const current = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`));
   const links = () =>
@@ -25,7 +25,7 @@ export function SiteNav({ items }: { items: NavItem[] }) {
       </li>
     ));
   return (
-    <nav className="site-nav" aria-label="Main">
+    <nav className="site-nav" aria-label={label}>
       <ul className="nav-row">{links()}</ul>
       <details
         className="nav-menu"
@@ -34,7 +34,7 @@ export function SiteNav({ items }: { items: NavItem[] }) {
           if ((e.target as HTMLElement).closest('a')) e.currentTarget.open = false;
         }}
       >
-        <summary>Menu</summary>
+        <summary>{menu}</summary>
         <ul>{links()}</ul>
       </details>
     </nav>

@@ -5,6 +5,7 @@
  */
 import { unitByName } from '../vocabulary/units';
 import { plainNumber } from './csv';
+import { INTL_LOCALE, type Locale } from '../i18n/locales';
 
 export type Precision = 'published' | 'short';
 
@@ -156,9 +157,9 @@ export function formatPeriodList(periods: readonly string[]): string {
   return f.length < 2 ? (f[0] ?? '') : `${f.slice(0, -1).join(', ')} and ${f[f.length - 1]}`;
 }
 
-/** "November 26, 2026" (UTC, so server and browser agree). */
-export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+/** "November 26, 2026", "26 de noviembre de 2026" (UTC, so server and browser agree). */
+export function formatDate(iso: string, locale: Locale = 'en'): string {
+  return new Date(iso).toLocaleDateString(INTL_LOCALE[locale], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
 /** "Nov 26, 2026, 23:09 UTC". */

@@ -1,5 +1,6 @@
 /** Site-wide names and per-page metadata (title, description, canonical URL, Open Graph). */
 import type { Metadata } from 'next';
+import { LOCALES, localePath, OG_LOCALE, type Locale } from '../i18n/locales';
 
 export const SITE_NAME = 'Substance Use Atlas';
 
@@ -8,27 +9,43 @@ export function siteUrl(): URL {
   return new URL(process.env.SITE_URL ?? 'http://localhost:3000');
 }
 
+/**
+ * A page's canonical address in its own language, and its alternates in every language (hreflang),
+ * with English as x-default: search engines then send a Spanish reader to /es/….
+ */
+export function alternates(locale: Locale, path: string): NonNullable<Metadata['alternates']> {
+  const languages: Record<string, string> = Object.fromEntries(LOCALES.map((l) => [l, localePath(l, path)]));
+  return { canonical: localePath(locale, path), languages: { ...languages, 'x-default': path } };
+}
+
 /** `absolute` titles skip the " · Substance Use Atlas" suffix (the home page names the site itself). */
-export function pageMetadata(title: string, description: string, path: string, absolute = false): Metadata {
+export function pageMetadata(title: string, description: string, path: string, absolute = false, locale: Locale = 'en'): Metadata {
+  const url = localePath(locale, path);
   return {
     title: absolute ? { absolute: title } : title,
     description,
-    alternates: { canonical: path },
-    openGraph: { title: `${title} · ${SITE_NAME}`, description, url: path, siteName: SITE_NAME, type: 'website', locale: 'en_US' },
+    alternates: alternates(locale, path),
+    openGraph: { title: `${title} · ${SITE_NAME}`, description, url, siteName: SITE_NAME, type: 'website', locale: OG_LOCALE[locale] },
     twitter: { card: 'summary', title: `${title} · ${SITE_NAME}`, description },
   };
 }
 
+/** The main navigation: addresses without a language (Link adds /es), labels in messages common.nav. */
 export const NAV = [
-  { href: '/', label: 'Dashboard' },
-  { href: '/states', label: 'States' },
-  { href: '/iop', label: 'IOP' },
-  { href: '/data', label: 'Data' },
-  { href: '/methodology', label: 'Methodology' },
-];
+  { href: '/', key: 'dashboard' },
+  { href: '/states', key: 'states' },
+  { href: '/iop', key: 'iop' },
+  { href: '/data', key: 'data' },
+  { href: '/methodology', key: 'methodology' },
+] as const;
 
+/**
+ * Where to get help now. Names, details and labels are in messages common.help; the numbers are
+ * the same in both languages (the Helpline and 988 answer in Spanish, FindTreatment.gov has a
+ * Spanish interface).
+ */
 export const HELP_LINES = [
-  { name: 'SAMHSA’s National Helpline', detail: 'free, confidential, 24 hours a day, every day, in English and Spanish', action: '1-800-662-HELP (4357)', href: 'tel:+18006624357' },
-  { name: 'FindTreatment.gov', detail: 'search for treatment programs near you, including intensive outpatient programs', action: 'FindTreatment.gov', href: 'https://findtreatment.gov' },
-  { name: '988 Suicide & Crisis Lifeline', detail: 'for a mental health or substance use crisis', action: 'call or text 988', href: 'tel:988' },
-];
+  { key: 'helpline', href: 'tel:+18006624357' },
+  { key: 'findTreatment', href: 'https://findtreatment.gov' },
+  { key: 'lifeline', href: 'tel:988' },
+] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriedView, dashboardHref, findStates, stateHref, statesHref } from '@/app/(site)/states/links';
+import { carriedView, dashboardHref, findStates, stateHref, statesHref } from '@/app/[locale]/(site)/states/links';
 
 const VIEW = { indicator: 'alcohol_use_past_month', age: '18-25', trend: 'percent', measure: 'count', period: '2021-2022' };
 
