@@ -9,6 +9,7 @@ import { oncePerRows } from './per-version';
 import { applyFilter, parseFilter } from './query';
 import type { Observation } from '../vocabulary/schema';
 import { getAllObservations, getDataset, getPackage } from '../store/live';
+import type { Locale } from '../i18n/locales';
 
 export interface DashboardData {
   view: View;
@@ -46,15 +47,17 @@ const answersFor = oncePerRows((_rows: readonly Observation[]) => new Map<string
 const MAX_ANSWERS = 500;
 
 /** Picker options, computed once per version of the data (they scan every observation). */
-let optionsCache: { all: unknown; indicators: unknown; options: IndicatorOption[] } | null = null;
+const optionsCache: Partial<Record<Locale, { all: unknown; indicators: unknown; options: IndicatorOption[] }>> = {};
 
-export async function loadDashboard(searchParams: Record<string, string | string[] | undefined>): Promise<DashboardData> {
-  const pkg = await getPackage();
+/** The first view of the dashboard, its measure names in `locale`. */
+export async function loadDashboard(searchParams: Record<string, string | string[] | undefined>, locale: Locale = 'en'): Promise<DashboardData> {
+  const pkg = await getPackage(locale);
   const all = await getAllObservations();
-  if (!optionsCache || optionsCache.all !== all || optionsCache.indicators !== pkg.indicators) {
-    optionsCache = { all, indicators: pkg.indicators, options: indicatorOptions(all, new Map(pkg.indicators.map((i) => [i.name, i]))) };
+  let cachedOptions = optionsCache[locale];
+  if (!cachedOptions || cachedOptions.all !== all || cachedOptions.indicators !== pkg.indicators) {
+    cachedOptions = optionsCache[locale] = { all, indicators: pkg.indicators, options: indicatorOptions(all, new Map(pkg.indicators.map((i) => [i.name, i]))) };
   }
-  const options = optionsCache.options;
+  const options = cachedOptions.options;
   const datasets = await Promise.all(
     pkg.resources.map(async (r) => ({ id: r.name, states: ((await getDataset(r.name))?.observations ?? []).some((o) => STATES.has(o.geography)) })),
   );

@@ -179,6 +179,8 @@ export interface DataPackage {
   comparability: ComparabilityRegistry;
   qualifiers: Qualifier[];
   units: Unit[];
+  /** Set on a localized copy (lib/data/localize.ts, ?lang=es): the language of its words. */
+  language?: string;
 }
 
 export async function readPackage(dataDir: string): Promise<DataPackage> {

@@ -1,11 +1,25 @@
 /**
- * Numbers for people: "21.5 million", "7.4%", "20,331 thousand". `published` keeps every digit the
+ * Numbers for people: "21.5 million", "7.4%", "20,331 thousand"; in US Spanish "21.5 millones"
+ * (the same digits: a decimal point and comma grouping). `published` keeps every digit the
  * publisher printed; `short` rounds for headlines and axes. A count SAMHSA printed as 0 because it
- * is under half a unit reads "fewer than 500", never "0".
+ * is under half a unit reads "fewer than 500", never "0". The words are in messages/{locale}/format.json.
  */
+import { createTranslator } from 'next-intl';
+import enFormat from '../../messages/en/format.json';
+import esFormat from '../../messages/es/format.json';
 import { unitByName } from '../vocabulary/units';
 import { plainNumber } from './csv';
 import { INTL_LOCALE, type Locale } from '../i18n/locales';
+
+type FormatKey = keyof typeof enFormat;
+type Words = (key: FormatKey, values?: Record<string, string>) => string;
+
+const translators: Partial<Record<Locale, Words>> = {};
+
+/** The format words of a locale, through next-intl's translator (made once per locale). */
+function words(locale: Locale): Words {
+  return (translators[locale] ??= createTranslator({ locale, messages: { format: locale === 'es' ? esFormat : enFormat }, namespace: 'format' }) as unknown as Words);
+}
 
 export type Precision = 'published' | 'short';
 
@@ -48,10 +62,10 @@ export function toPeople(value: number, unit: string): number | null {
   return u?.kind === 'count' ? value * u.multiplier : null;
 }
 
-/** "21.5 million", "306 thousand", "7,748,000" for a number of people. */
-export function formatPeople(people: number): string {
-  if (people >= 1e6) return `${en(people / 1e6, 1)} million`;
-  if (people >= 1e4) return `${en(Math.round(people / 1e3))} thousand`;
+/** "21.5 million", "306 thousand", "7,748,000" for a number of people ("21.5 millones", "306 mil"). */
+export function formatPeople(people: number, locale: Locale = 'en'): string {
+  if (people >= 1e6) return words(locale)('million', { value: en(people / 1e6, 1) });
+  if (people >= 1e4) return words(locale)('thousand', { value: en(Math.round(people / 1e3)) });
   return en(Math.round(people));
 }
 
@@ -83,56 +97,59 @@ export interface FormatOptions {
   roundedToZero?: boolean;
   /** Decimal places for `published` precision; defaults to the value's own (at least the unit's minimum). */
   decimals?: number;
+  /** The language of the words ("million", "millones"); digits are the same in both. */
+  locale?: Locale;
 }
 
 export function formatValue(value: number, unit: string, options: FormatOptions = {}): string {
-  const { precision = 'published', roundedToZero = false } = options;
+  const { precision = 'published', roundedToZero = false, locale = 'en' } = options;
   const u = unitByName(unit);
   if (roundedToZero && value === 0 && u?.kind === 'count') {
-    return `fewer than ${en(u.multiplier / 2)}`;
+    return words(locale)('fewerThan', { value: en(u.multiplier / 2) });
   }
   const decimals = options.decimals ?? displayDecimals([value], unit);
   if (!u || u.kind === 'percent') return `${en(value, precision === 'short' ? 1 : decimals)}%`;
-  if (precision === 'short') return formatPeople(value * u.multiplier);
-  if (u.name === 'millions') return `${en(value, decimals)} million`;
-  if (u.name === 'thousands') return `${en(value, decimals)} thousand`;
+  if (precision === 'short') return formatPeople(value * u.multiplier, locale);
+  if (u.name === 'millions') return words(locale)('million', { value: en(value, decimals) });
+  if (u.name === 'thousands') return words(locale)('thousand', { value: en(value, decimals) });
   return en(value, decimals);
 }
 
-/** "7.20% to 7.62%" — an interval in the unit of its estimate. */
+/** "7.20% to 7.62%" ("de 7.20% a 7.62%") — an interval in the unit of its estimate. */
 export function formatInterval(lower: number, upper: number, unit: string, options: FormatOptions = {}): string {
   const decimals = options.decimals ?? displayDecimals([lower, upper], unit);
-  return `${formatValue(lower, unit, { ...options, decimals })} to ${formatValue(upper, unit, { ...options, decimals })}`;
+  return words(options.locale ?? 'en')('interval', { lower: formatValue(lower, unit, { ...options, decimals }), upper: formatValue(upper, unit, { ...options, decimals }) });
 }
 
 type Formattable = { estimate: number | null; ci_lower: number | null; ci_upper: number | null; unit: string; qualifiers: readonly string[] };
 type Formatted = { estimate: string; interval: string | null };
 
 /**
- * The text of each observation, by precision, made once: a dashboard writes the same figure in a
- * chart, its tooltip, its accessible name, its summary and its table. Observations are never
- * changed once loaded, so an object's text cannot go stale.
+ * The text of each observation, by locale and precision, made once: a dashboard writes the same
+ * figure in a chart, its tooltip, its accessible name, its summary and its table. Observations are
+ * never changed once loaded, so an object's text cannot go stale.
  */
-const formatted = new WeakMap<object, Partial<Record<Precision, Formatted>>>();
+const formatted = new WeakMap<object, Partial<Record<`${Locale}:${Precision}`, Formatted>>>();
 
 /** An observation's estimate and interval, formatted together at one precision. */
-export function formatObservation(o: Formattable, precision: Precision = 'published'): Formatted {
+export function formatObservation(o: Formattable, precision: Precision = 'published', locale: Locale = 'en'): Formatted {
   let byPrecision = formatted.get(o);
   if (!byPrecision) {
     byPrecision = {};
     formatted.set(o, byPrecision);
   }
-  return (byPrecision[precision] ??= formatFresh(o, precision));
+  return (byPrecision[`${locale}:${precision}`] ??= formatFresh(o, precision, locale));
 }
 
-function formatFresh(o: Formattable, precision: Precision): Formatted {
+function formatFresh(o: Formattable, precision: Precision, locale: Locale): Formatted {
   const options: FormatOptions = {
     precision,
     roundedToZero: o.qualifiers.includes('rounded_to_zero'),
     decimals: displayDecimals([o.estimate, o.ci_lower, o.ci_upper], o.unit),
+    locale,
   };
   return {
-    estimate: o.estimate === null ? 'not published' : formatValue(o.estimate, o.unit, options),
+    estimate: o.estimate === null ? words(locale)('notPublished') : formatValue(o.estimate, o.unit, options),
     interval: o.ci_lower !== null && o.ci_upper !== null ? formatInterval(o.ci_lower, o.ci_upper, o.unit, options) : null,
   };
 }
@@ -146,15 +163,19 @@ export function formatPeriod(period: string): string {
  * What a period is, in words: "the annual average of 2018 and 2019" for a pooled period,
  * "2021" for a single survey year.
  */
-export function describePeriod(period: string): string {
+export function describePeriod(period: string, locale: Locale = 'en'): string {
   const m = /^(\d{4})-(\d{4})$/.exec(period);
-  return m ? `the annual average of ${m[1]} and ${m[2]}` : period;
+  return m ? words(locale)('annualAverage', { first: m[1]!, second: m[2]! }) : period;
+}
+
+/** "a, b and c" ("a, b y c"): the site's lists have no serial comma. */
+export function formatList(items: readonly string[], locale: Locale = 'en'): string {
+  return items.length < 2 ? (items[0] ?? '') : words(locale)('list', { rest: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
 }
 
 /** "2009–2010", "2009–2010 and 2021–2022", "2009–2010, 2013–2014 and 2021–2022". */
-export function formatPeriodList(periods: readonly string[]): string {
-  const f = periods.map(formatPeriod);
-  return f.length < 2 ? (f[0] ?? '') : `${f.slice(0, -1).join(', ')} and ${f[f.length - 1]}`;
+export function formatPeriodList(periods: readonly string[], locale: Locale = 'en'): string {
+  return formatList(periods.map(formatPeriod), locale);
 }
 
 /** "November 26, 2026", "26 de noviembre de 2026" (UTC, so server and browser agree). */
@@ -162,7 +183,7 @@ export function formatDate(iso: string, locale: Locale = 'en'): string {
   return new Date(iso).toLocaleDateString(INTL_LOCALE[locale], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
-/** "Nov 26, 2026, 23:09 UTC". */
-export function formatDateTime(iso: string): string {
-  return `${new Date(iso).toLocaleString('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' })} UTC`;
+/** "Nov 26, 2026, 23:09 UTC"; "26 nov 2026, 23:09 (hora UTC)". */
+export function formatDateTime(iso: string, locale: Locale = 'en'): string {
+  return words(locale)('utc', { time: new Date(iso).toLocaleString(INTL_LOCALE[locale], { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }) });
 }

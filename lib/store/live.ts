@@ -7,6 +7,8 @@ import 'server-only';
 import { ingest } from '../import/ingest';
 import { firstProblem } from '../import/issues';
 import { PACKAGE_FILE, type DataPackage, type DataResource, type IndicatorMeta } from '../data/package';
+import { localizePackage } from '../data/localize';
+import type { Locale } from '../i18n/locales';
 import { getStore, type Store } from './store';
 import type { Observation } from '../vocabulary/schema';
 
@@ -67,7 +69,15 @@ export function forgetCachedData(): void {
 /** The store whose changes empty the cache (a test may switch stores; a server never does). */
 let following: Store | null = null;
 
-export async function getPackage(): Promise<DataPackage> {
+/**
+ * The live package; with a locale, its words in that language (lib/data/localize.ts: indicator
+ * titles and definitions, series, units, qualifiers, dataset titles), made once per version.
+ */
+export async function getPackage(locale: Locale = 'en'): Promise<DataPackage> {
+  return localizePackage(await getStoredPackage(), locale);
+}
+
+async function getStoredPackage(): Promise<DataPackage> {
   const store = await getStore();
   if (following !== store) {
     // A change made by another server reaches this one at once, not only at the next check.
@@ -83,8 +93,8 @@ export async function listDatasets(): Promise<DataResource[]> {
   return (await getPackage()).resources;
 }
 
-export async function getIndicators(): Promise<Map<string, IndicatorMeta>> {
-  return new Map((await getPackage()).indicators.map((i) => [i.name, i]));
+export async function getIndicators(locale: Locale = 'en'): Promise<Map<string, IndicatorMeta>> {
+  return new Map((await getPackage(locale)).indicators.map((i) => [i.name, i]));
 }
 
 /** A dataset and all its observations, or null when no dataset has that name. */
