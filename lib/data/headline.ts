@@ -46,14 +46,15 @@ export function latestFigure<T extends Observation>(observations: readonly T[], 
  * The site a figure was read from when it came through someone else's page rather than SAMHSA's
  * own, in the words of its source: "drugpolicyfacts.org" for "drugpolicyfacts.org/node/1401
  * quoting 2024 NSDUH Key Indicators", the host of the address for a federal text reposted on
- * another site (qualifier `federal_text_copy`). Null for a figure read from SAMHSA or a federal page.
+ * another site (qualifier `federal_text_copy`), or `unnamed` when that address names no host. Null for a
+ * figure read from SAMHSA or a federal page. `unnamed` is the reader's words ("otro sitio web" in Spanish).
  */
-export function quotedVia(o: Pick<Observation, 'source' | 'qualifiers'>): string | null {
+export function quotedVia(o: Pick<Observation, 'source' | 'qualifiers'>, unnamed = 'another website'): string | null {
   const quoting = /^(.+?)\s+quoting\s/i.exec(o.source);
   if (quoting) return quoting[1].replace(/https?:\/\//g, '').replace(/(\.[a-z]{2,})\/[^\s,;)]*/gi, '$1').trim();
   if (o.qualifiers.includes('federal_text_copy')) {
     const address = /https?:\/\/([^/\s]+)/.exec(o.source);
-    return address ? address[1].replace(/^www\./, '') : 'another website';
+    return address ? address[1].replace(/^www\./, '') : unnamed;
   }
   return null;
 }

@@ -4,22 +4,24 @@
  * that researchers need to read the numbers correctly.
  */
 import { createHash } from 'node:crypto';
+import type { Translations } from './localize';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ingest } from '../import/ingest';
 import type { IssueLog } from '../import/issues';
-import { QUALIFIERS, type Qualifier } from '../vocabulary/qualifiers';
+import type { Qualifier } from '../vocabulary/qualifiers';
+import { PACKAGE_COMPARABILITY, PACKAGE_QUALIFIERS, PACKAGE_SERIES, PACKAGE_UNITS } from './package-vocabulary';
 import { CANONICAL_SCHEMA, INDICATOR_PATTERN, type Observation, type TableSchema } from '../vocabulary/schema';
 import { GEOGRAPHIES } from '../vocabulary/geography';
-import { COMPARABILITY, type ComparabilityRegistry } from '../vocabulary/comparability';
+import type { ComparabilityRegistry } from '../vocabulary/comparability';
 import { SERIES, type Series } from '../vocabulary/series';
-import { UNITS, type Unit } from '../vocabulary/units';
+import type { Unit } from '../vocabulary/units';
 
 export const PACKAGE_FILE = 'datapackage.json';
 export const PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 
-export interface IndicatorMeta {
+export interface IndicatorMeta extends Translations<Pick<IndicatorMeta, 'title' | 'definition' | 'universe' | 'notes'>> {
   name: string;
   title: string;
   /** What counts, in plain language. */
@@ -65,7 +67,7 @@ export interface DataSource {
   version?: string;
 }
 
-export interface DataResource {
+export interface DataResource extends Translations<Pick<DataResource, 'title' | 'description'>> {
   name: string;
   title: string;
   description: string;
@@ -160,7 +162,7 @@ export interface ResourceChange {
   hash: string;
 }
 
-export interface DataPackage {
+export interface DataPackage extends Translations<Pick<DataPackage, 'title' | 'description'>> {
   $schema: string;
   name: string;
   title: string;
@@ -174,11 +176,11 @@ export interface DataPackage {
   contributors?: Array<{ title: string; roles?: string[]; path?: string }>;
   resources: DataResource[];
   indicators: IndicatorMeta[];
-  series: Series[];
+  series: Array<Series & Translations<Pick<Series, 'title' | 'change' | 'comparability'>>>;
   /** Which series each measure's years belong to, with SAMHSA's evidence (lib/vocabulary/comparability.ts). */
   comparability: ComparabilityRegistry;
-  qualifiers: Qualifier[];
-  units: Unit[];
+  qualifiers: Array<Qualifier & Translations<Pick<Qualifier, 'label' | 'description'>>>;
+  units: Array<Unit & Translations<Pick<Unit, 'label' | 'description'>>>;
   /** Set on a localized copy (lib/data/localize.ts, ?lang=es): the language of its words. */
   language?: string;
 }
@@ -234,10 +236,11 @@ export async function checkPackage(pkg: DataPackage, dataDir: string, log: Issue
     if (!Array.isArray(ind.notes)) fail(where, `Indicator ${ind.name} needs a notes list (it may be empty).`);
   }
   const sameAs = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  if (!sameAs(pkg.series, SERIES)) fail('series', 'The series list differs from lib/vocabulary/series.ts; run npm run data:build to refresh it.');
-  if (!sameAs(pkg.comparability, COMPARABILITY)) fail('comparability', 'The comparability registry differs from lib/vocabulary/comparability.ts; run npm run data:build to refresh it.');
-  if (!sameAs(pkg.qualifiers, QUALIFIERS)) fail('qualifiers', 'The qualifier list differs from lib/vocabulary/qualifiers.ts; run npm run data:build to refresh it.');
-  if (!sameAs(pkg.units, UNITS)) fail('units', 'The unit list differs from lib/vocabulary/units.ts; run npm run data:build to refresh it.');
+  const refresh = 'run npm run data:build to refresh it';
+  if (!sameAs(pkg.series, PACKAGE_SERIES)) fail('series', `The series list differs from lib/vocabulary/series.ts (or its Spanish in data/sources/translations); ${refresh}.`);
+  if (!sameAs(pkg.comparability, PACKAGE_COMPARABILITY)) fail('comparability', `The comparability registry differs from lib/vocabulary/comparability.ts (or its Spanish); ${refresh}.`);
+  if (!sameAs(pkg.qualifiers, PACKAGE_QUALIFIERS)) fail('qualifiers', `The qualifier list differs from lib/vocabulary/qualifiers.ts (or its Spanish); ${refresh}.`);
+  if (!sameAs(pkg.units, PACKAGE_UNITS)) fail('units', `The unit list differs from lib/vocabulary/units.ts (or its Spanish); ${refresh}.`);
 
   const names = new Set<string>();
   for (const [i, res] of pkg.resources.entries()) {

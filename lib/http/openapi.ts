@@ -24,6 +24,13 @@ const cacheHeaders = {
   ETag: { description: 'Strong validator of this representation; send it back in If-None-Match.', schema: { type: 'string' } },
   'Cache-Control': { description: 'public, no-cache: cache, but revalidate every time (published data can change).', schema: { type: 'string' } },
 };
+const lang = {
+  name: 'lang',
+  in: 'query',
+  required: false,
+  description: 'en (default) or es: titles and definitions in Spanish (datapackage.json keeps both languages). Values, codes and column names do not change.',
+  schema: { type: 'string', enum: ['en', 'es'], default: 'en' },
+};
 const ifNoneMatch = { name: 'If-None-Match', in: 'header', required: false, description: 'An ETag from an earlier response; the answer is 304 if it still matches.', schema: { type: 'string' } };
 
 export function openApiDocument(version: string) {
@@ -43,7 +50,7 @@ export function openApiDocument(version: string) {
         get: {
           operationId: 'listDatasets',
           summary: 'List the datasets and what each covers',
-          parameters: [ifNoneMatch],
+          parameters: [lang, ifNoneMatch],
           responses: {
             '200': { description: 'The catalog.', headers: cacheHeaders, content: { 'application/json': { schema: { $ref: '#/components/schemas/Catalog' } } } },
             '304': { description: 'Not modified since the ETag you sent.', headers: cacheHeaders },
@@ -65,6 +72,7 @@ export function openApiDocument(version: string) {
             list('revision', 'Revisions: 0 for figures as first published, 1, 2… for later restatements of the same figure (both are kept). Without it, every revision.', { type: 'integer', minimum: 0, maximum: 999 }),
             { name: 'from', in: 'query', required: false, description: 'Only periods that start in or after this survey year.', schema: { type: 'integer', minimum: 1000, maximum: 9999 } },
             { name: 'to', in: 'query', required: false, description: 'Only periods that end in or before this survey year.', schema: { type: 'integer', minimum: 1000, maximum: 9999 } },
+            lang,
             { name: 'format', in: 'query', required: false, description: 'json (default) or csv (the canonical CSV, re-importable with data:check; text that could start a spreadsheet formula is neutralised).', schema: { type: 'string', enum: ['json', 'csv'], default: 'json' } },
             ifNoneMatch,
           ],
@@ -126,6 +134,12 @@ export function openApiDocument(version: string) {
           type: 'object',
           required: ['dataset', 'filter', 'count', 'observations'],
           properties: {
+            language: { type: 'string', enum: ['en', 'es'], description: 'Only with ?lang: the language of the titles and definitions.' },
+            indicators: {
+              type: 'object',
+              description: 'Only with ?lang: each measure in the answer, with its title and definition in that language.',
+              additionalProperties: { type: 'object', required: ['title', 'definition'], properties: { title: { type: 'string' }, definition: { type: 'string' } } },
+            },
             dataset: {
               type: 'object',
               properties: { id: { type: 'string' }, title: { type: 'string' }, lastModified: { type: 'string', format: 'date-time' }, hash: { type: 'string' }, version: { type: 'string' } },
@@ -142,6 +156,7 @@ export function openApiDocument(version: string) {
             name: { type: 'string' },
             title: { type: 'string' },
             version: { type: 'string' },
+            language: { type: 'string', enum: ['es'], description: 'With ?lang=es: the titles are in Spanish.' },
             datasets: {
               type: 'array',
               items: {

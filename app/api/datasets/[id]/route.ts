@@ -1,9 +1,10 @@
 import type { NextRequest } from 'next/server';
 import { applyFilter, parseFilter, type ObservationFilter } from '@/lib/data/query';
 import { getDataset, getPackage } from '@/lib/store/live';
+import { localizePackage } from '@/lib/data/localize';
 import { toCanonicalCsv } from '@/lib/format/csv';
 import { conditionalResponse, etagOf, preflight } from '@/lib/http/cache';
-import { internalError, jsonError } from '@/lib/http/json';
+import { internalError, jsonError, parseLang } from '@/lib/http/json';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,10 +44,12 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     if (!(FORMATS as readonly string[]).includes(format) || search.getAll('format').length > 1) {
       return jsonError(400, 'invalid-parameter', `“format” must be json or csv.`, 'format');
     }
-    const parsed = parseFilter(search, new Set(pkg.indicators.map((i) => i.name)), ['format']);
+    const parsed = parseFilter(search, new Set(pkg.indicators.map((i) => i.name)), ['format', 'lang']);
     if ('error' in parsed) return jsonError(400, 'invalid-parameter', parsed.error.message, parsed.error.parameter);
+    const lang = parseLang(search);
+    if ('error' in lang) return lang.error;
     const r = dataset.resource;
-    const etag = etagOf(r.name, r.hash, pkg.version, format, JSON.stringify(parsed.filter));
+    const etag = etagOf(r.name, r.hash, pkg.version, format, JSON.stringify(parsed.filter), search.has('lang') ? lang.lang : '');
     const rows = () => applyFilter(dataset.observations, parsed.filter);
     if (format === 'csv') {
       return await conditionalResponse(request, {
@@ -61,8 +64,21 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       contentType: 'application/json; charset=utf-8',
       body: () => {
         const observations = rows();
+        if (!search.has('lang')) {
+          return JSON.stringify({
+            dataset: { id: r.name, title: r.title, lastModified: r.lastModified, hash: r.hash, version: pkg.version },
+            filter: parsed.filter,
+            count: observations.length,
+            observations,
+          });
+        }
+        // With lang: the dataset's title and the answer's measures (title, definition) in that language.
+        const localized = localizePackage(pkg, lang.lang);
+        const present = new Set(observations.map((o) => o.indicator));
         return JSON.stringify({
-          dataset: { id: r.name, title: r.title, lastModified: r.lastModified, hash: r.hash, version: pkg.version },
+          language: lang.lang,
+          dataset: { id: r.name, title: localized.resources.find((x) => x.name === r.name)?.title ?? r.title, lastModified: r.lastModified, hash: r.hash, version: pkg.version },
+          indicators: Object.fromEntries(localized.indicators.filter((i) => present.has(i.name)).map((i) => [i.name, { title: i.title, definition: i.definition }])),
           filter: parsed.filter,
           count: observations.length,
           observations,
