@@ -2,6 +2,7 @@ import 'server-only';
 import type { Locale } from './locales';
 import enApi from '@/messages/en/api.json';
 import enCharts from '@/messages/en/charts.json';
+import enCite from '@/messages/en/cite.json';
 import enCommon from '@/messages/en/common.json';
 import enDashboard from '@/messages/en/dashboard.json';
 import enData from '@/messages/en/data.json';
@@ -11,6 +12,7 @@ import enMethodology from '@/messages/en/methodology.json';
 import enStates from '@/messages/en/states.json';
 import esApi from '@/messages/es/api.json';
 import esCharts from '@/messages/es/charts.json';
+import esCite from '@/messages/es/cite.json';
 import esCommon from '@/messages/es/common.json';
 import esDashboard from '@/messages/es/dashboard.json';
 import esData from '@/messages/es/data.json';
@@ -25,8 +27,8 @@ import esStates from '@/messages/es/states.json';
  * tests/unit/messages.test.ts fails on a key missing from a language or used nowhere.
  */
 export const MESSAGES = {
-  en: { api: enApi, charts: enCharts, common: enCommon, dashboard: enDashboard, data: enData, format: enFormat, iop: enIop, methodology: enMethodology, states: enStates },
-  es: { api: esApi, charts: esCharts, common: esCommon, dashboard: esDashboard, data: esData, format: esFormat, iop: esIop, methodology: esMethodology, states: esStates },
+  en: { api: enApi, charts: enCharts, cite: enCite, common: enCommon, dashboard: enDashboard, data: enData, format: enFormat, iop: enIop, methodology: enMethodology, states: enStates },
+  es: { api: esApi, charts: esCharts, cite: esCite, common: esCommon, dashboard: esDashboard, data: esData, format: esFormat, iop: esIop, methodology: esMethodology, states: esStates },
 } satisfies Record<Locale, unknown>;
 
 export type Messages = (typeof MESSAGES)['en'];
@@ -36,7 +38,7 @@ export type Namespace = keyof Messages;
  * The namespaces client components read (charts, controls, the language switch): only these are
  * sent to the browser, so a page does not carry the IOP explainer's prose in its script.
  */
-export const CLIENT_NAMESPACES = ['common', 'format', 'charts', 'dashboard'] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ['common', 'format', 'charts', 'dashboard', 'cite'] as const satisfies readonly Namespace[];
 
 export function clientMessages(locale: Locale): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   const all = MESSAGES[locale] as Messages;
