@@ -1,9 +1,10 @@
 /**
  * npm run bench:bundle
  *
- * Builds the app, serves it, and loads `/` and a bare page of the same build (the 404 page: the
- * framework plus the site layout, no dashboard) in Chromium. Prints the gzipped size of every
- * JavaScript file each page loads, and the difference (goal: `/` ≤ floor + 60 kB).
+ * Builds the app, serves it, and loads the dashboard and a bare page of the same build (the 404
+ * page: the framework plus the site layout, no dashboard) in Chromium, in each language (`/` and
+ * `/es`). Prints the gzipped size of every JavaScript file each page loads, and the difference
+ * (goal, in each language: dashboard ≤ floor + 60 kB).
  * SKIP_BUILD=1 reuses the current build.
  */
 import { execSync } from 'node:child_process';
@@ -37,14 +38,23 @@ async function main() {
   if (!process.env.SKIP_BUILD) execSync('npx next build', { cwd: ROOT, stdio: 'inherit' });
   const server = await startServer();
   try {
-    const home = await scripts(`${server.url}/`);
-    const floor = await scripts(`${server.url}/bench-floor-404`);
-    console.log('\nJavaScript loaded (gzipped):');
-    for (const [file, size] of [...home].sort((a, b) => b[1] - a[1])) console.log(`  ${floor.has(file) ? ' ' : '+'} ${kb(size).padStart(9)}  ${file}`);
-    const extra = total(home) - total(floor);
-    console.log(`\n/ (dashboard):             ${kb(total(home))} in ${home.size} files`);
-    console.log(`bare page (404, floor):    ${kb(total(floor))} in ${floor.size} files`);
-    console.log(`dashboard above the floor: ${kb(extra)} (goal ≤ 60 kB) ${extra <= 60 * 1024 ? 'MET' : 'NOT MET'}`);
+    let allMet = true;
+    for (const [language, prefix] of [
+      ['English', ''],
+      ['Spanish', '/es'],
+    ] as const) {
+      const home = await scripts(`${server.url}${prefix || '/'}`);
+      const floor = await scripts(`${server.url}${prefix}/bench-floor-404`);
+      console.log(`\n${language}: JavaScript loaded (gzipped):`);
+      for (const [file, size] of [...home].sort((a, b) => b[1] - a[1])) console.log(`  ${floor.has(file) ? ' ' : '+'} ${kb(size).padStart(9)}  ${file}`);
+      const extra = total(home) - total(floor);
+      const met = extra <= 60 * 1024;
+      allMet &&= met;
+      console.log(`\n${`${prefix || '/'} (dashboard):`.padEnd(27)}${kb(total(home))} in ${home.size} files`);
+      console.log(`${`${prefix}/… (404, floor):`.padEnd(27)}${kb(total(floor))} in ${floor.size} files`);
+      console.log(`dashboard above the floor: ${kb(extra)} (goal ≤ 60 kB) ${met ? 'MET' : 'NOT MET'}`);
+    }
+    if (!allMet) process.exitCode = 1;
   } finally {
     server.stop();
   }
