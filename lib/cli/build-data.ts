@@ -517,6 +517,7 @@ async function main() {
         name: 'other-pd',
         title: 'U.S. Government work in the public domain; please cite SAMHSA as the source',
         path: 'https://www.usa.gov/government-copyright',
+        translations: { es: { title: 'Obra del Gobierno de los EE. UU. en el dominio público; cite a SAMHSA como fuente' } },
       },
     ],
     sources: [

@@ -171,7 +171,7 @@ export interface DataPackage extends Translations<Pick<DataPackage, 'title' | 'd
   created: string;
   homepage?: string;
   keywords?: string[];
-  licenses: Array<{ name: string; title?: string; path?: string }>;
+  licenses: Array<{ name: string; title?: string; path?: string } & Translations<{ title: string }>>;
   sources: DataSource[];
   contributors?: Array<{ title: string; roles?: string[]; path?: string }>;
   resources: DataResource[];

@@ -96,7 +96,7 @@ export function openApiDocument(version: string) {
         get: {
           operationId: 'getPackage',
           summary: 'The whole data package as a ZIP: datapackage.json, the CSVs and a README',
-          parameters: [ifNoneMatch],
+          parameters: [{ ...lang, description: 'en (default) or es: the README in Spanish. datapackage.json holds both languages either way.' }, ifNoneMatch],
           responses: {
             '200': { description: 'A ZIP archive.', headers: cacheHeaders, content: { 'application/zip': { schema: { type: 'string', contentMediaType: 'application/zip' } } } },
             '304': { description: 'Not modified since the ETag you sent.', headers: cacheHeaders },

@@ -9,6 +9,7 @@ import enData from '@/messages/en/data.json';
 import enFormat from '@/messages/en/format.json';
 import enIop from '@/messages/en/iop.json';
 import enMethodology from '@/messages/en/methodology.json';
+import enReadme from '@/messages/en/readme.json';
 import enStates from '@/messages/en/states.json';
 import esApi from '@/messages/es/api.json';
 import esCharts from '@/messages/es/charts.json';
@@ -19,6 +20,7 @@ import esData from '@/messages/es/data.json';
 import esFormat from '@/messages/es/format.json';
 import esIop from '@/messages/es/iop.json';
 import esMethodology from '@/messages/es/methodology.json';
+import esReadme from '@/messages/es/readme.json';
 import esStates from '@/messages/es/states.json';
 
 /**
@@ -27,8 +29,8 @@ import esStates from '@/messages/es/states.json';
  * tests/unit/messages.test.ts fails on a key missing from a language or used nowhere.
  */
 export const MESSAGES = {
-  en: { api: enApi, charts: enCharts, cite: enCite, common: enCommon, dashboard: enDashboard, data: enData, format: enFormat, iop: enIop, methodology: enMethodology, states: enStates },
-  es: { api: esApi, charts: esCharts, cite: esCite, common: esCommon, dashboard: esDashboard, data: esData, format: esFormat, iop: esIop, methodology: esMethodology, states: esStates },
+  en: { api: enApi, charts: enCharts, cite: enCite, common: enCommon, dashboard: enDashboard, data: enData, format: enFormat, iop: enIop, methodology: enMethodology, readme: enReadme, states: enStates },
+  es: { api: esApi, charts: esCharts, cite: esCite, common: esCommon, dashboard: esDashboard, data: esData, format: esFormat, iop: esIop, methodology: esMethodology, readme: esReadme, states: esStates },
 } satisfies Record<Locale, unknown>;
 
 export type Messages = (typeof MESSAGES)['en'];

@@ -1,6 +1,6 @@
 /**
  * The data's own words in the reader's language: place names, age groups, comparability series,
- * units and qualifiers. English comes from lib/vocabulary; Spanish from
+ * units, qualifiers and the canonical CSV's columns. English comes from lib/vocabulary; Spanish from
  * data/sources/translations/es/vocabulary.json (the same text data:build writes into
  * datapackage.json beside the English). Small and free of server code, so charts use it in the
  * browser. Indicator titles and definitions are larger and reach pages through the localized
@@ -10,6 +10,7 @@ import es from '@/data/sources/translations/es/vocabulary.json';
 import { ageGroupLabel, ageGroupShortLabel } from '../vocabulary/age-groups';
 import { GEOGRAPHIES, geographyName } from '../vocabulary/geography';
 import { qualifierByCode } from '../vocabulary/qualifiers';
+import { CANONICAL_SCHEMA } from '../vocabulary/schema';
 import { seriesByName } from '../vocabulary/series';
 import { unitByName } from '../vocabulary/units';
 import { INTL_LOCALE, type Locale } from './locales';
@@ -21,6 +22,7 @@ const ES = {
   series: es.series as Table<{ title: string; change: string; comparability: string }>,
   units: es.units as Table<{ label: string; description: string }>,
   qualifiers: es.qualifiers as Table<{ label: string; description: string }>,
+  fields: es.fields as Table<{ title: string; description: string }>,
 };
 
 /** "New York" / "Nueva York"; "US" / "Estados Unidos". */
@@ -58,6 +60,13 @@ export function qualifierWords(code: string, locale: Locale): { label: string; d
   const q = qualifierByCode(code);
   if (!q) return undefined;
   return (locale === 'es' ? ES.qualifiers[code] : undefined) ?? { label: q.label, description: q.description };
+}
+
+/** A column of the canonical CSV: its title ("Estimate") and description, for schema tables and READMEs. */
+export function fieldWords(name: string, locale: Locale): { title: string; description: string } | undefined {
+  const f = CANONICAL_SCHEMA.fields.find((x) => x.name === name);
+  if (!f) return undefined;
+  return (locale === 'es' ? ES.fields[name] : undefined) ?? { title: f.title ?? f.name, description: f.description ?? '' };
 }
 
 const collators: Partial<Record<Locale, Intl.Collator>> = {};

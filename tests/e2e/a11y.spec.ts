@@ -22,3 +22,4 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+

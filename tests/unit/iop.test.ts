@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { citationText, IOP_SOURCES } from '@/lib/data/iop';
 
-const PAGE = readFileSync(path.join(__dirname, '..', '..', 'app', '(site)', 'iop', 'page.tsx'), 'utf8');
+const PAGE = readFileSync(path.join(__dirname, '..', '..', 'app', '[locale]', '(site)', 'iop', 'page.tsx'), 'utf8');
 
 describe('IOP_SOURCES', () => {
   it('gives every source a publisher, a title, a public https address and a plausible year', () => {

@@ -19,6 +19,7 @@ import { AGE_GROUPS } from '@/lib/vocabulary/age-groups';
 import { SERIES } from '@/lib/vocabulary/series';
 import { UNITS } from '@/lib/vocabulary/units';
 import { QUALIFIERS } from '@/lib/vocabulary/qualifiers';
+import { CANONICAL_SCHEMA } from '@/lib/vocabulary/schema';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 type Tree = { [key: string]: string | Tree };
@@ -129,13 +130,14 @@ describe('the Spanish data vocabulary', () => {
   const catalogue = JSON.parse(readFileSync(path.join(ROOT, 'data/sources/translations/es/catalogue.json'), 'utf8')) as Record<string, Record<string, unknown>>;
   const indicators = JSON.parse(readFileSync(path.join(ROOT, 'data/sources/indicators.json'), 'utf8')) as { indicators: Array<{ name: string }> };
 
-  it('names every place, age group, series, unit, qualifier and indicator', () => {
+  it('names every place, age group, series, unit, qualifier, column and indicator', () => {
     const missing = (table: Record<string, unknown>, codes: readonly string[]) => codes.filter((c) => !table[c]);
     expect(missing(vocabulary.geography!, GEOGRAPHIES.map((g) => g.code))).toEqual([]);
     expect(missing(vocabulary.ageGroups!, AGE_GROUPS)).toEqual([]);
     expect(missing(vocabulary.series!, SERIES.map((s) => s.name))).toEqual([]);
     expect(missing(vocabulary.units!, UNITS.map((u) => u.name))).toEqual([]);
     expect(missing(vocabulary.qualifiers!, QUALIFIERS.map((q) => q.code))).toEqual([]);
+    expect(missing(vocabulary.fields!, CANONICAL_SCHEMA.fields.map((f) => f.name))).toEqual([]);
     expect(missing(catalogue.indicators!, indicators.indicators.map((i) => i.name))).toEqual([]);
   });
 });

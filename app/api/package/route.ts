@@ -6,7 +6,8 @@ import type { DataPackage } from '@/lib/data/package';
 import { getPackage, readPackageFiles } from '@/lib/store/live';
 import { createZip } from '@/lib/format/zip';
 import { conditionalResponse, etagOf, matches, preflight } from '@/lib/http/cache';
-import { internalError } from '@/lib/http/json';
+import { internalError, parseLang } from '@/lib/http/json';
+import type { Locale } from '@/lib/i18n/locales';
 import { siteUrlFromHeaders } from '@/lib/site/site-url';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +22,7 @@ const KEEP = 4;
  */
 const zips: Map<string, { data: string; zip: Promise<Uint8Array> }> = ((globalThis as { __atlasZipCache2?: Map<string, { data: string; zip: Promise<Uint8Array> }> }).__atlasZipCache2 ??= new Map());
 
-function packageZip(etag: string, dataKey: string, pkg: DataPackage, site: string, today: Date): Promise<Uint8Array> {
+function packageZip(etag: string, dataKey: string, pkg: DataPackage, site: string, today: Date, lang: Locale): Promise<Uint8Array> {
   const hit = zips.get(etag);
   if (hit) return hit.zip;
   const build = (async () => {
@@ -30,7 +31,7 @@ function packageZip(etag: string, dataKey: string, pkg: DataPackage, site: strin
       ...(await readPackageFiles()),
       ...csvwFiles(pkg),
       ...documents.flatMap((d) => (d.data ? [{ name: d.name, data: d.data }] : [])),
-      { name: 'README.md', data: Buffer.from(packageReadme(pkg, site, today), 'utf8') },
+      { name: 'README.md', data: Buffer.from(packageReadme(pkg, site, today, lang), 'utf8') },
     ];
     const updated = new Date(pkg.resources.map((r) => r.lastModified).sort().at(-1) ?? pkg.created);
     return createZip(files, updated);
@@ -48,18 +49,21 @@ function packageZip(etag: string, dataKey: string, pkg: DataPackage, site: strin
  * (byte for byte the live files, matching the hashes in the descriptor), each CSV's CSVW
  * metadata, the documents the sources cite (sources/nsduh-national/quotes.md) and a README with
  * the definitions, the methodology breaks and citations (dated today and naming the site's
- * address, hence both in the ETag).
+ * address, hence both in the ETag). `?lang=es`: the README in Spanish (datapackage.json holds both
+ * languages either way).
  */
 export async function GET(request: NextRequest) {
   try {
+    const lang = parseLang(request.nextUrl.searchParams);
+    if ('error' in lang) return lang.error;
     const pkg = await getPackage();
     const today = new Date();
     const site = siteUrlFromHeaders(request.headers).origin;
     const dataKey = etagOf('zip', pkg.version, today.toISOString().slice(0, 10), ...pkg.resources.map((r) => r.hash));
-    const etag = etagOf(dataKey, site);
-    const filename = `substance-use-atlas-data_v${pkg.version}.zip`;
+    const etag = etagOf(dataKey, site, lang.lang);
+    const filename = lang.lang === 'es' ? `substance-use-atlas-datos_v${pkg.version}.zip` : `substance-use-atlas-data_v${pkg.version}.zip`;
     if (matches(request, etag)) return await conditionalResponse(request, { etag, contentType: 'application/zip', filename, body: () => '' });
-    const zip = await packageZip(etag, dataKey, pkg, site, today);
+    const zip = await packageZip(etag, dataKey, pkg, site, today, lang.lang);
     return await conditionalResponse(request, { etag, contentType: 'application/zip', filename, body: () => zip });
   } catch (err) {
     return internalError(err);
