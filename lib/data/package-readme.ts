@@ -65,7 +65,7 @@ export function packageReadme(stored: DataPackage, siteUrl: string, accessed: Da
     }
   }
   lines.push(`## ${t('cite')}`, '');
-  for (const c of [...pkg.resources.flatMap((r) => sourceCitations(r, siteUrl)), siteCitation(pkg, siteUrl, accessed)]) lines.push(`- ${c.text}`);
+  for (const c of [...pkg.resources.flatMap((r) => sourceCitations(r, siteUrl, locale)), siteCitation(pkg, siteUrl, accessed, locale)]) lines.push(`- ${c.text}`);
   lines.push('', t('safe'), '');
   return lines.join('\n');
 }
