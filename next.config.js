@@ -1,3 +1,5 @@
+// next.config.js is CommonJS (the layout the project keeps), so the plugin is required.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const createNextIntlPlugin = require('next-intl/plugin');
 
 /** next-intl finds each request's locale and messages in lib/i18n/request.ts. */

@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
+import { clientMessages } from '@/lib/i18n/messages';
 import { currentStaff } from '@/lib/admin/guard';
 import '../globals.css';
 import '../styles/charts.css';
@@ -60,7 +62,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </div>
       </header>
       <main id="main" className="wrap admin" tabIndex={-1}>
-        {children}
+        {/* The upload preview draws the public charts, which take their words from next-intl. */}
+        <NextIntlClientProvider locale="en" messages={clientMessages('en')} timeZone="UTC">
+          {children}
+        </NextIntlClientProvider>
       </main>
       </body>
     </html>

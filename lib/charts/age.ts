@@ -6,17 +6,19 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
-import { ageGroupLabel, ageGroupShortLabel } from '../vocabulary/age-groups';
-import { geographyName } from '../vocabulary/geography';
+import { ageGroupShortLabel } from '../vocabulary/age-groups';
 import type { Observation } from '../vocabulary/schema';
-import { formatObservation, formatPeriod } from '../format/numbers';
+import { formatPeriod } from '../format/numbers';
+import { placeName } from '../i18n/vocabulary';
+import type { Locale } from '../i18n/locales';
 import { AGE } from './constants';
-import { formatTick, measureById, measureOfUnit, plotted, type Measure, type Plotted } from './measure';
+import { formatTick, measureById, measureLabel, measureOfUnit, plotted, type Measure, type Plotted } from './measure';
 import { choose } from './select';
+import { figureText } from './trend';
+import { englishT, whoOf, type ChartsT } from './words';
 
-/** Why a state's numbers of people by age are shown without the U.S. ones. */
-export const AGE_COUNTS_ALONE =
-  'In numbers of people, the state is shown alone: its counts beside the nation’s would say nothing. Choose a percentage to see the United States beside it.';
+/** Why a state's numbers of people by age are shown without the U.S. ones, in English (charts: age.countsAlone). */
+export const AGE_COUNTS_ALONE = englishT()('age.countsAlone');
 
 export interface AgeOptions {
   indicator: string;
@@ -49,8 +51,8 @@ export interface AgeModel {
 const ORDER = ['12-17', '18-20', '12-20', '18-25', '26+', '65+', '18+', '12+'];
 const rank = (age: string) => (ORDER.indexOf(age) === -1 ? ORDER.length : ORDER.indexOf(age));
 
-export function toAgeModel(observations: readonly Observation[], options: AgeOptions): AgeModel {
-  const measure = measureById(options.measure);
+export function toAgeModel(observations: readonly Observation[], options: AgeOptions, t: ChartsT = englishT(), locale: Locale = 'en'): AgeModel {
+  const measure = measureById(options.measure, t, locale);
   const relevant = observations.filter(
     (o) => o.indicator === options.indicator && o.period === options.period && measureOfUnit(o.unit) === options.measure && (o.geography === options.geography || o.geography === 'US'),
   );
@@ -74,12 +76,22 @@ export function toAgeModel(observations: readonly Observation[], options: AgeOpt
     geography: options.geography,
     period: options.period,
     rows,
-    usOmitted: options.geography !== 'US' && measure.kind === 'count' ? AGE_COUNTS_ALONE : null,
+    usOmitted: options.geography !== 'US' && measure.kind === 'count' ? t('age.countsAlone') : null,
     domain: [0, top || 1],
-    emptyReason: rows.some((r) => r.value)
-      ? null
-      : `No figures of “${options.indicatorTitle}” by age group are published for ${geographyName(options.geography)} as ${measure.label.toLowerCase()}${options.period ? ` in ${formatPeriod(options.period)}` : ''}.`,
+    emptyReason: rows.some((r) => r.value) ? null : ageEmptyReason(options, t, locale),
   };
+}
+
+/** Why an age chart has nothing to draw. */
+export function ageEmptyReason(options: Pick<AgeOptions, 'indicatorTitle' | 'geography' | 'measure' | 'period'>, t: ChartsT = englishT(), locale: Locale = 'en'): string {
+  return t('age.empty', {
+    title: options.indicatorTitle,
+    place: placeName(options.geography, locale),
+    dc: options.geography === 'DC' ? 'yes' : 'no',
+    measure: measureLabel(options.measure, t, locale).toLowerCase(),
+    inPeriod: options.period ? 'yes' : 'no',
+    period: formatPeriod(options.period),
+  });
 }
 
 export interface AgeLayout {
@@ -102,7 +114,7 @@ export function ageHeight(rows: number): number {
   return AGE.MARGIN.top + AGE.MARGIN.bottom + Math.max(1, rows) * AGE.ROW_HEIGHT;
 }
 
-export function layoutAge(model: AgeModel, width: number): AgeLayout {
+export function layoutAge(model: AgeModel, width: number, t: ChartsT = englishT()): AgeLayout {
   const m = AGE.MARGIN;
   const height = ageHeight(model.rows.length);
   const plot = { left: m.left, right: Math.max(m.left + 20, width - m.right), top: m.top, bottom: height - m.bottom };
@@ -113,7 +125,7 @@ export function layoutAge(model: AgeModel, width: number): AgeLayout {
     width,
     height,
     plot,
-    xTicks: x.ticks(Math.max(2, Math.floor((plot.right - plot.left) / 70))).map((v) => ({ x: x(v), label: formatTick(v, model.measure) })),
+    xTicks: x.ticks(Math.max(2, Math.floor((plot.right - plot.left) / 70))).map((v) => ({ x: x(v), label: formatTick(v, model.measure, t) })),
     rows: model.rows.map((row, i) => ({
       row,
       y: plot.top + (i + 0.5) * AGE.ROW_HEIGHT,
@@ -125,20 +137,18 @@ export function layoutAge(model: AgeModel, width: number): AgeLayout {
   };
 }
 
-export function summarizeAge(model: AgeModel, options: AgeOptions): string {
-  if (model.emptyReason) return model.emptyReason;
+export function summarizeAge(model: AgeModel, options: AgeOptions, t: ChartsT = englishT(), locale: Locale = 'en'): string {
+  if (model.emptyReason) return ageEmptyReason(options, t, locale);
   const specific = model.rows.filter((r) => r.value && r.ageGroup !== '12+' && r.ageGroup !== '18+');
-  const place = geographyName(model.geography);
-  const text = (r: AgeRow) => {
-    const f = formatObservation(r.value?.observation as Observation);
-    return `people ${ageGroupLabel(r.ageGroup).toLowerCase()}: ${f.estimate}${f.interval ? ` (95% interval ${f.interval})` : ''}`;
-  };
-  const parts = [`${options.indicatorTitle} in ${place}, ${formatPeriod(model.period)}, by age group.`];
+  const figure = (r: AgeRow) => figureText((r.value as NonNullable<AgeRow['value']>).observation, t, locale);
+  const parts = [t('age.summary.intro', { title: options.indicatorTitle, place: placeName(model.geography, locale), dc: model.geography === 'DC' ? 'yes' : 'no', period: formatPeriod(model.period) })];
   if (specific.length > 1) {
     const sorted = [...specific].sort((a, b) => (b.value?.value ?? 0) - (a.value?.value ?? 0));
-    parts.push(`Highest among ${text(sorted[0])}; lowest among ${text(sorted[sorted.length - 1])}.`);
+    const high = sorted[0];
+    const low = sorted[sorted.length - 1];
+    parts.push(t('age.summary.extremes', { high: whoOf(high.ageGroup, locale), highFigure: figure(high), low: whoOf(low.ageGroup, locale), lowFigure: figure(low) }));
   }
   const total = model.rows.find((r) => r.ageGroup === '12+' && r.value);
-  if (total) parts.push(`All ${text(total)}.`);
+  if (total) parts.push(t('age.summary.all', { who: whoOf(total.ageGroup, locale), figure: figure(total) }));
   return parts.join(' ');
 }

@@ -5,6 +5,9 @@
  */
 import type { Observation } from '../vocabulary/schema';
 import { UNITS, unitByName } from '../vocabulary/units';
+import { unitWords } from '../i18n/vocabulary';
+import type { Locale } from '../i18n/locales';
+import { englishT, type ChartsT } from './words';
 
 export const COUNT = 'count';
 
@@ -19,23 +22,23 @@ export function measureOfUnit(unit: string): string {
   return unitByName(unit)?.kind === 'count' ? COUNT : unit;
 }
 
-export function measureById(id: string): Measure {
-  if (id === COUNT) return { id, label: 'Number of people', kind: 'count' };
-  const u = unitByName(id);
-  const label =
-    id === 'percent'
-      ? 'Percent of the age group'
-      : u
-        ? `Percent ${u.label.replace(/^% /, '')}`
-        : id;
-  return { id, label, kind: 'percent' };
+/** A measure's name: "Number of people", "Percent of those needing treatment" ("Porcentaje de quienes…"). */
+export function measureLabel(id: string, t: ChartsT = englishT(), locale: Locale = 'en'): string {
+  if (id === COUNT) return t('measure.count');
+  if (id === 'percent') return t('measure.percent');
+  const u = unitWords(id, locale);
+  return u ? t('measure.percentOf', { what: u.label.replace(/^% /, '') }) : id;
+}
+
+export function measureById(id: string, t?: ChartsT, locale?: Locale): Measure {
+  return { id, label: measureLabel(id, t, locale), kind: id === COUNT ? 'count' : 'percent' };
 }
 
 /** Measures available among observations, percent of the group first, counts second. */
 export function measuresIn(observations: readonly Pick<Observation, 'unit'>[]): Measure[] {
   const ids = new Set(observations.map((o) => measureOfUnit(o.unit)));
   const order = ['percent', ...UNITS.filter((u) => u.kind === 'percent' && u.name !== 'percent').map((u) => u.name), COUNT];
-  return order.filter((id) => ids.has(id)).map(measureById);
+  return order.filter((id) => ids.has(id)).map((id) => measureById(id));
 }
 
 export interface Plotted {
@@ -55,10 +58,10 @@ export function plotted(o: Observation): Plotted | null {
   };
 }
 
-/** Tick labels: "20M", "500K", "7%". */
-export function formatTick(value: number, measure: Measure): string {
+/** Tick labels: "20M", "500K", "7%" ("20 M", "500 mil"). */
+export function formatTick(value: number, measure: Pick<Measure, 'kind'>, t: ChartsT = englishT()): string {
   if (measure.kind === 'percent') return `${Number(value.toFixed(2))}%`;
-  if (value >= 1e6) return `${Number((value / 1e6).toFixed(1))}M`;
-  if (value >= 1e3) return `${Number((value / 1e3).toFixed(1))}K`;
+  if (value >= 1e6) return t('tick.million', { value: String(Number((value / 1e6).toFixed(1))) });
+  if (value >= 1e3) return t('tick.thousand', { value: String(Number((value / 1e3).toFixed(1))) });
   return String(value);
 }

@@ -3,6 +3,7 @@ import { scaleLinear } from 'd3-scale';
 import { RANKING } from './constants';
 import { formatTick } from './measure';
 import type { StateValue, StatesModel } from './states';
+import { englishT, type ChartsT } from './words';
 
 export interface RankingRow {
   state: StateValue;
@@ -27,7 +28,7 @@ export function rankingHeight(rows: number, rowHeight: number = RANKING.ROW_HEIG
   return RANKING.MARGIN.top + RANKING.MARGIN.bottom + Math.max(1, rows) * rowHeight;
 }
 
-export function layoutRanking(model: StatesModel, width: number, rowHeight: number = RANKING.ROW_HEIGHT): RankingLayout {
+export function layoutRanking(model: StatesModel, width: number, rowHeight: number = RANKING.ROW_HEIGHT, t: ChartsT = englishT()): RankingLayout {
   const m = RANKING.MARGIN;
   const height = rankingHeight(model.states.length, rowHeight);
   const plot = { left: m.left, right: Math.max(m.left + 20, width - m.right), top: m.top, bottom: height - m.bottom };
@@ -49,7 +50,7 @@ export function layoutRanking(model: StatesModel, width: number, rowHeight: numb
     width,
     height,
     plot,
-    xTicks: x.ticks(ticks).map((v) => ({ x: x(v), label: formatTick(v, model.measure) })),
+    xTicks: x.ticks(ticks).map((v) => ({ x: x(v), label: formatTick(v, model.measure, t) })),
     us: model.us ? { x: x(model.us.value), x0: model.us.lower === null ? null : x(model.us.lower), x1: model.us.upper === null ? null : x(model.us.upper) } : null,
     rows,
     rowHeight,

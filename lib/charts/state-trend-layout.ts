@@ -8,6 +8,7 @@ import { STATE_TREND } from './state-trend-constants';
 import type { StateTrendModel, StateTrendPeriod } from './state-trend';
 import { periodYears } from '../vocabulary/series';
 import { layoutTrend, trendX, type PlacedTrendPoint, type TrendLayout } from './trend-layout';
+import { englishT, type ChartsT } from './words';
 
 export interface PlacedStatePeriod {
   period: StateTrendPeriod;
@@ -29,10 +30,10 @@ export function stateTrendHeight(compact: boolean): number {
   return compact ? STATE_TREND.COMPACT_HEIGHT : TREND.HEIGHT;
 }
 
-export function layoutStateTrend(model: StateTrendModel, width: number, height: number = TREND.HEIGHT): StateTrendLayout {
+export function layoutStateTrend(model: StateTrendModel, width: number, height: number = TREND.HEIGHT, t: ChartsT = englishT()): StateTrendLayout {
   const shared = { xDomain: model.xDomain, yDomain: model.yDomain, bands: model.bands, breaks: model.breaks };
-  const place = layoutTrend({ ...model.place, ...shared }, width, height);
-  const us = model.us ? layoutTrend({ ...model.us, ...shared }, width, height) : null;
+  const place = layoutTrend({ ...model.place, ...shared }, width, height, t);
+  const us = model.us ? layoutTrend({ ...model.us, ...shared }, width, height, t) : null;
   const placeBy = new Map(place.points.map((p) => [p.point.period, p]));
   const usBy = new Map((us?.points ?? []).map((p) => [p.point.period, p]));
   const periods = model.periods.map((period): PlacedStatePeriod => {

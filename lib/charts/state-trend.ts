@@ -7,16 +7,17 @@
  * beside the nation's says nothing.
  */
 import { max, min } from 'd3-array';
-import { ageGroupLabel } from '../vocabulary/age-groups';
 import { joinsNextYear } from '../vocabulary/comparability';
-import { geographyName } from '../vocabulary/geography';
 import type { Observation } from '../vocabulary/schema';
 import { periodYears, seriesByName } from '../vocabulary/series';
-import { formatObservation, formatPeriod, formatPeriodList } from '../format/numbers';
-import type { AgeModel } from './age';
-import { COUNT, measureById, measureOfUnit, type Measure } from './measure';
+import { en, formatList, formatObservation, formatPeriod, formatPeriodList } from '../format/numbers';
+import { ageLabel as ageLabelOf, placeName } from '../i18n/vocabulary';
+import type { Locale } from '../i18n/locales';
+import { ageEmptyReason, type AgeModel } from './age';
+import { COUNT, measureById, measureLabel, measureOfUnit, type Measure } from './measure';
 import { usBesideStates } from './states';
-import { toTrendModel, trendBands, TREND_YEARS, type TrendBand, type TrendBreak, type TrendModel, type TrendPoint } from './trend';
+import { toTrendModel, trendBands, trendEmptyReason, TREND_YEARS, type TrendBand, type TrendBreak, type TrendModel, type TrendPoint } from './trend';
+import { englishT, whoOf, type ChartsT } from './words';
 
 export interface StateTrendOptions {
   indicator: string;
@@ -69,12 +70,13 @@ export interface StateTrendModel {
 
 const byTime = (a: Pick<StateTrendPeriod, 'firstYear' | 'lastYear'>, b: Pick<StateTrendPeriod, 'firstYear' | 'lastYear'>) => a.firstYear - b.firstYear || a.lastYear - b.lastYear;
 
-/** How a derived figure is labelled wherever it appears (chart legend, tooltip, table). */
-export const DERIVED_TEXT = 'Derived re-publication, not a SAMHSA original';
-/** The same, inside a sentence. */
-export const DERIVED_PHRASE = 'derived re-publication, not a SAMHSA original';
+/** How a derived figure is labelled wherever it appears (chart legend, tooltip, table), in English (charts: derived.text). */
+export const DERIVED_TEXT = englishT()('derived.text');
+/** The same, inside a sentence (charts: derived.phrase). */
+export const DERIVED_PHRASE = englishT()('derived.phrase');
 
-export const US_OMITTED_IN_COUNTS = 'The United States is left out in numbers of people: a state’s count beside the nation’s says nothing.';
+/** Why the U.S. is not beside a state in numbers of people, in English (charts: stateTrend.usOmitted). */
+export const US_OMITTED_IN_COUNTS = englishT()('stateTrend.usOmitted');
 
 /**
  * Periods for which a place has figures only as numbers of people (for an indicator and age group),
@@ -110,14 +112,14 @@ export function stateTrendYears(points: ReadonlyArray<Pick<TrendPoint, 'firstYea
 
 const STATE_TREND_MIN_YEARS = 6;
 
-export function toStateTrendModel(allObservations: readonly Observation[], options: StateTrendOptions): StateTrendModel {
-  const measure = measureById(options.measure);
+export function toStateTrendModel(allObservations: readonly Observation[], options: StateTrendOptions, t: ChartsT = englishT(), locale: Locale = 'en'): StateTrendModel {
+  const measure = measureById(options.measure, t, locale);
   const observations = usBesideStates(allObservations);
   const base = { indicator: options.indicator, indicatorTitle: options.indicatorTitle, ageGroup: options.ageGroup, measure: options.measure, joinPooled: true, periods: options.periods };
-  const place = toTrendModel(observations, { ...base, geography: options.geography });
+  const place = toTrendModel(observations, { ...base, geography: options.geography }, t, locale);
   const isState = options.geography !== 'US';
   const counts = measure.kind === 'count';
-  const us = isState && !counts ? toTrendModel(observations, { ...base, geography: 'US' }) : null;
+  const us = isState && !counts ? toTrendModel(observations, { ...base, geography: 'US' }, t, locale) : null;
 
   const byPeriod = new Map<string, StateTrendPeriod>();
   const slot = (p: TrendPoint) => {
@@ -135,14 +137,13 @@ export function toStateTrendModel(allObservations: readonly Observation[], optio
   const xDomain = stateTrendYears([...place.points, ...(usModel?.points ?? []), ...countsOnly.map(years)]);
   const { bands, breaks } = trendBands(options.indicator, xDomain);
   const top = max([...place.points, ...(usModel?.points ?? [])], (p) => p.upper ?? p.value) ?? 0;
-  const countsNote = countsOnly.length ? ` ${countsOnlySentence(countsOnly)}` : '';
 
   return {
     measure,
     geography: options.geography,
     place: { ...place, xDomain, bands, breaks },
     us: usModel ? { ...usModel, xDomain, bands, breaks } : null,
-    usOmitted: isState && counts ? US_OMITTED_IN_COUNTS : null,
+    usOmitted: isState && counts ? t('stateTrend.usOmitted') : null,
     periods,
     bands,
     breaks,
@@ -150,8 +151,14 @@ export function toStateTrendModel(allObservations: readonly Observation[], optio
     yDomain: [0, top || 1],
     countsOnly,
     derived: periods.some((p) => p.place?.derived || p.us?.derived),
-    emptyReason: place.points.length ? null : `${place.emptyReason ?? ''}${countsNote}`,
+    emptyReason: place.points.length ? null : stateTrendEmptyReason({ countsOnly }, options, t, locale),
   };
+}
+
+/** Why a state trend has nothing to draw, and the periods it has in numbers of people only. */
+export function stateTrendEmptyReason(model: Pick<StateTrendModel, 'countsOnly'>, options: StateTrendOptions, t: ChartsT = englishT(), locale: Locale = 'en'): string {
+  const reason = trendEmptyReason(options, t, locale);
+  return model.countsOnly.length ? `${reason} ${countsOnlySentence(model.countsOnly, t, locale)}` : reason;
 }
 
 /** The years a state trend covers, "2002–2023", from its first and last periods. */
@@ -181,29 +188,15 @@ function pruneTo(model: TrendModel, keep: ReadonlySet<string>): TrendModel {
 }
 
 /** "For 2009–2010 and 2021–2022, SAMHSA’s tables in this dataset give numbers of people only; …" */
-export function countsOnlySentence(periods: readonly string[]): string {
-  return `For ${formatPeriodList(periods)}, SAMHSA’s tables in this dataset give numbers of people only; no percentage is derived from them.`;
+export function countsOnlySentence(periods: readonly string[], t: ChartsT = englishT(), locale: Locale = 'en'): string {
+  return t('countsOnly.sentence', { periods: formatPeriodList(periods, locale) });
 }
 
-/** ", each an annual average of two survey years" (or "2 of them…"), for a list of figures. */
-function pooledPhrase(points: readonly TrendPoint[]): string {
-  const pooled = points.filter((p) => p.pooled).length;
-  if (!pooled) return '';
-  if (pooled === points.length) return points.length === 1 ? ', an annual average of two survey years' : ', each an annual average of two survey years';
-  return `, ${pooled} of them annual averages of two survey years`;
+/** "7.60% (95% interval 6.80% to 8.49%)", or "7.60% (no interval published)". */
+export function figureOrNoInterval(o: Observation, t: ChartsT = englishT(), locale: Locale = 'en'): string {
+  const f = formatObservation(o, 'published', locale);
+  return f.interval ? t('figure.withInterval', { estimate: f.estimate, interval: f.interval }) : t('figure.noInterval', { estimate: f.estimate });
 }
-
-/** "2018–2019 (7.60%, 95% interval 6.80% to 8.49%)", for inside a sentence. */
-const inline = (p: TrendPoint) => {
-  const f = formatObservation(p.observation);
-  return `${formatPeriod(p.period)} (${f.estimate}${f.interval ? `, 95% interval ${f.interval}` : ', no interval published'})`;
-};
-
-/** "2018–2019: 7.60% (95% interval 6.80% to 8.49%)". */
-const described = (p: TrendPoint) => {
-  const f = formatObservation(p.observation);
-  return `${formatPeriod(p.period)}: ${f.estimate}${f.interval ? ` (95% interval ${f.interval})` : ' (no interval published)'}`;
-};
 
 /** The p value SAMHSA printed in a note ("p = 0.012", "p < .05"), or null. */
 export function pValueIn(note: string): string | null {
@@ -215,11 +208,12 @@ export function pValueIn(note: string): string | null {
  * What SAMHSA's own test says about a figure's change from the period before, in words, or null
  * when the data hold no SAMHSA test for it. The atlas never runs a test of its own.
  */
-export function changeTestText(o: Observation): string | null {
+export function changeTestText(o: Observation, t: ChartsT = englishT()): string | null {
   const p = pValueIn(o.note);
+  // SAMHSA's own words (a p value, or its note) are quoted as published.
   const detail = p ? ` (${p})` : o.note ? ` (${o.note})` : '';
-  if (o.qualifiers.includes('change_significant')) return `SAMHSA’s own test found the change from the previous period statistically significant at the 0.05 level${detail}.`;
-  if (o.qualifiers.includes('change_not_significant')) return `SAMHSA’s own test did not find the change from the previous period statistically significant at the 0.05 level${detail}.`;
+  if (o.qualifiers.includes('change_significant')) return t('changeTest.significant', { detail });
+  if (o.qualifiers.includes('change_not_significant')) return t('changeTest.notSignificant', { detail });
   return null;
 }
 
@@ -249,48 +243,68 @@ export function latestPair(model: StateTrendModel): { latest: TrendPoint; previo
  * SAMHSA's own test (qualifier change_significant, p value in the note) says so, and never says a
  * figure rose or fell otherwise. Figures across a methodology break are never compared.
  */
-export function summarizeStateTrend(model: StateTrendModel, options: StateTrendOptions): string {
-  if (model.emptyReason) return model.emptyReason;
-  const place = geographyName(options.geography);
-  const who = ageGroupLabel(options.ageGroup).toLowerCase();
+export function summarizeStateTrend(model: StateTrendModel, options: StateTrendOptions, t: ChartsT = englishT(), locale: Locale = 'en'): string {
+  if (model.emptyReason) return stateTrendEmptyReason(model, options, t, locale);
+  const place = placeName(options.geography, locale);
   const points = model.place.points;
   const first = points[0];
   const last = points[points.length - 1];
+  const pooled = points.filter((p) => p.pooled).length;
+  const described = (p: TrendPoint) => `${formatPeriod(p.period)}: ${figureOrNoInterval(p.observation, t, locale)}`;
   const parts: string[] = [
-    `${options.indicatorTitle}, ${place}, ${who}, ${model.measure.label.toLowerCase()}: ${points.length} published ${points.length === 1 ? 'estimate' : 'estimates'}${points.length > 1 ? ` from ${formatPeriod(first.period)} to ${formatPeriod(last.period)}` : ''}${pooledPhrase(points)}.`,
+    t('stateTrend.summary.intro', {
+      title: options.indicatorTitle,
+      place,
+      who: whoOf(options.ageGroup, locale),
+      measure: measureLabel(model.measure.id, t, locale).toLowerCase(),
+      count: points.length,
+      countText: en(points.length),
+      range: points.length > 1 ? 'yes' : 'no',
+      first: formatPeriod(first.period),
+      last: formatPeriod(last.period),
+      // Whether the figures are annual averages of two survey years: the one figure, all, some or none.
+      pooled: !pooled ? 'none' : pooled === points.length ? (points.length === 1 ? 'single' : 'all') : 'some',
+      pooledCount: pooled,
+      pooledText: en(pooled),
+    }),
   ];
 
   const pair = latestPair(model);
   if (pair) {
     const { latest, previous, comparable } = pair;
-    parts.push(`Latest estimate, ${described(latest)}.`);
+    parts.push(t('stateTrend.summary.latest', { figure: described(latest) }));
     if (previous && comparable) {
       const shared = sharedYears(previous, latest);
       parts.push(
-        `The estimate before it in the same survey series, ${described(previous)}. ${
-          shared.length
-            ? `The two periods share ${formatPeriodList(shared.map(String))}, so the estimates are not independent.`
-            : 'The two periods do not overlap.'
+        `${t('stateTrend.summary.previous', { figure: described(previous) })} ${
+          shared.length ? t('stateTrend.summary.shared', { years: formatPeriodList(shared.map(String), locale) }) : t('stateTrend.summary.noOverlap')
         }`,
       );
-      parts.push(changeTestText(latest.observation) ?? 'The data hold no SAMHSA test of this difference, so no change is claimed.');
+      parts.push(changeTestText(latest.observation, t) ?? t('stateTrend.summary.noTest'));
     } else if (previous && previous.series !== latest.series) {
       const series = seriesByName(latest.series);
+      const f = formatObservation(previous.observation, 'published', locale);
       parts.push(
-        `The estimate before it, for ${inline(previous)}, is from an earlier survey series: the methods changed${series ? ` in ${series.firstYear}` : ''}, so the two are not compared.`,
+        t('stateTrend.summary.otherSeries', {
+          figure: f.interval
+            ? t('figure.inline', { period: formatPeriod(previous.period), estimate: f.estimate, interval: f.interval })
+            : t('figure.inlineNoInterval', { period: formatPeriod(previous.period), estimate: f.estimate }),
+          known: series ? 'yes' : 'no',
+          year: series ? String(series.firstYear) : '',
+        }),
       );
     } else if (previous) {
-      parts.push(`The estimate before it (${formatPeriod(previous.period)}, as first published) is not compared with later periods: SAMHSA compares only its restated figures.`);
+      parts.push(t('stateTrend.summary.firstPublished', { period: formatPeriod(previous.period) }));
     }
     const usLatest = model.periods.find((p) => p.period === latest.period)?.us;
-    if (usLatest) parts.push(`United States, ${described(usLatest)}.`);
+    if (usLatest) parts.push(t('stateTrend.summary.us', { place: placeName('US', locale), figure: described(usLatest) }));
   }
 
-  if (model.usOmitted) parts.push(model.usOmitted);
+  if (model.usOmitted) parts.push(t('stateTrend.usOmitted'));
   const series = new Set(points.map((p) => p.series));
-  if (series.size > 1) parts.push(`The estimates come from ${series.size} survey series; the methods changed between them, so they are compared only within a series.`);
+  if (series.size > 1) parts.push(t('stateTrend.summary.series', { count: series.size, countText: en(series.size) }));
   const derived = points.filter((p) => p.derived).length;
-  if (derived) parts.push(`${derived} of ${place}’s estimates ${derived === 1 ? 'is a derived re-publication' : 'are derived re-publications'} of SAMHSA’s figures by a third party, not SAMHSA originals.`);
+  if (derived) parts.push(t('stateTrend.summary.derived', { count: derived, countText: en(derived), place, dc: options.geography === 'DC' ? 'yes' : 'no' }));
   return parts.join(' ');
 }
 
@@ -305,31 +319,42 @@ export function againstUs(state: Pick<TrendPoint, 'lower' | 'upper'> | null, us:
  * their intervals, and whether the state's whole interval lies above or below the U.S. estimate
  * (said to be no formal significance test).
  */
-export function summarizeStateVsUs(model: AgeModel, indicatorTitle: string): string {
-  if (model.emptyReason) return model.emptyReason;
-  const place = geographyName(model.geography);
+export function summarizeStateVsUs(model: AgeModel, indicatorTitle: string, t: ChartsT = englishT(), locale: Locale = 'en'): string {
+  if (model.emptyReason) return ageEmptyReason({ indicatorTitle, geography: model.geography, measure: model.measure.id, period: model.period }, t, locale);
+  const place = placeName(model.geography, locale);
+  const us = placeName('US', locale);
   const text = (o: Observation) => {
-    const f = formatObservation(o);
-    return f.interval ? `${f.estimate} (${f.interval})` : `${f.estimate} (no interval published)`;
+    const f = formatObservation(o, 'published', locale);
+    return f.interval ? t('figure.parenthesized', { estimate: f.estimate, interval: f.interval }) : t('figure.noInterval', { estimate: f.estimate });
   };
   const rows = model.rows.filter((r) => r.value);
   const parts = [
-    `${indicatorTitle}, ${place} beside the United States, ${formatPeriod(model.period)}, ${model.measure.label.toLowerCase()} with 95% intervals.`,
+    t('vsUs.summary.intro', { title: indicatorTitle, place, us, period: formatPeriod(model.period), measure: measureLabel(model.measure.id, t, locale).toLowerCase() }),
     `${rows
-      .map((r) => `${ageGroupLabel(r.ageGroup)}: ${place} ${text((r.value as NonNullable<typeof r.value>).observation)}${r.us ? `, United States ${text(r.us.observation)}` : ''}`)
-      .join('; ')}.`,
+      .map((r) =>
+        t('vsUs.summary.row', {
+          age: ageLabelOf(r.ageGroup, locale),
+          place,
+          figure: text((r.value as NonNullable<typeof r.value>).observation),
+          withUs: r.us ? 'yes' : 'no',
+          us,
+          usFigure: r.us ? text(r.us.observation) : '',
+        }),
+      )
+      // "; " between the groups in English; in Spanish each group is a sentence of its own.
+      .join(t('vsUs.summary.separator'))}.`,
   ];
-  const groups = (which: 'above' | 'below' | 'overlaps') => rows.filter((r) => againstUs(r.value, r.us) === which).map((r) => ageGroupLabel(r.ageGroup).toLowerCase());
+  const groups = (which: 'above' | 'below' | 'overlaps') => rows.filter((r) => againstUs(r.value, r.us) === which).map((r) => whoOf(r.ageGroup, locale));
   const above = groups('above');
   const below = groups('below');
   const overlaps = groups('overlaps');
-  if (above.length) parts.push(`${place}’s whole 95% interval lies above the U.S. estimate for people ${list(above)}.`);
-  if (below.length) parts.push(`${place}’s whole 95% interval lies below the U.S. estimate for people ${list(below)}.`);
-  if (overlaps.length === rows.length) parts.push(`In every age group, ${place}’s interval includes the U.S. estimate, so the survey cannot tell the two apart.`);
-  else if (overlaps.length) parts.push(`For people ${list(overlaps)}, ${place}’s interval includes the U.S. estimate, so the survey cannot tell the two apart.`);
-  if (above.length + below.length + overlaps.length) parts.push('Comparing an interval with the U.S. estimate is not a formal significance test.');
-  if (model.usOmitted) parts.push(model.usOmitted);
+  // Spanish says "del Distrito de Columbia": the article comes with the name.
+  const dc = model.geography === 'DC' ? 'yes' : 'no';
+  if (above.length) parts.push(t('vsUs.summary.above', { place, dc, who: formatList(above, locale) }));
+  if (below.length) parts.push(t('vsUs.summary.below', { place, dc, who: formatList(below, locale) }));
+  if (overlaps.length === rows.length) parts.push(t('vsUs.summary.overlapAll', { place, dc }));
+  else if (overlaps.length) parts.push(t('vsUs.summary.overlapSome', { place, dc, who: formatList(overlaps, locale) }));
+  if (above.length + below.length + overlaps.length) parts.push(t('vsUs.summary.notATest'));
+  if (model.usOmitted) parts.push(t('age.countsAlone'));
   return parts.join(' ');
 }
-
-const list = (items: string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);

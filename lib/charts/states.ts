@@ -7,20 +7,22 @@
  * model holds no U.S. figure and no comparison (`usOmitted` says why).
  */
 import { max, min } from 'd3-array';
-import { ageGroupLabel } from '../vocabulary/age-groups';
-import { compareStatesByName, GEOGRAPHIES, geographyName } from '../vocabulary/geography';
+import { compareStatesByName, GEOGRAPHIES } from '../vocabulary/geography';
 import type { Observation } from '../vocabulary/schema';
-import { formatObservation, formatPeriod } from '../format/numbers';
+import { en, formatPeriod } from '../format/numbers';
+import { comparePlaces, placeName } from '../i18n/vocabulary';
+import type { Locale } from '../i18n/locales';
 import { MAP } from './constants';
-import { measureById, measureOfUnit, plotted, type Measure } from './measure';
+import { measureById, measureLabel, measureOfUnit, plotted, type Measure } from './measure';
 import { choose } from './select';
+import { figureText } from './trend';
+import { englishT, whoOf, type ChartsT } from './words';
 
 /** `not-compared`: numbers of people, which are never set against the nation's. */
 export type Comparison = 'above' | 'below' | 'overlaps' | 'no-interval' | 'not-compared';
 
-/** Why a count is not set beside the U.S. count, in a sentence (map, ranking, age chart). */
-export const COUNTS_NOT_COMPARED =
-  'In numbers of people, states are not compared with the United States: a state’s count is always a small part of the nation’s, and a count mostly shows where many people live. Choose a percentage to compare states with each other and with the United States.';
+/** Why a count is not set beside the U.S. count, in a sentence (map, ranking), in English (charts: states.countsNotCompared). */
+export const COUNTS_NOT_COMPARED = englishT()('states.countsNotCompared');
 
 export interface StateValue {
   code: string;
@@ -85,8 +87,8 @@ export function statePeriods(observations: readonly Observation[], indicator: st
   return [...periods].sort().reverse();
 }
 
-export function toStatesModel(observations: readonly Observation[], options: StatesOptions): StatesModel {
-  const measure = measureById(options.measure);
+export function toStatesModel(observations: readonly Observation[], options: StatesOptions, t: ChartsT = englishT(), locale: Locale = 'en'): StatesModel {
+  const measure = measureById(options.measure, t, locale);
   const relevant = observations.filter(
     (o) => o.indicator === options.indicator && o.age_group === options.ageGroup && o.period === options.period && measureOfUnit(o.unit) === options.measure,
   );
@@ -110,9 +112,11 @@ export function toStatesModel(observations: readonly Observation[], options: Sta
     if (us && p.lower !== null && p.upper !== null) {
       comparison = p.lower > us.value ? 'above' : p.upper < us.value ? 'below' : 'overlaps';
     }
-    states.push({ code, name: geographyName(code), ...p, observation: c.observation, comparison });
+    states.push({ code, name: placeName(code, locale), ...p, observation: c.observation, comparison });
   }
-  states.sort((a, b) => b.value - a.value || compareStatesByName(a.code, b.code));
+  // Equal figures in alphabetical order of the names shown.
+  const byName = locale === 'en' ? compareStatesByName : comparePlaces(locale);
+  states.sort((a, b) => b.value - a.value || byName(a.code, b.code));
 
   const lo = min(states, (s) => s.lower ?? s.value) ?? 0;
   const hi = max(states, (s) => s.upper ?? s.value) ?? 0;
@@ -122,12 +126,21 @@ export function toStatesModel(observations: readonly Observation[], options: Sta
     states,
     missing,
     us,
-    usOmitted: counts ? COUNTS_NOT_COMPARED : null,
+    usOmitted: counts ? t('states.countsNotCompared') : null,
     domain: [lo, us ? Math.max(hi, us.value) : hi],
-    emptyReason: states.length
-      ? null
-      : `No state figures of “${options.indicatorTitle}” are published for ${ageGroupLabel(options.ageGroup).toLowerCase()} as ${measure.label.toLowerCase()}${options.period ? ` in ${formatPeriod(options.period)}` : ''}.`,
+    emptyReason: states.length ? null : statesEmptyReason(options, t, locale),
   };
+}
+
+/** Why the map and ranking have nothing to draw. */
+export function statesEmptyReason(options: StatesOptions, t: ChartsT = englishT(), locale: Locale = 'en'): string {
+  return t('states.empty', {
+    title: options.indicatorTitle,
+    who: whoOf(options.ageGroup, locale),
+    measure: measureLabel(options.measure, t, locale).toLowerCase(),
+    inPeriod: options.period ? 'yes' : 'no',
+    period: formatPeriod(options.period),
+  });
 }
 
 export interface MapClass {
@@ -154,40 +167,50 @@ export function classOf(value: number, classes: MapClass[]): number {
   return classes.length - 1;
 }
 
-/** "50 states and DC", "12 states". */
-function placesCount(states: StateValue[]): string {
-  const dc = states.some((s) => s.code === 'DC');
-  const n = states.length - (dc ? 1 : 0);
-  return `${n} ${n === 1 ? 'state' : 'states'}${dc ? ' and DC' : ''}`;
-}
-
-const describe = (o: Observation) => {
-  const f = formatObservation(o);
-  return f.interval ? `${f.estimate} (95% interval ${f.interval})` : f.estimate;
-};
-
 /**
  * One sentence per fact: highest, lowest and the U.S. figure (the map), plus how many intervals
  * lie wholly above or below the U.S. estimate (the ranking).
  */
-export function summarizeStates(model: StatesModel, options: StatesOptions, focus: 'map' | 'ranking' = 'ranking'): string {
-  if (model.emptyReason) return model.emptyReason;
-  const who = ageGroupLabel(options.ageGroup).toLowerCase();
+export function summarizeStates(model: StatesModel, options: StatesOptions, focus: 'map' | 'ranking' = 'ranking', t: ChartsT = englishT(), locale: Locale = 'en'): string {
+  if (model.emptyReason) return statesEmptyReason(options, t, locale);
+  const name = (code: string) => placeName(code, locale);
+  const describe = (o: Observation) => figureText(o, t, locale);
   const first = model.states[0];
   const last = model.states[model.states.length - 1];
+  const dc = model.states.some((s) => s.code === 'DC');
+  const n = model.states.length - (dc ? 1 : 0);
   const parts = [
-    `${options.indicatorTitle}, ${who}, ${formatPeriod(model.period)}${/-/.test(model.period) ? ' (annual average of two years)' : ''}: ${placesCount(model.states)}.`,
-    `Highest: ${first.name}, ${describe(first.observation)}. Lowest: ${last.name}, ${describe(last.observation)}.`,
+    t('states.summary.intro', {
+      title: options.indicatorTitle,
+      who: whoOf(options.ageGroup, locale),
+      period: formatPeriod(model.period),
+      pooled: /-/.test(model.period) ? 'yes' : 'no',
+      count: n,
+      countText: en(n),
+      dc: dc ? 'yes' : 'no',
+    }),
+    t('states.summary.extremes', { highest: name(first.code), highestFigure: describe(first.observation), lowest: name(last.code), lowestFigure: describe(last.observation) }),
   ];
-  if (model.us && focus === 'map') parts.push(`United States: ${describe(model.us.observation)}.`);
+  if (model.us) parts.push(t('states.summary.us', { figure: describe(model.us.observation) }));
   if (model.us && focus === 'ranking') {
     const above = model.states.filter((s) => s.comparison === 'above');
     const below = model.states.filter((s) => s.comparison === 'below');
-    parts.push(`United States: ${describe(model.us.observation)}.`);
+    const names = (list: StateValue[]) => (list.length ? ` (${list.map((s) => name(s.code)).join(', ')})` : '');
     parts.push(
-      `${above.length} ${above.length === 1 ? 'state has its' : 'states have their'} whole interval above the U.S. estimate${above.length ? ` (${above.map((s) => s.name).join(', ')})` : ''}; ${below.length} below${below.length ? ` (${below.map((s) => s.name).join(', ')})` : ''}; the rest overlap it.`,
+      t('states.summary.against', {
+        above: above.length,
+        aboveText: en(above.length),
+        aboveNames: names(above),
+        below: below.length,
+        belowText: en(below.length),
+        belowNames: names(below),
+      }),
     );
   }
-  if (model.missing.length) parts.push(`No figure for ${model.missing.map(geographyName).join(', ')}.`);
+  if (model.missing.length) {
+    // In alphabetical order of the names shown (Nueva York under N in Spanish).
+    const missing = locale === 'en' ? model.missing : [...model.missing].sort(comparePlaces(locale));
+    parts.push(t('states.summary.missing', { places: missing.map(name).join(', ') }));
+  }
   return parts.join(' ');
 }

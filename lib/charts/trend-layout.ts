@@ -5,6 +5,7 @@ import { SERIES } from '../vocabulary/series';
 import { TREND, SERIES_STYLES } from './constants';
 import { formatTick } from './measure';
 import type { TrendModel, TrendPoint } from './trend';
+import { englishT, type ChartsT } from './words';
 
 const SYMBOLS = new Map<string, SymbolType>([
   ['circle', symbolCircle],
@@ -50,7 +51,7 @@ export function trendPlot(width: number, height: number): TrendLayout['plot'] {
 /** Years to pixels: each year gets an equal slot, a figure for one year sits in its middle. */
 export const trendX = ([from, to]: [number, number], plot: TrendLayout['plot']) => scaleLinear().domain([from - 0.5, to + 0.5]).range([plot.left, plot.right]);
 
-export function layoutTrend(model: TrendModel, width: number, height: number = TREND.HEIGHT): TrendLayout {
+export function layoutTrend(model: TrendModel, width: number, height: number = TREND.HEIGHT, t: ChartsT = englishT()): TrendLayout {
   const plot = trendPlot(width, height);
   const [from, to] = model.xDomain;
   const x = trendX(model.xDomain, plot);
@@ -61,7 +62,7 @@ export function layoutTrend(model: TrendModel, width: number, height: number = T
   const step = [1, 2, 4, 5, 10].find((s) => years / s <= fit) ?? 10;
   const xTicks = [];
   for (let year = from; year <= to; year++) if (year % step === 0) xTicks.push({ x: x(year), label: String(year) });
-  const yTicks = y.ticks(5).map((v) => ({ y: y(v), label: formatTick(v, model.measure) }));
+  const yTicks = y.ticks(5).map((v) => ({ y: y(v), label: formatTick(v, model.measure, t) }));
 
   const bands = model.bands.map((b) => ({
     x0: x(b.from - 0.5),

@@ -5,14 +5,15 @@
  * (state-trend.ts) also joins overlapping two-year periods of one series.
  */
 import { max, min } from 'd3-array';
-import { ageGroupLabel } from '../vocabulary/age-groups';
-import { geographyName } from '../vocabulary/geography';
 import type { Observation } from '../vocabulary/schema';
 import { joinsNextYear, seriesListFor } from '../vocabulary/comparability';
-import { periodYears, seriesByName, type Series } from '../vocabulary/series';
-import { formatObservation, formatPeriod } from '../format/numbers';
-import { measureById, measureOfUnit, plotted, type Measure } from './measure';
+import { periodYears, type Series } from '../vocabulary/series';
+import { en, formatObservation, formatPeriod } from '../format/numbers';
+import { placeName, seriesWords } from '../i18n/vocabulary';
+import type { Locale } from '../i18n/locales';
+import { measureById, measureLabel, measureOfUnit, plotted, type Measure } from './measure';
 import { choose } from './select';
+import { englishT, whoOf, type ChartsT } from './words';
 
 export interface TrendOptions {
   indicator: string;
@@ -108,8 +109,8 @@ export function trendBands(indicator: string, [from, to]: [number, number]): { b
   return { bands, breaks };
 }
 
-export function toTrendModel(observations: readonly Observation[], options: TrendOptions): TrendModel {
-  const measure = measureById(options.measure);
+export function toTrendModel(observations: readonly Observation[], options: TrendOptions, t: ChartsT = englishT(), locale: Locale = 'en'): TrendModel {
+  const measure = measureById(options.measure, t, locale);
   const only = options.periods ? new Set(options.periods) : null;
   const relevant = observations.filter(
     (o) =>
@@ -176,25 +177,37 @@ export function toTrendModel(observations: readonly Observation[], options: Tren
     bands,
     xDomain,
     yDomain: [0, top || 1],
-    emptyReason: points.length
-      ? null
-      : `No ${options.geography === 'US' ? 'national figure' : `figure for ${geographyName(options.geography)}`} of “${options.indicatorTitle}” as ${measure.label.toLowerCase()} for ${ageGroupLabel(options.ageGroup).toLowerCase()} is in this dataset yet.`,
+    emptyReason: points.length ? null : trendEmptyReason(options, t, locale),
   };
 }
 
-const text = (p: TrendPoint) => {
-  const f = formatObservation(p.observation);
-  return f.interval ? `${f.estimate} (95% interval ${f.interval})` : f.estimate;
-};
+/** Why a trend has nothing to draw: no figure of the place, measure and age group in the data yet. */
+export function trendEmptyReason(options: Pick<TrendOptions, 'indicatorTitle' | 'geography' | 'ageGroup' | 'measure'>, t: ChartsT = englishT(), locale: Locale = 'en'): string {
+  return t('trend.empty', {
+    scope: options.geography === 'US' ? 'national' : 'place',
+    place: placeName(options.geography, locale),
+    // Spanish says "del Distrito de Columbia": the article comes with the name.
+    dc: options.geography === 'DC' ? 'yes' : 'no',
+    title: options.indicatorTitle,
+    measure: measureLabel(options.measure, t, locale).toLowerCase(),
+    who: whoOf(options.ageGroup, locale),
+  });
+}
+
+/** "7.4% (95% interval 7.2% to 7.6%)", or the estimate alone when no interval was published. */
+export function figureText(o: Observation, t: ChartsT = englishT(), locale: Locale = 'en'): string {
+  const f = formatObservation(o, 'published', locale);
+  return f.interval ? t('figure.withInterval', { estimate: f.estimate, interval: f.interval }) : f.estimate;
+}
 
 /**
  * A plain-language description of what the chart shows, series by series, that never compares
  * figures across a methodology break.
  */
-export function summarizeTrend(model: TrendModel, options: TrendOptions): string {
-  if (model.emptyReason) return model.emptyReason;
-  const who = ageGroupLabel(options.ageGroup).toLowerCase();
-  const parts: string[] = [`${options.indicatorTitle}, ${who}, ${model.measure.label.toLowerCase()}.`];
+export function summarizeTrend(model: TrendModel, options: TrendOptions, t: ChartsT = englishT(), locale: Locale = 'en'): string {
+  if (model.emptyReason) return trendEmptyReason(options, t, locale);
+  const text = (p: TrendPoint) => figureText(p.observation, t, locale);
+  const parts: string[] = [t('trend.summary.intro', { title: options.indicatorTitle, who: whoOf(options.ageGroup, locale), measure: measureLabel(model.measure.id, t, locale).toLowerCase() })];
   const bySeries = new Map<string, TrendPoint[]>();
   for (const p of model.points) bySeries.set(p.series, [...(bySeries.get(p.series) ?? []), p]);
   // Within a series, a first-published figure of a restated year is not compared with later ones.
@@ -211,23 +224,30 @@ export function summarizeTrend(model: TrendModel, options: TrendOptions): string
     if (current.length) segments.push([name, current]);
   }
   for (const [name, pts] of segments) {
-    const series = seriesByName(name);
+    const series = seriesWords(name, locale)?.title ?? name;
     const first = pts[0];
     const last = pts[pts.length - 1];
     const restated = !joinsNextYear(name, last.lastYear, last.observation.revision) && pts.length === 1;
-    const label = `${series?.title ?? name}${restated ? ` (${formatPeriod(last.period)} as first published, not compared with later years, which SAMHSA compares only with its restated figure)` : ''}`;
+    const label = restated ? t('trend.summary.restated', { series, period: formatPeriod(last.period) }) : series;
     if (pts.length === 1) {
-      parts.push(`${label}: ${formatPeriod(first.period)}, ${text(first)}.`);
+      parts.push(t('trend.summary.single', { label, period: formatPeriod(first.period), figure: text(first) }));
     } else {
-      const direction = last.value > first.value ? 'higher' : last.value < first.value ? 'lower' : 'the same';
       parts.push(
-        `${label}: ${pts.length} figures from ${formatPeriod(first.period)} (${text(first)}) to ${formatPeriod(last.period)} (${text(last)}), ${direction === 'the same' ? 'the same at both ends' : `${direction} at the end`}.`,
+        t('trend.summary.run', {
+          label,
+          countText: en(pts.length),
+          first: formatPeriod(first.period),
+          firstFigure: text(first),
+          last: formatPeriod(last.period),
+          lastFigure: text(last),
+          direction: last.value > first.value ? 'higher' : last.value < first.value ? 'lower' : 'same',
+        }),
       );
     }
   }
-  if (bySeries.size > 1) parts.push('The series use different methods, so figures are not compared across them.');
+  if (bySeries.size > 1) parts.push(t('trend.summary.acrossSeries'));
   const missing = model.xDomain[1] - model.xDomain[0] + 1 - new Set(model.points.filter((p) => !p.pooled).map((p) => p.firstYear)).size;
   // Not "unpublished": SAMHSA published figures for many of these years; this dataset does not hold them yet.
-  if (missing > 0) parts.push(`${missing} of the years shown have no annual figure in this dataset yet; they are left as gaps, never filled in.`);
+  if (missing > 0) parts.push(t('trend.summary.gaps', { count: missing, countText: en(missing) }));
   return parts.join(' ');
 }

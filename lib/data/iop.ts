@@ -6,6 +6,11 @@ import { toStatesModel, type StateValue } from '../charts/states';
 import { figureFor, latestFigure, type Figure } from './headline';
 import type { Observation } from '../vocabulary/schema';
 import { periodYears } from '../vocabulary/series';
+import { createTranslator } from 'next-intl';
+import enIop from '../../messages/en/iop.json';
+import esIop from '../../messages/es/iop.json';
+import { formatDate } from '../format/numbers';
+import type { Locale } from '../i18n/locales';
 
 export interface TreatmentGap {
   period: string;
@@ -96,6 +101,14 @@ export interface IopSource {
   year: string | null;
   /** A public https address of the document or its official page. */
   url: string;
+  /** A press release's date (ISO), written after its title in the reader's language. */
+  pressRelease?: string;
+  /**
+   * What a Spanish reader is sent to: `url` is a Spanish edition of the same page; `{}` says the
+   * page itself serves Spanish readers (the Helpline's page, FindTreatment.gov's Spanish
+   * interface). Without it the page is in English only, and the Spanish citation says so.
+   */
+  spanish?: { url?: string };
 }
 
 export const IOP_SOURCES = {
@@ -122,18 +135,21 @@ export const IOP_SOURCES = {
     title: 'National Helpline',
     year: null,
     url: 'https://www.samhsa.gov/find-help/helplines/national-helpline',
+    spanish: {},
   },
   findTreatment: {
     publisher: 'SAMHSA',
     title: 'FindTreatment.gov',
     year: null,
     url: 'https://findtreatment.gov',
+    spanish: {},
   },
   lifeline988: {
     publisher: '988 Suicide & Crisis Lifeline',
     title: '988lifeline.org',
     year: null,
     url: 'https://988lifeline.org',
+    spanish: { url: 'https://988lifeline.org/es' },
   },
   tip63: {
     publisher: 'SAMHSA',
@@ -191,9 +207,10 @@ export const IOP_SOURCES = {
   },
   narcanOtc: {
     publisher: 'U.S. Food and Drug Administration (FDA)',
-    title: 'FDA Approves First Over-the-Counter Naloxone Nasal Spray (press release, March 29, 2023)',
+    title: 'FDA Approves First Over-the-Counter Naloxone Nasal Spray',
     year: '2023',
     url: 'https://www.fda.gov/news-events/press-announcements/fda-approves-first-over-the-counter-naloxone-nasal-spray',
+    pressRelease: '2023-03-29',
   },
   overdoseResponse: {
     publisher: 'U.S. Dept. of Health and Human Services',
@@ -205,8 +222,35 @@ export const IOP_SOURCES = {
 
 export type IopSourceId = keyof typeof IOP_SOURCES;
 
-/** The short citation shown beside a fact: publisher, “title” (year). */
-export function citationText(id: IopSourceId): string {
+type CitationKey = 'citation.label' | 'citation.dated' | 'citation.undated' | 'citation.pressRelease' | `publishers.${IopSourceId}`;
+type Words = (key: CitationKey, values?: Record<string, string | number>) => string;
+const translators: Partial<Record<Locale, Words>> = {};
+
+/** The citation words of a locale (messages/{locale}/iop.json), through next-intl's translator. */
+function words(locale: Locale): Words {
+  return (translators[locale] ??= createTranslator({ locale, messages: { iop: locale === 'es' ? esIop : enIop }, namespace: 'iop' }) as unknown as Words);
+}
+
+/** "Source: " or "Sources: " ("Fuente: ", "Fuentes: "), before the citations of a fact. */
+export function citationLabel(count: number, locale: Locale = 'en'): string {
+  return words(locale)('citation.label', { count });
+}
+
+/** Where a reader of `locale` is sent for a source: its Spanish edition when there is one. */
+export function sourceUrl(id: IopSourceId, locale: Locale = 'en'): string {
   const s: IopSource = IOP_SOURCES[id];
-  return `${s.publisher}, “${s.title}”${s.year ? ` (${s.year})` : ' (web page)'}`;
+  return (locale === 'es' && s.spanish?.url) || s.url;
+}
+
+/**
+ * The short citation shown beside a fact: publisher, “title” (year), or “(web page)” for a page
+ * without one. In Spanish the publisher is named in Spanish, the title stays as published, and a
+ * source only in English says “en inglés”.
+ */
+export function citationText(id: IopSourceId, locale: Locale = 'en'): string {
+  const s: IopSource = IOP_SOURCES[id];
+  const t = words(locale);
+  const title = s.pressRelease ? `${s.title} (${t('citation.pressRelease', { date: formatDate(s.pressRelease, locale) })})` : s.title;
+  const values = { publisher: t(`publishers.${id}`), title, year: s.year ?? '', english: locale === 'es' && !s.spanish ? 'yes' : 'no' };
+  return s.year ? t('citation.dated', values) : t('citation.undated', values);
 }

@@ -1,5 +1,8 @@
-import { renderToStaticMarkup } from 'react-dom/server';
+import { NextIntlClientProvider } from 'next-intl';
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup as render } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
+import charts from '@/messages/en/charts.json';
 import { AgeChart } from '@/app/_components/charts/age-chart';
 import { RankingChart } from '@/app/_components/charts/ranking-chart';
 import { StateMap } from '@/app/_components/charts/state-map';
@@ -11,6 +14,14 @@ import type { Observation } from '@/lib/vocabulary/schema';
 import { stateShapes } from '@/lib/geo/state-shapes';
 
 vi.mock('next/navigation', () => ({ useRouter: () => ({ push: () => undefined }) }));
+
+/** Rendered as on an English page: the charts read their words from the `charts` messages. */
+const renderToStaticMarkup = (node: ReactNode) =>
+  render(
+    <NextIntlClientProvider locale="en" messages={{ charts }} timeZone="UTC">
+      {node}
+    </NextIntlClientProvider>,
+  );
 
 const o = (p: Partial<Observation>): Observation => ({
   indicator: 'sud_past_year', period: '2014', geography: 'US', age_group: '12+', unit: 'millions', estimate: 1, ci_lower: null, ci_upper: null,

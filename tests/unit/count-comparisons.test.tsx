@@ -8,8 +8,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { NextIntlClientProvider } from 'next-intl';
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup as render } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import charts from '@/messages/en/charts.json';
 import { RankingChart } from '@/app/_components/charts/ranking-chart';
 import { StateMap } from '@/app/_components/charts/state-map';
 import { AGE_COUNTS_ALONE, summarizeAge, toAgeModel } from '@/lib/charts/age';
@@ -21,6 +24,14 @@ import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';
 
 vi.mock('next/navigation', () => ({ useRouter: () => ({ push: () => undefined }) }));
+
+/** Rendered as on an English page: the charts read their words from the `charts` messages. */
+const renderToStaticMarkup = (node: ReactNode) =>
+  render(
+    <NextIntlClientProvider locale="en" messages={{ charts }} timeZone="UTC">
+      {node}
+    </NextIntlClientProvider>,
+  );
 
 const DATA = path.join(__dirname, '..', '..', 'data');
 const IS_STATE = new Set(GEOGRAPHIES.filter((g) => g.level === 'state').map((g) => g.code));

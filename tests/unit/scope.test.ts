@@ -15,10 +15,7 @@ import { editDatasetWords, publishUpload, rollbackTo, wordsToken } from '@/lib/a
 import { analyseOutsideRows, analyseUpload } from '@/lib/admin/uploads';
 import { checkPackage, PROFILE, readPackage, sha256, type DataPackage, type DataResource } from '@/lib/data/package';
 import { IssueLog } from '@/lib/import/issues';
-import { COMPARABILITY } from '@/lib/vocabulary/comparability';
-import { QUALIFIERS } from '@/lib/vocabulary/qualifiers';
-import { SERIES } from '@/lib/vocabulary/series';
-import { UNITS } from '@/lib/vocabulary/units';
+import { PACKAGE_COMPARABILITY, PACKAGE_QUALIFIERS, PACKAGE_SERIES, PACKAGE_UNITS } from '@/lib/data/package-vocabulary';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TABLE_2019 = path.join(ROOT, 'data/sources/samhsa-sae-2018-2019/percentages/NSDUHsaeExcelTab01-2019.csv');
@@ -67,10 +64,10 @@ beforeAll(async () => {
     sources: [{ title: 'SAMHSA' }],
     resources: [],
     indicators: [],
-    series: [...SERIES],
-    comparability: COMPARABILITY,
-    qualifiers: [...QUALIFIERS],
-    units: [...UNITS],
+    series: PACKAGE_SERIES,
+    comparability: PACKAGE_COMPARABILITY,
+    qualifiers: PACKAGE_QUALIFIERS,
+    units: PACKAGE_UNITS,
   };
   writeFileSync(packageFile(), `${JSON.stringify(pkg, null, 2)}\n`);
   // The 2018-2019 state table as the first file of a dataset, whose scope is then declared as the

@@ -7,8 +7,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { createElement, type ComponentProps, type ReactElement } from 'react';
+import { renderToStaticMarkup as render } from 'react-dom/server';
+import charts from '@/messages/en/charts.json';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stateTrendText } from '@/app/_components/charts/state-trend-chart';
 import { StateTrendFigure, stateTrendRows } from '@/app/_components/charts/state-trend-figure';
@@ -37,6 +39,11 @@ import { ingest } from '@/lib/import/ingest';
 import { COMPARABILITY, seriesForIndicatorPeriod, seriesNamesFor } from '@/lib/vocabulary/comparability';
 import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';
+
+/** Props of the provider, its children passed as createElement's third argument. */
+type ProviderProps = ComponentProps<typeof NextIntlClientProvider>;
+/** Rendered as on an English page: the charts read their words from the `charts` messages. */
+const renderToStaticMarkup = (node: ReactElement) => render(createElement(NextIntlClientProvider, { locale: 'en', messages: { charts }, timeZone: 'UTC' } as ProviderProps, node));
 
 const DATA = path.join(__dirname, '..', '..', 'data');
 

@@ -6,8 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createElement } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import { createElement, type ComponentProps } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import charts from '@/messages/en/charts.json';
+import common from '@/messages/en/common.json';
+import dashboard from '@/messages/en/dashboard.json';
+import format from '@/messages/en/format.json';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TrendSection, useViewModels } from '@/app/_components/dashboard/sections';
 import { measureOfUnit } from '@/lib/charts/measure';
@@ -31,6 +36,9 @@ import { applyFilter, parseFilter } from '@/lib/data/query';
 import { ingest } from '@/lib/import/ingest';
 import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';
+
+/** Props of the provider, its children passed as createElement's third argument. */
+type ProviderProps = ComponentProps<typeof NextIntlClientProvider>;
 
 const DATA = path.join(__dirname, '..', '..', 'data');
 const STATES = new Set(GEOGRAPHIES.filter((g) => g.level === 'state').map((g) => g.code));
@@ -101,7 +109,8 @@ describe('an empty chart', () => {
       const models = useViewModels(rows, view, option);
       return createElement(TrendSection, { view, option, models, onChange: () => {} });
     }
-    return renderToStaticMarkup(createElement(Harness));
+    // As on an English page: the sections read their words from the client namespaces.
+    return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: 'en', messages: { charts, common, dashboard, format }, timeZone: 'UTC' } as ProviderProps, createElement(Harness)));
   };
 
   it('says why once, where the chart would be, with no table, downloads or source line', () => {

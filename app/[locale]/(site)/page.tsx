@@ -7,21 +7,26 @@ import { loadDashboard } from '@/lib/data/dashboard';
 import { figureFor, latestFigure } from '@/lib/data/headline';
 import { oncePerRows } from '@/lib/data/per-version';
 import type { Observation } from '@/lib/vocabulary/schema';
-import { seriesByName } from '@/lib/vocabulary/series';
 import { getAllObservations, getIndicators } from '@/lib/store/live';
 import { stateShapes } from '@/lib/geo/state-shapes';
 import { pageMetadata } from '@/lib/site/metadata';
 import { deviceGuess } from '@/lib/http/touch';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { seriesWords } from '@/lib/i18n/vocabulary';
+import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata = pageMetadata(
-  'Substance Use Atlas: substance use in the United States',
-  'How many people in the United States have a substance use disorder, and how many get treatment: national trends that respect methodology changes, state maps and rankings, and age groups, with 95% intervals and sources.',
-  '/',
-  true,
-);
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const lang: Locale = isLocale(locale) ? locale : 'en';
+  const t = await getTranslations({ locale: lang, namespace: 'dashboard' });
+  return pageMetadata(t('home.metaTitle'), t('home.metaDescription'), '/', true, lang);
+}
 
 /** The 2014 national estimate is the project's reference point. */
 const REFERENCE_PERIOD = '2014';
@@ -34,40 +39,33 @@ const headline = oncePerRows((observations: ReadonlyArray<Observation & { datase
   reference: figureFor(observations, { ...NATIONAL, period: REFERENCE_PERIOD }),
 }));
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function HomePage({ searchParams }: Props) {
+export default async function HomePage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  const lang: Locale = isLocale(locale) ? locale : 'en';
+  const t = await getTranslations({ locale: lang, namespace: 'dashboard' });
   const query = await searchParams;
-  const [observations, indicators, dashboard] = await Promise.all([getAllObservations(), getIndicators(), loadDashboard(query)]);
+  const [observations, indicators, dashboard] = await Promise.all([getAllObservations(), getIndicators(lang), loadDashboard(query, lang)]);
   const initialSearch = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();
   const { latest, reference } = headline(observations);
-  const title = indicators.get('sud_past_year')?.title ?? 'Substance use disorder in the past year';
-  const latestSeries = latest ? seriesByName(latest.series) : undefined;
-  const referenceSeries = reference ? seriesByName(reference.series) : undefined;
+  const title = indicators.get('sud_past_year')?.title ?? t('home.headlineFallback');
+  const latestWords = latest ? seriesWords(latest.series, lang) : undefined;
+  const referenceWords = reference ? seriesWords(reference.series, lang) : undefined;
 
   return (
     <>
       <DataNotice />
-      <h1>Substance use in the United States</h1>
-      <p className="lead">
-        How many people have a substance use disorder, and how many get treatment — from SAMHSA’s National Survey on Drug Use and
-        Health. Every number names its source; the 95% interval is shown wherever SAMHSA published one (the state tables have them; most
-        national figures here were published without one).
-      </p>
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('home.lead')}</p>
 
       <section aria-labelledby="headline">
-        <h2 id="headline">Headline: {title.charAt(0).toLowerCase() + title.slice(1)}, United States</h2>
-        <p className="headline-scope">
-          These two figures are always this measure, for everyone aged 12 or older; the charts below follow your choices.
-        </p>
+        <h2 id="headline">{t('home.headline', { title: title.charAt(0).toLowerCase() + title.slice(1) })}</h2>
+        <p className="headline-scope">{t('home.headlineScope')}</p>
         <div className="cards">
-          {latest ? <FigureCard figure={latest} heading={`Latest national estimate (${latest.period})`} /> : null}
+          {latest ? <FigureCard figure={latest} heading={t('home.latest', { period: latest.period })} /> : null}
           {reference ? (
-            <FigureCard figure={reference} heading={`The ${reference.period} estimate`}>
-              {latestSeries && referenceSeries && latestSeries !== referenceSeries ? (
-                <p className="caveat">
-                  Not comparable with {latest?.period}: {referenceSeries.title} used different criteria. {latestSeries.change}
-                </p>
+            <FigureCard figure={reference} heading={t('home.reference', { period: reference.period })}>
+              {latest && latestWords && referenceWords && latest.series !== reference.series ? (
+                <p className="caveat">{t('home.notComparable', { period: latest.period, series: referenceWords.title, change: latestWords.change })}</p>
               ) : null}
             </FigureCard>
           ) : null}
@@ -75,7 +73,7 @@ export default async function HomePage({ searchParams }: Props) {
       </section>
 
       <section aria-labelledby="explore">
-        <h2 id="explore">Explore the figures</h2>
+        <h2 id="explore">{t('home.explore')}</h2>
         <ViewDataProvider packed={packRows(dashboard.initial)} guess={deviceGuess(await headers())}>
           <Dashboard packedOptions={packOptions(dashboard.options)} datasets={dashboard.datasets} shapes={stateShapes()} initialSearch={initialSearch ? `?${initialSearch}` : ''} />
         </ViewDataProvider>

@@ -1,37 +1,41 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { ageHeight, layoutAge, type AgeModel, type AgeRow } from '@/lib/charts/age';
 import { AGE } from '@/lib/charts/constants';
+import { figureText } from '@/lib/charts/trend';
 import { horizontalWhisker } from '@/lib/charts/whisker';
-import { ageGroupLabel } from '@/lib/vocabulary/age-groups';
-import { geographyName } from '@/lib/vocabulary/geography';
-import { formatObservation, formatPeriod } from '@/lib/format/numbers';
+import { englishT, type ChartsT } from '@/lib/charts/words';
+import { ageLabel, placeName } from '@/lib/i18n/vocabulary';
+import type { Locale } from '@/lib/i18n/locales';
+import { formatPeriod } from '@/lib/format/numbers';
 import { EmptyChart } from './chart-frame';
-import { AGE_KEYS, KeysHint } from './keys-hint';
+import { KeysHint } from './keys-hint';
 import { Tooltip, type TooltipContent } from './tooltip';
 import { scaledHeight, useChartWidth } from './use-chart-width';
 import { useRovingPoints } from './use-roving-points';
 
-export function ageText(row: AgeRow, model: AgeModel): TooltipContent {
+export function ageText(row: AgeRow, model: AgeModel, t: ChartsT = englishT(), locale: Locale = 'en'): TooltipContent {
   const lines: string[] = [];
-  const describe = (v: NonNullable<AgeRow['value']>) => {
-    const f = formatObservation(v.observation);
-    return f.interval ? `${f.estimate} (95% interval ${f.interval})` : f.estimate;
-  };
-  lines.push(row.value ? `${geographyName(model.geography)}: ${describe(row.value)}` : `${geographyName(model.geography)}: no published figure`);
-  if (row.us) lines.push(`United States: ${describe(row.us)}`);
-  lines.push(`${formatPeriod(model.period)}`);
-  return { title: ageGroupLabel(row.ageGroup), lines };
+  const place = placeName(model.geography, locale);
+  lines.push(row.value ? t('tooltip.placeFigure', { place, figure: figureText(row.value.observation, t, locale) }) : t('tooltip.noFigure', { place }));
+  if (row.us) lines.push(t('tooltip.placeFigure', { place: placeName('US', locale), figure: figureText(row.us.observation, t, locale) }));
+  lines.push(formatPeriod(model.period));
+  return { title: ageLabel(row.ageGroup, locale), lines };
 }
 
 /** Estimates by age group with their intervals; a state's figures beside the U.S. ones. */
 export function AgeChart({ model, label }: { model: AgeModel; label: string }) {
+  const t = useTranslations('charts');
+  const locale = useLocale();
   const { ref, width } = useChartWidth<HTMLDivElement>();
-  const layout = useMemo(() => layoutAge(model, width), [model, width]);
+  const layout = useMemo(() => layoutAge(model, width, t), [model, width, t]);
+  const texts = useMemo(() => layout.rows.map((r) => ageText(r.row, model, t, locale)), [layout, model, t, locale]);
   const { active, bind } = useRovingPoints(layout.rows.length);
   if (model.emptyReason) return <EmptyChart reason={model.emptyReason} height={ageHeight(5)} />;
   const current = active === null ? null : layout.rows[active];
+  const currentText = active === null ? null : texts[active];
   const whisker = (p: { x: number; x0: number | null; x1: number | null }, y: number, className: string) =>
     p.x0 !== null && p.x1 !== null ? <path d={horizontalWhisker(p.x0, p.x1, y, AGE.WHISKER_CAP)} className={className} /> : null;
 
@@ -50,7 +54,7 @@ export function AgeChart({ model, label }: { model: AgeModel; label: string }) {
           {layout.totalsY !== null ? <line x1={0} x2={layout.width} y1={layout.totalsY} y2={layout.totalsY} className="separator" /> : null}
         </g>
         {layout.rows.map((r, i) => {
-          const text = ageText(r.row, model);
+          const text = texts[i];
           const usY = r.y + 7;
           const ownY = r.us ? r.y - 5 : r.y;
           return (
@@ -75,8 +79,8 @@ export function AgeChart({ model, label }: { model: AgeModel; label: string }) {
           );
         })}
       </svg>
-      <KeysHint>{AGE_KEYS}</KeysHint>
-      <Tooltip content={current ? ageText(current.row, model) : null} x={current?.value?.x ?? current?.us?.x ?? 0} y={current?.y ?? 0} width={layout.width} />
+      <KeysHint>{t('keys.ages')}</KeysHint>
+      <Tooltip content={currentText} x={current?.value?.x ?? current?.us?.x ?? 0} y={current?.y ?? 0} width={layout.width} />
     </div>
   );
 }

@@ -1,9 +1,15 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { createContext, useContext, useState, type MouseEvent } from 'react';
 import { downloadLinks, viewToSearch, type View } from '@/lib/charts/view';
+import { COUNT } from '@/lib/charts/measure';
+import { englishT, slug, type ChartsT } from '@/lib/charts/words';
+import { unitWords } from '@/lib/i18n/vocabulary';
+import { localePath, type Locale } from '@/lib/i18n/locales';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { toCanonicalCsv } from '@/lib/format/csv';
+import { en } from '@/lib/format/numbers';
 import { useHydrated } from './use-coarse-pointer';
 
 export type ChartKind = 'trend' | 'state-trend' | 'map' | 'ranking' | 'ages';
@@ -14,9 +20,15 @@ export const EMBED_HEIGHTS: Record<ChartKind, number> = { trend: 720, 'state-tre
 /** Charts /embed/… can show (the embed route lists the same kinds). */
 export const EMBED_KINDS: ReadonlySet<ChartKind> = new Set(['trend', 'state-trend', 'map', 'ranking', 'ages']);
 
-/** "sud_past_year_map_12plus_percent_2018-2019": what the file shows, in its name. */
-export function fileBase(kind: ChartKind, view: View): string {
-  const parts = [view.indicator, kind, view.age.replace('+', 'plus'), kind === 'trend' ? view.trend : view.measure];
+/**
+ * "sud_past_year_map_12plus_percent_2018-2019": what the file shows, in its name, in the page's
+ * language ("sud_past_year_mapa_12mas_porcentaje_2018-2019"): the indicator's id, the chart, the
+ * age group, the measure, the period and the place.
+ */
+export function fileBase(kind: ChartKind, view: View, t: ChartsT = englishT(), locale: Locale = 'en'): string {
+  const measure = kind === 'trend' ? view.trend : view.measure;
+  const unit = measure && measure !== COUNT ? slug((unitWords(measure, locale)?.label ?? measure).replace(/^%\s*/, '')) : '';
+  const parts = [view.indicator, t(`file.kind.${kind}`), view.age.replace('+', t('file.plus')), measure ? t('file.measure', { id: measure, unit }) : ''];
   if (kind !== 'trend' && kind !== 'state-trend') parts.push(view.period);
   if (kind === 'ages' || kind === 'state-trend') parts.push(view.geo);
   return parts.filter(Boolean).join('_');
@@ -39,16 +51,20 @@ export const RowDatasetContext = createContext<((o: Observation) => string | und
  * An empty view offers nothing to download.
  */
 export function ChartActions({ kind, title, view, rows, embedded }: { kind: ChartKind; title: string; view: View; rows: Observation[]; embedded?: boolean }) {
+  const t = useTranslations('charts');
+  const locale = useLocale();
   const [message, setMessage] = useState('');
   const scripted = useHydrated();
   const datasetOf = useContext(RowDatasetContext);
   const links = datasetOf ? downloadLinks(rows, datasetOf) : [];
-  const base = fileBase(kind, view);
+  const base = fileBase(kind, view, t, locale);
   const origin = () => window.location.origin;
-  const pageUrl = () => `${origin()}/${viewToSearch(view)}#${kind}`;
+  // This view's page and embed in the page's language (/es?… and /es/embed/… on a Spanish page).
+  const viewPath = `${localePath(locale, `/${viewToSearch(view)}`)}#${kind}`;
+  const pageUrl = () => `${origin()}${viewPath}`;
   // The script (public/embed.js) sets the frame's height to the chart's; without it the height below holds.
   const embedCode = () =>
-    `<iframe src="${origin()}/embed/${kind}${viewToSearch(view)}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="${EMBED_HEIGHTS[kind]}" style="border:0" loading="lazy"></iframe>\n<script src="${origin()}/embed.js" async></script>`;
+    `<iframe src="${origin()}${localePath(locale, `/embed/${kind}${viewToSearch(view)}`)}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="${EMBED_HEIGHTS[kind]}" style="border:0" loading="lazy"></iframe>\n<script src="${origin()}/embed.js" async></script>`;
 
   // The image and file-saving code loads when a visitor first asks for a download, not with the page.
   const exporter = () => import('./export-image');
@@ -56,30 +72,40 @@ export function ChartActions({ kind, title, view, rows, embedded }: { kind: Char
     const { chartSvg, legendOf } = await exporter();
     const section = document.getElementById(kind);
     const svg = section?.querySelector<SVGSVGElement>('svg[data-chart]');
-    if (!section || !svg) throw new Error('The chart is not on the page.');
+    if (!section || !svg) throw new Error(t('actions.errors.notOnPage'));
     const sources = [...new Set(rows.map((o) => o.source))];
     return chartSvg(svg, {
       title,
       subtitle: section.querySelector('.chart-subtitle')?.textContent ?? '',
-      source: sources.length > 3 ? `${sources.slice(0, 2).join('; ')}; and ${sources.length - 2} more (see the data file)` : sources.join('; '),
-      address: pageUrl(),
-      date: new Date().toISOString().slice(0, 10),
+      source: t('actions.imageSource', {
+        sources: sources.length > 3 ? t('actions.imageSourcesMore', { sources: sources.slice(0, 2).join('; '), countText: en(sources.length - 2) }) : sources.join('; '),
+      }),
+      credit: t('actions.imageCredit', { address: pageUrl(), date: new Date().toISOString().slice(0, 10) }),
       legend: legendOf(section),
     });
   };
 
-  const run = (label: string, action: () => void | Promise<void>) => async () => {
+  type Action = 'csv' | 'json' | 'png' | 'svg' | 'link' | 'embed';
+  /** Why an action failed, in the page's language where the reason is known. */
+  const reason = (err: unknown) => {
+    const code = (err as { code?: unknown }).code;
+    if (code === 'noCanvas') return t('actions.errors.noCanvas');
+    if (code === 'encoding') return t('actions.errors.encoding');
+    if (code === 'draw') return t('actions.errors.draw');
+    return (err as Error).message;
+  };
+  const run = (action: Action, perform: () => void | Promise<void>) => async () => {
     try {
-      await action();
-      setMessage(label);
+      await perform();
+      setMessage(t(`actions.done.${action}`));
     } catch (err) {
-      setMessage(`Could not ${label.toLowerCase()}: ${(err as Error).message}`);
+      setMessage(t(`actions.failed.${action}`, { reason: reason(err) }));
     }
   };
 
   const saveFile = async (blob: Blob, name: string) => (await exporter()).saveFile(blob, name);
-  const saveCsv = run('Downloaded the CSV', () => saveFile(new Blob([toCanonicalCsv(rows, { neutralize: true })], { type: 'text/csv;charset=utf-8' }), `${base}.csv`));
-  const saveJson = run('Downloaded the JSON', () =>
+  const saveCsv = run('csv', () => saveFile(new Blob([toCanonicalCsv(rows, { neutralize: true })], { type: 'text/csv;charset=utf-8' }), `${base}.csv`));
+  const saveJson = run('json', () =>
     saveFile(new Blob([JSON.stringify({ chart: title, view: pageUrl(), downloaded: new Date().toISOString(), observations: rows }, null, 2)], { type: 'application/json' }), `${base}.json`),
   );
   /** With JavaScript, a data link saves exactly the plotted rows instead of following its API address. */
@@ -93,36 +119,36 @@ export function ChartActions({ kind, title, view, rows, embedded }: { kind: Char
 
   return (
     <details className="chart-actions">
-      <summary>Download or share this chart</summary>
+      <summary>{t('actions.summary')}</summary>
       {links.length || scripted ? (
         <div className="action-row">
-          <span className="action-label">Data shown ({rows.length} rows)</span>
+          <span className="action-label">{t('actions.dataShown', { count: rows.length, countText: String(rows.length) })}</span>
           {only ? (
             <>
               <a className="button secondary" href={only.csv} download={`${base}.csv`} onClick={enhance(saveCsv)}>
-                Data (CSV)
+                {t('actions.csv')}
               </a>
               <a className="button secondary" href={only.json} download={`${base}.json`} onClick={enhance(saveJson)}>
-                Data (JSON)
+                {t('actions.json')}
               </a>
             </>
           ) : links.length > 1 ? (
             <>
               {/* Without JavaScript these lead to the per-dataset links below. */}
               <a className="button secondary" href={`#${kind}-api`} onClick={enhance(saveCsv)}>
-                Data (CSV)
+                {t('actions.csv')}
               </a>
               <a className="button secondary" href={`#${kind}-api`} onClick={enhance(saveJson)}>
-                Data (JSON)
+                {t('actions.json')}
               </a>
             </>
           ) : scripted ? (
             <>
               <button type="button" className="secondary" onClick={saveCsv}>
-                Data (CSV)
+                {t('actions.csv')}
               </button>
               <button type="button" className="secondary" onClick={saveJson}>
-                Data (JSON)
+                {t('actions.json')}
               </button>
             </>
           ) : null}
@@ -130,7 +156,7 @@ export function ChartActions({ kind, title, view, rows, embedded }: { kind: Char
       ) : null}
       {links.length > 1 ? (
         <div className="action-row" id={`${kind}-api`}>
-          <span className="action-label">From the API, by dataset</span>
+          <span className="action-label">{t('actions.api')}</span>
           <ul className="api-links">
             {links.map((l) => (
               <li key={l.dataset}>
@@ -142,31 +168,31 @@ export function ChartActions({ kind, title, view, rows, embedded }: { kind: Char
       ) : null}
       {scripted ? (
         <div className="action-row">
-          <span className="action-label">Image</span>
-          <button type="button" className="secondary" onClick={run('Downloaded the PNG', async () => saveFile(await (await exporter()).pngFromSvg(await image()), `${base}.png`))}>
-            Image (PNG)
+          <span className="action-label">{t('actions.image')}</span>
+          <button type="button" className="secondary" onClick={run('png', async () => saveFile(await (await exporter()).pngFromSvg(await image()), `${base}.png`))}>
+            {t('actions.png')}
           </button>
-          <button type="button" className="secondary" onClick={run('Downloaded the SVG', async () => saveFile(new Blob([await image()], { type: 'image/svg+xml' }), `${base}.svg`))}>
-            Image (SVG)
+          <button type="button" className="secondary" onClick={run('svg', async () => saveFile(new Blob([await image()], { type: 'image/svg+xml' }), `${base}.svg`))}>
+            {t('actions.svg')}
           </button>
         </div>
       ) : null}
       {embedded ? null : (
         <div className="action-row">
-          <span className="action-label">Share</span>
+          <span className="action-label">{t('actions.share')}</span>
           {scripted ? (
             <>
-              <button type="button" className="secondary" onClick={run('Copied the link', () => navigator.clipboard.writeText(pageUrl()))}>
-                Copy link
+              <button type="button" className="secondary" onClick={run('link', () => navigator.clipboard.writeText(pageUrl()))}>
+                {t('actions.copyLink')}
               </button>
               {EMBED_KINDS.has(kind) ? (
-                <button type="button" className="secondary" onClick={run('Copied the embed code', () => navigator.clipboard.writeText(embedCode()))}>
-                  Copy embed code
+                <button type="button" className="secondary" onClick={run('embed', () => navigator.clipboard.writeText(embedCode()))}>
+                  {t('actions.copyEmbed')}
                 </button>
               ) : null}
             </>
           ) : (
-            <a href={`/${viewToSearch(view)}#${kind}`}>Link to this view</a>
+            <a href={viewPath}>{t('actions.viewLink')}</a>
           )}
         </div>
       )}

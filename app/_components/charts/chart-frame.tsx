@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { en } from '@/lib/format/numbers';
 
 export interface ChartFrameProps {
   id: string;
@@ -36,6 +38,7 @@ const MAX_SOURCES = 3;
 
 /** Title, subtitle, chart, summary, table view and source: the same frame for every chart. */
 export function ChartFrame({ id, title, subtitle, summary, sources, table, status, notes, controls, actions, headingLevel = 3, emptyReason, children }: ChartFrameProps) {
+  const t = useTranslations('charts');
   const Heading = (['h1', 'h2', 'h3', 'h4', 'h5'] as const)[headingLevel - 1];
   // An empty view: the chart would print its reason, and the summary the same words again.
   // Say it once, in the summary's live region, in place of the chart. One tree for both cases, so
@@ -59,8 +62,8 @@ export function ChartFrame({ id, title, subtitle, summary, sources, table, statu
       {empty ? null : (
         <p className="source">
           {sources.length <= MAX_SOURCES
-            ? `Source: ${sources.join('; ')}`
-            : `Sources: ${sources.slice(0, MAX_SOURCES - 1).join('; ')}; and ${sources.length - MAX_SOURCES + 1} more — the table lists the source of every figure.`}
+            ? t('frame.source', { sources: sources.join('; ') })
+            : t('frame.sourcesMore', { sources: sources.slice(0, MAX_SOURCES - 1).join('; '), count: sources.length - MAX_SOURCES + 1, countText: en(sources.length - MAX_SOURCES + 1) })}
         </p>
       )}
     </section>
@@ -72,6 +75,7 @@ export function ChartFrame({ id, title, subtitle, summary, sources, table, statu
  * (it would otherwise double the page's DOM); without JavaScript it comes inside <noscript>.
  */
 function TableView({ hidden, children }: { hidden?: boolean; children: ReactNode }) {
+  const t = useTranslations('charts');
   const [opened, setOpened] = useState(false);
   const ref = useRef<HTMLDetailsElement>(null);
   // Opened before the page was interactive (a quick tap on a slow phone): build the table now.
@@ -80,7 +84,7 @@ function TableView({ hidden, children }: { hidden?: boolean; children: ReactNode
   }, []);
   return (
     <details ref={ref} className="chart-table" hidden={hidden} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
-      <summary>Table of the data in this chart</summary>
+      <summary>{t('frame.table')}</summary>
       {opened ? children : <noscript>{children}</noscript>}
     </details>
   );
@@ -99,6 +103,7 @@ export interface TableRow {
 
 /** The rows a chart plots, as text. */
 export function DataTable({ caption, labelHeading, rows }: { caption: string; labelHeading: string; rows: TableRow[] }) {
+  const t = useTranslations('charts');
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="data">
@@ -106,11 +111,11 @@ export function DataTable({ caption, labelHeading, rows }: { caption: string; la
         <thead>
           <tr>
             <th scope="col">{labelHeading}</th>
-            <th scope="col">Estimate</th>
-            <th scope="col">95% interval</th>
-            <th scope="col">Period</th>
-            <th scope="col">Series</th>
-            <th scope="col">Source</th>
+            <th scope="col">{t('table.estimate')}</th>
+            <th scope="col">{t('table.interval')}</th>
+            <th scope="col">{t('table.period')}</th>
+            <th scope="col">{t('table.series')}</th>
+            <th scope="col">{t('table.source')}</th>
           </tr>
         </thead>
         <tbody>

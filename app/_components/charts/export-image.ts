@@ -9,10 +9,20 @@
 export interface ImageInfo {
   title: string;
   subtitle: string;
+  /** The source line, in the page's language: "Source: SAMHSA…". */
   source: string;
-  address: string;
-  date: string;
+  /** The credit line: the page's address and the date ("… · downloaded 2026-05-01"). */
+  credit: string;
   legend: Array<{ color: string; label: string }>;
+}
+
+/** What went wrong making an image, as a code the page can say in its own language. */
+export class ExportError extends Error {
+  readonly code: 'noCanvas' | 'encoding' | 'draw';
+  constructor(code: 'noCanvas' | 'encoding' | 'draw', message: string) {
+    super(message);
+    this.code = code;
+  }
 }
 
 const STYLE_PROPERTIES = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'fill-opacity', 'stroke-opacity', 'font-size', 'font-weight', 'font-family', 'visibility'];
@@ -120,7 +130,7 @@ export function chartSvg(svg: SVGSVGElement, info: ImageInfo): string {
   const doc = document;
   const title = wrap(info.title, full - 2 * PAD, 18, 700);
   const subtitle = wrap(info.subtitle, full - 2 * PAD, 12);
-  const footer = [...wrap(`Source: ${info.source}`, full - 2 * PAD, 11), ...wrap(`${info.address} · downloaded ${info.date}`, full - 2 * PAD, 11)];
+  const footer = [...wrap(info.source, full - 2 * PAD, 11), ...wrap(info.credit, full - 2 * PAD, 11)];
   const top = PAD + (title.length * 18 + subtitle.length * 12) * 1.3 + 12;
   const legendHeight = info.legend.length ? 24 : 0;
   const total = Math.round(top + height + 12 + legendHeight + footer.length * 11 * 1.3 + PAD);
@@ -181,13 +191,13 @@ export function pngFromSvg(svgText: string, scale = 2): Promise<Blob> {
       canvas.width = img.width * scale;
       canvas.height = img.height * scale;
       const ctx = canvas.getContext('2d');
-      if (!ctx) return reject(new Error('no canvas'));
+      if (!ctx) return reject(new ExportError('noCanvas', 'no canvas'));
       ctx.scale(scale, scale);
       ctx.drawImage(img, 0, 0);
       URL.revokeObjectURL(url);
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png');
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new ExportError('encoding', 'PNG encoding failed'))), 'image/png');
     };
-    img.onerror = () => reject(new Error('could not draw the chart'));
+    img.onerror = () => reject(new ExportError('draw', 'could not draw the chart'));
     img.src = url;
   });
 }

@@ -1,15 +1,19 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { MAP, MAP_COLORS } from '@/lib/charts/constants';
 import { arrowDirection, nearestInDirection, pathBounds, targetSquare } from '@/lib/charts/hit-areas';
 import { classOf, type MapClass, type StateValue, type StatesModel } from '@/lib/charts/states';
+import { figureText } from '@/lib/charts/trend';
+import { englishT, statesByName, type ChartsT } from '@/lib/charts/words';
 import type { StateShape } from '@/lib/geo/state-shapes';
-import { STATES_BY_NAME } from '@/lib/vocabulary/geography';
-import { formatObservation, formatPeriod } from '@/lib/format/numbers';
+import { comparePlaces, placeName } from '@/lib/i18n/vocabulary';
+import { localePath, type Locale } from '@/lib/i18n/locales';
+import { formatPeriod } from '@/lib/format/numbers';
 import { EmptyChart } from './chart-frame';
-import { KeysHint, MAP_KEYS } from './keys-hint';
+import { KeysHint } from './keys-hint';
 import { Tooltip, type TooltipContent } from './tooltip';
 import { useChartWidth } from './use-chart-width';
 import { useHydrated } from './use-coarse-pointer';
@@ -17,25 +21,48 @@ import { useRovingPoints } from './use-roving-points';
 import { useTapToOpen } from './use-tap-to-open';
 
 /** What the tooltip says of a state against the U.S.: nothing in numbers of people, never compared. */
-const COMPARISON_TEXT = {
-  above: 'Whole interval above the U.S. estimate',
-  below: 'Whole interval below the U.S. estimate',
-  overlaps: 'Interval overlaps the U.S. estimate',
-  'no-interval': '',
-  'not-compared': '',
-} as const;
+function comparisonText(comparison: StateValue['comparison'], t: ChartsT): string {
+  if (comparison === 'above') return t('comparison.above');
+  if (comparison === 'below') return t('comparison.below');
+  if (comparison === 'overlaps') return t('comparison.overlaps');
+  return '';
+}
 
-export function stateText(s: StateValue, period: string): TooltipContent {
-  const f = formatObservation(s.observation);
-  const lines = [f.interval ? `${f.estimate} (95% interval ${f.interval})` : f.estimate, /-/.test(period) ? `${formatPeriod(period)} average` : formatPeriod(period)];
-  if (COMPARISON_TEXT[s.comparison]) lines.push(COMPARISON_TEXT[s.comparison]);
-  return { title: s.name, lines };
+export function stateText(s: StateValue, period: string, t: ChartsT = englishT(), locale: Locale = 'en'): TooltipContent {
+  const lines = [figureText(s.observation, t, locale), /-/.test(period) ? t('tooltip.periodAverage', { period: formatPeriod(period) }) : formatPeriod(period)];
+  const comparison = comparisonText(s.comparison, t);
+  if (comparison) lines.push(comparison);
+  return { title: placeName(s.code, locale), lines };
 }
 
 /** Choropleth of the states (and DC, marked off the coast so it can be found); Enter or a click opens a state's profile. */
-export function StateMap({ shapes, model, classes, label }: { shapes: StateShape[]; model: StatesModel; classes: MapClass[]; label: string }) {
+export function StateMap({ shapes: given, model, classes, label }: { shapes: StateShape[]; model: StatesModel; classes: MapClass[]; label: string }) {
+  const t = useTranslations('charts');
+  const locale = useLocale();
+  // Tab order follows the names shown: in Spanish, Nueva York comes under N.
+  const shapes = useMemo(() => {
+    if (locale === 'en') return given;
+    const compare = comparePlaces(locale);
+    return [...given].sort((a, b) => compare(a.code, b.code));
+  }, [given, locale]);
   const { ref, width } = useChartWidth<HTMLDivElement>();
   const byCode = useMemo(() => new Map(model.states.map((s) => [s.code, s])), [model]);
+  // Each state's words, written once per map and language (not again on every hover).
+  const texts = useMemo(
+    () =>
+      new Map(
+        shapes.map((shape) => {
+          const value = byCode.get(shape.code);
+          const name = placeName(shape.code, locale);
+          const text = value ? stateText(value, model.period, t, locale) : { title: name, lines: [t('map.noFigureShort')] };
+          // DC's shape shows the letters "DC": its name starts with them, so a voice user can say what they see.
+          const dc = shape.code === 'DC';
+          const label = t('map.stateLabel', { prefix: dc ? 'DC, ' : '', title: text.title, lines: text.lines.join('. '), name, dc: dc ? 'yes' : 'no' });
+          return [shape.code, { text, label }];
+        }),
+      ),
+    [shapes, byCode, model.period, t, locale],
+  );
   // Tab order: alphabetical by state name, DC included; arrow keys move geographically, to the
   // nearest state in the arrow's direction (DC from its marker off the coast, where it is drawn).
   const order = useMemo(() => shapes.map((s) => s.code), [shapes]);
@@ -50,6 +77,7 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
   const { tapped, handlers } = useTapToOpen(setActive);
 
   if (model.emptyReason) return <EmptyChart reason={model.emptyReason} height={Math.round((width * MAP.HEIGHT) / MAP.WIDTH)} />;
+  const profile = (code: string) => localePath(locale, `/states/${code}`);
 
   const scale = width / MAP.WIDTH;
   const height = Math.round(MAP.HEIGHT * scale);
@@ -63,8 +91,8 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
 
   let tooltip: TooltipContent | null = null;
   if (activeShape) {
-    tooltip = activeValue ? stateText(activeValue, model.period) : { title: activeShape.name, lines: ['No published figure for this selection'] };
-    if (tapped === activeShape.code) tooltip = { ...tooltip, lines: [...tooltip.lines, 'Tap again to open the profile'] };
+    tooltip = activeValue ? (texts.get(activeShape.code)?.text ?? null) : { title: placeName(activeShape.code, locale), lines: [t('map.noFigure')] };
+    if (tooltip && tapped === activeShape.code) tooltip = { ...tooltip, lines: [...tooltip.lines, t('tapAgain')] };
   }
   const anchor = activeShape ? (markerOf(activeShape.code) ?? { x: activeShape.centroid[0], y: activeShape.centroid[1] }) : { x: 0, y: 0 };
 
@@ -80,7 +108,6 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
         {shapes.map((shape, i) => {
           const value = byCode.get(shape.code);
           const fill = value ? MAP_COLORS[classOf(value.value, classes)] : 'url(#no-data)';
-          const text = value ? stateText(value, model.period) : { title: shape.name, lines: ['no published figure'] };
           const marker = markerOf(shape.code);
           // A state narrower than a finger (Indiana, Tennessee on a phone) gets an invisible square
           // target; the smallest ones have their boxes beside the map instead.
@@ -88,10 +115,9 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
           return (
             <a
               key={shape.code}
-              href={`/states/${shape.code}`}
+              href={profile(shape.code)}
               {...bind(i)}
-              // DC's shape shows the letters "DC": its name starts with them, so a voice user can say what they see.
-              aria-label={`${marker ? `${shape.code}, ` : ''}${text.title}: ${text.lines.join('. ')}. Open the ${shape.name} profile.`}
+              aria-label={texts.get(shape.code)?.label}
               className={activeCode === shape.code ? 'state active' : 'state'}
               data-state={shape.code}
               {...handlers(shape.code, i)}
@@ -120,7 +146,7 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
           </g>
         ) : null}
       </svg>
-      <KeysHint>{MAP_KEYS}</KeysHint>
+      <KeysHint>{t('keys.map')}</KeysHint>
       <Tooltip content={tooltip} x={anchor.x * scale} y={anchor.y * scale} width={width} />
       {/*
         Boxes for the states too small to tap (and DC), beside the map as news maps do: each acts
@@ -135,7 +161,7 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
           return (
             <li key={code}>
               <a
-                href={`/states/${code}`}
+                href={profile(code)}
                 tabIndex={-1}
                 data-callout={code}
                 className={activeCode === code ? 'callout active' : 'callout'}
@@ -161,25 +187,28 @@ export function StateMap({ shapes, model, classes, label }: { shapes: StateShape
  * once JavaScript runs (without it, the map's own links and the table serve).
  */
 export function StatePicker() {
+  const t = useTranslations('charts');
+  const locale = useLocale();
   const router = useRouter();
   const hydrated = useHydrated();
   // Before JavaScript runs (and without it) the picker keeps its place, hidden and inert, so the
   // charts below do not jump when it appears.
   return (
     <label className="inline-select state-picker" style={hydrated ? undefined : { visibility: 'hidden' }} aria-hidden={hydrated ? undefined : true}>
-      Open a state’s profile{' '}
+      {t('picker.label')}{' '}
       <select
         disabled={!hydrated}
         value=""
         onChange={(e) => {
           const code = e.target.value;
           if (!code) return;
-          if (window.self !== window.top) window.open(`/states/${code}`, '_blank', 'noopener');
-          else router.push(`/states/${code}`);
+          const path = localePath(locale, `/states/${code}`);
+          if (window.self !== window.top) window.open(path, '_blank', 'noopener');
+          else router.push(path);
         }}
       >
-        <option value="">Choose a state…</option>
-        {STATES_BY_NAME.map((g) => (
+        <option value="">{t('picker.choose')}</option>
+        {statesByName(locale).map((g) => (
           <option key={g.code} value={g.code}>
             {g.name}
           </option>
@@ -191,15 +220,16 @@ export function StatePicker() {
 
 /** Colour key of the map, with the value range of each colour and the pattern for "no figure". */
 export function MapLegend({ classes, format, missing, caption }: { classes: MapClass[]; format: (v: number) => string; missing: boolean; caption?: string }) {
+  const t = useTranslations('charts');
   return (
-    <ul className="legend" aria-label={caption ? `Map colour key: ${caption.replace(/:$/, '')}` : 'Map colour key'}>
+    <ul className="legend" aria-label={caption ? t('map.keyOf', { caption: caption.replace(/:$/, '') }) : t('map.key')}>
       {caption ? <li className="legend-caption">{caption}</li> : null}
       {classes.map((c) => (
         <li key={c.color}>
           <svg width="18" height="14" aria-hidden="true">
             <rect width="18" height="14" fill={MAP_COLORS[c.color]} className="swatch" />
           </svg>
-          {format(c.from)} to {format(c.to)}
+          {t('map.range', { from: format(c.from), to: format(c.to) })}
         </li>
       ))}
       {missing ? (
@@ -207,7 +237,7 @@ export function MapLegend({ classes, format, missing, caption }: { classes: MapC
           <svg width="18" height="14" aria-hidden="true">
             <rect width="18" height="14" fill="url(#no-data)" className="swatch" />
           </svg>
-          No published figure
+          {t('map.noFigureLegend')}
         </li>
       ) : null}
     </ul>

@@ -1,19 +1,21 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { SERIES_STYLES } from '@/lib/charts/constants';
-import { changeTestText, DERIVED_PHRASE, type StateTrendModel, type StateTrendPeriod } from '@/lib/charts/state-trend';
+import { changeTestText, figureOrNoInterval, type StateTrendModel, type StateTrendPeriod } from '@/lib/charts/state-trend';
 import { STATE_TREND } from '@/lib/charts/state-trend-constants';
 import { layoutStateTrend, stateTrendHeight } from '@/lib/charts/state-trend-layout';
 import type { TrendPoint } from '@/lib/charts/trend';
 import type { PlacedTrendPoint } from '@/lib/charts/trend-layout';
-import { geographyName } from '@/lib/vocabulary/geography';
-import { seriesByName } from '@/lib/vocabulary/series';
+import { englishT, type ChartsT } from '@/lib/charts/words';
+import { placeName, seriesWords } from '@/lib/i18n/vocabulary';
+import type { Locale } from '@/lib/i18n/locales';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { nearestCells } from '@/lib/charts/hit-areas';
 import { verticalWhisker } from '@/lib/charts/whisker';
 import { EmptyChart } from './chart-frame';
-import { KeysHint, POINT_KEYS } from './keys-hint';
+import { KeysHint } from './keys-hint';
 import { Tooltip, type TooltipContent } from './tooltip';
 import { BreakMarkers, breakTooltip, HitArea, PointStepper, TrendBackdrop } from './trend-chart';
 import { scaledHeight, useChartWidth } from './use-chart-width';
@@ -21,30 +23,25 @@ import { useRovingPoints } from './use-roving-points';
 
 const US_COLOR = 'var(--us)';
 
-const figure = (p: TrendPoint) => {
-  const f = formatObservation(p.observation);
-  return f.interval ? `${f.estimate} (95% interval ${f.interval})` : `${f.estimate} (no interval published)`;
-};
-
 /** The tooltip of one period: the place's figure and the U.S. figure, with what a reader must know about each. */
-export function stateTrendText(period: StateTrendPeriod, geography: string): TooltipContent {
+export function stateTrendText(period: StateTrendPeriod, geography: string, t: ChartsT = englishT(), locale: Locale = 'en'): TooltipContent {
   const lines: string[] = [];
-  const place = geographyName(geography);
-  if (period.place) lines.push(`${place}: ${figure(period.place)}${period.place.derived ? ` — ${DERIVED_PHRASE}` : ''}`);
-  else lines.push(`${place}: no published figure`);
-  if (period.us) lines.push(`United States: ${figure(period.us)}${period.us.derived ? ` — ${DERIVED_PHRASE}` : ''}`);
-  if (period.pooled) lines.push(`Annual average of ${period.firstYear} and ${period.lastYear}`);
+  const line = (place: string, p: TrendPoint) =>
+    p.derived ? t('tooltip.placeFigureDerived', { place, figure: figureOrNoInterval(p.observation, t, locale), derived: t('derived.phrase') }) : t('tooltip.placeFigure', { place, figure: figureOrNoInterval(p.observation, t, locale) });
+  const place = placeName(geography, locale);
+  lines.push(period.place ? line(place, period.place) : t('tooltip.noFigure', { place }));
+  if (period.us) lines.push(line(placeName('US', locale), period.us));
+  if (period.pooled) lines.push(t('tooltip.annualAverage', { first: String(period.firstYear), last: String(period.lastYear) }));
   const own = period.place ?? period.us;
   if (own) {
-    const series = seriesByName(own.series);
-    lines.push(`Series: ${series?.title ?? own.series}`);
-    for (const s of own.superseded) lines.push(`Revised: first published as ${formatObservation(s).estimate}`);
-    const test = changeTestText(own.observation);
+    lines.push(t('tooltip.series', { series: seriesWords(own.series, locale)?.title ?? own.series }));
+    for (const s of own.superseded) lines.push(t('tooltip.revised', { estimate: formatObservation(s, 'published', locale).estimate }));
+    const test = changeTestText(own.observation, t);
     if (test) lines.push(test);
   }
   const sources = [...new Set([period.place, period.us].flatMap((p) => (p ? [p.observation.source] : [])))];
-  lines.push(`Source: ${sources.join('; ')}`);
-  return { title: period.pooled ? `${formatPeriod(period.period)} (two-year average)` : formatPeriod(period.period), lines };
+  lines.push(t('tooltip.source', { source: sources.join('; ') }));
+  return { title: period.pooled ? t('tooltip.twoYearAverage', { period: formatPeriod(period.period) }) : formatPeriod(period.period), lines };
 }
 
 /** One figure: the bar across a two-year period, the interval whisker, and the marker (hollow when derived). */
@@ -95,9 +92,13 @@ function Mark({ p, color, us }: { p: PlacedTrendPoint; color: string; us: boolea
  * intervals as whiskers, the U.S. dashed and grey, derived figures hollow.
  */
 export function StateTrendChart({ model, label, compact = false }: { model: StateTrendModel; label: string; compact?: boolean }) {
+  const t = useTranslations('charts');
+  const locale = useLocale();
   const { ref, width } = useChartWidth<HTMLDivElement>();
   const height = stateTrendHeight(compact);
-  const layout = useMemo(() => layoutStateTrend(model, width, height), [model, width, height]);
+  const layout = useMemo(() => layoutStateTrend(model, width, height, t), [model, width, height, t]);
+  // Each period's words, written once per drawing and language (not again on every hover).
+  const texts = useMemo(() => layout.periods.map((p) => stateTrendText(p.period, model.geography, t, locale)), [layout, model.geography, t, locale]);
   const { active, bind, step } = useRovingPoints(layout.periods.length);
   const [activeBreak, setActiveBreak] = useState<number | null>(null);
   // Every mark (the place's and the U.S.) gets the part of the plot nearest to it, in its period's target.
@@ -110,7 +111,7 @@ export function StateTrendChart({ model, label, compact = false }: { model: Stat
   if (model.emptyReason) return <EmptyChart reason={model.emptyReason} height={height} />;
 
   const current = active === null ? null : layout.periods[active];
-  const tooltip = current ? { content: stateTrendText(current.period, model.geography), x: current.x, y: current.y } : breakTooltip(layout, activeBreak);
+  const tooltip = current ? { content: texts[active as number], x: current.x, y: current.y } : breakTooltip(layout, activeBreak, t, locale);
 
   return (
     <>
@@ -146,7 +147,7 @@ export function StateTrendChart({ model, label, compact = false }: { model: Stat
           </g>
           <g className="points">
             {layout.periods.map((p, i) => {
-              const text = stateTrendText(p.period, model.geography);
+              const text = texts[i];
               return (
                 <g
                   key={p.period.key}
@@ -165,7 +166,7 @@ export function StateTrendChart({ model, label, compact = false }: { model: Stat
           </g>
           <BreakMarkers layout={layout} activeBreak={activeBreak} setActiveBreak={setActiveBreak} />
         </svg>
-        <KeysHint>{POINT_KEYS}</KeysHint>
+        <KeysHint>{t('keys.points')}</KeysHint>
         <Tooltip content={tooltip?.content ?? null} x={tooltip?.x ?? 0} y={tooltip?.y ?? 0} width={layout.width} />
       </div>
       {/* Under the chart, not inside its fixed height. */}
@@ -178,45 +179,47 @@ export function StateTrendChart({ model, label, compact = false }: { model: Stat
  * "derived re-publication (CORGIS drugs dataset), not a SAMHSA original": who re-published the
  * derived figures, as their sources name them (the words before the first parenthesis or comma).
  */
-export function derivedLabel(model: StateTrendModel): string {
+export function derivedLabel(model: StateTrendModel, t: ChartsT = englishT()): string {
   const publishers = [
     ...new Set(
       model.periods.flatMap((p) => [p.place, p.us].flatMap((x) => (x?.derived ? [x.observation.source.split(/\s*[(,]/)[0].trim()] : []))).filter(Boolean),
     ),
   ];
-  return publishers.length ? DERIVED_PHRASE.replace(/^derived re-publication/, `derived re-publication (${publishers.join('; ')})`) : DERIVED_PHRASE;
+  return publishers.length ? t('derived.phraseBy', { publishers: publishers.join('; ') }) : t('derived.phrase');
 }
 
 /** The chart's key: the survey series drawn, the U.S., what a bar means, and hollow derived markers. */
 export function StateTrendLegend({ model }: { model: StateTrendModel }) {
+  const t = useTranslations('charts');
+  const locale = useLocale();
   const series = [...new Set(model.place.points.map((p) => p.series))];
   const pooled = model.periods.some((p) => p.pooled);
   if (!model.periods.length) return null;
   return (
-    <ul className="legend" aria-label="Key">
+    <ul className="legend" aria-label={t('legend.key')}>
       {series.map((name) => (
         <li key={name}>
-          <span className="series-swatch" data-series={name} aria-hidden="true" /> {geographyName(model.geography)}, {seriesByName(name)?.title ?? name}
+          <span className="series-swatch" data-series={name} aria-hidden="true" /> {t('legend.placeSeries', { place: placeName(model.geography, locale), series: seriesWords(name, locale)?.title ?? name })}
         </li>
       ))}
       {model.us ? (
         <li>
-          <span className="us-swatch" aria-hidden="true" /> United States, same periods
+          <span className="us-swatch" aria-hidden="true" /> {t('legend.us')}
         </li>
       ) : null}
       {pooled ? (
         <li>
-          <span className="bar-swatch" aria-hidden="true" /> Bar: a two-year average, drawn across both years (periods sharing a year overlap)
+          <span className="bar-swatch" aria-hidden="true" /> {t('legend.bar')}
         </li>
       ) : null}
       {model.countsOnly.length && model.periods.length ? (
         <li>
-          <span className="counts-swatch" aria-hidden="true" /> Dotted under the axis: numbers of people only
+          <span className="counts-swatch" aria-hidden="true" /> {t('legend.countsOnly')}
         </li>
       ) : null}
       {model.derived ? (
         <li>
-          <span className="derived-swatch" aria-hidden="true" /> Hollow: {derivedLabel(model)}
+          <span className="derived-swatch" aria-hidden="true" /> {t('legend.derived', { label: derivedLabel(model, t) })}
         </li>
       ) : null}
     </ul>

@@ -1,23 +1,26 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { changeTestText, countsOnlySentence, DERIVED_PHRASE, summarizeStateTrend, type StateTrendModel, type StateTrendOptions } from '@/lib/charts/state-trend';
+import { changeTestText, countsOnlySentence, summarizeStateTrend, type StateTrendModel, type StateTrendOptions } from '@/lib/charts/state-trend';
 import type { TrendPoint } from '@/lib/charts/trend';
-import { ageGroupLabel } from '@/lib/vocabulary/age-groups';
-import { geographyName } from '@/lib/vocabulary/geography';
-import { seriesByName } from '@/lib/vocabulary/series';
+import { measureLabel } from '@/lib/charts/measure';
+import { englishT, whoOf, type ChartsT } from '@/lib/charts/words';
+import { placeName, seriesWords } from '@/lib/i18n/vocabulary';
+import type { Locale } from '@/lib/i18n/locales';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { ChartFrame, DataTable, type TableRow } from './chart-frame';
 import { StateTrendChart, StateTrendLegend } from './state-trend-chart';
 
 /** The table rows of a state trend: per period, the place's figure, then the U.S. one. */
-export function stateTrendRows(model: StateTrendModel): TableRow[] {
+export function stateTrendRows(model: StateTrendModel, t: ChartsT = englishT(), locale: Locale = 'en'): TableRow[] {
   const row = (key: string, label: string, p: TrendPoint): TableRow => {
-    const f = formatObservation(p.observation);
+    const f = formatObservation(p.observation, 'published', locale);
+    const test = changeTestText(p.observation, t);
     const notes = [
-      ...(p.derived ? [DERIVED_PHRASE] : []),
-      ...(p.superseded.length ? [`revised; first published as ${p.superseded.map((s) => formatObservation(s).estimate).join(', ')}`] : []),
-      ...(changeTestText(p.observation) ? [changeTestText(p.observation) as string] : []),
+      ...(p.derived ? [t('derived.phrase')] : []),
+      ...(p.superseded.length ? [t('table.revisedNote', { estimates: p.superseded.map((s) => formatObservation(s, 'published', locale).estimate).join(', ') })] : []),
+      ...(test ? [test] : []),
     ];
     return {
       key,
@@ -25,15 +28,16 @@ export function stateTrendRows(model: StateTrendModel): TableRow[] {
       estimate: f.estimate,
       interval: f.interval,
       period: formatPeriod(p.period),
-      series: seriesByName(p.series)?.title ?? p.series,
+      series: seriesWords(p.series, locale)?.title ?? p.series,
       source: p.observation.source,
       note: notes.length ? `(${notes.join('; ')})` : undefined,
     };
   };
-  const place = geographyName(model.geography);
+  const place = placeName(model.geography, locale);
+  const us = placeName('US', locale);
   return model.periods.flatMap((p) => [
     ...(p.place ? [row(`${p.key}:place`, `${place}, ${formatPeriod(p.period)}`, p.place)] : []),
-    ...(p.us ? [row(`${p.key}:us`, `United States, ${formatPeriod(p.period)}`, p.us)] : []),
+    ...(p.us ? [row(`${p.key}:us`, `${us}, ${formatPeriod(p.period)}`, p.us)] : []),
   ]);
 }
 
@@ -58,22 +62,27 @@ export interface StateTrendFigureProps {
 
 /** A state's trend beside the U.S. (or the U.S. alone) in the chart frame: subtitle, key, summary, table and sources. */
 export function StateTrendFigure({ id, model, options, title, universe, headingLevel = 3, compact, controls, status, actions, countsAction, hint }: StateTrendFigureProps) {
-  const place = geographyName(options.geography);
-  const who = ageGroupLabel(options.ageGroup).toLowerCase();
+  // The model may come from a server page: its words are written here, in the page's language.
+  const t = useTranslations('charts');
+  const locale = useLocale();
+  const place = placeName(options.geography, locale);
+  const who = whoOf(options.ageGroup, locale);
   const pooled = model.periods.filter((p) => p.pooled).length;
   const subtitle = [
-    `${universe}, ${place}${model.us ? ' and the United States' : ''}. ${model.measure.label}${model.periods.some((p) => p.place?.lower != null) ? ', with 95% intervals where published' : ''}.`,
-    pooled === model.periods.length
-      ? `${pooled === 1 ? 'The figure is' : 'Each figure is'} an annual average of two survey years, drawn across both years.`
-      : pooled
-        ? 'A two-year average is drawn across both its years; a single year is a point.'
-        : '',
-    'One line per survey method; a gap is a period with no figure in this dataset.',
-    model.usOmitted ?? '',
+    t('stateTrend.subtitle.what', {
+      universe,
+      place,
+      withUs: model.us ? 'yes' : 'no',
+      measure: measureLabel(model.measure.id, t, locale),
+      intervals: model.periods.some((p) => p.place?.lower != null) ? 'yes' : 'no',
+    }),
+    pooled === model.periods.length ? t('stateTrend.subtitle.allPooled', { count: pooled }) : pooled ? t('stateTrend.subtitle.somePooled') : '',
+    t('stateTrend.subtitle.lines'),
+    model.usOmitted ? t('stateTrend.usOmitted') : '',
   ]
     .filter(Boolean)
     .join(' ');
-  const rows = stateTrendRows(model);
+  const rows = stateTrendRows(model, t, locale);
   const sources = [...new Set(model.periods.flatMap((p) => [p.place, p.us].flatMap((x) => (x ? [x.observation.source] : []))))];
   return (
     <ChartFrame
@@ -81,7 +90,7 @@ export function StateTrendFigure({ id, model, options, title, universe, headingL
       headingLevel={headingLevel}
       title={title}
       subtitle={subtitle}
-      summary={summarizeStateTrend(model, options)}
+      summary={summarizeStateTrend(model, options, t, locale)}
       sources={sources}
       status={status}
       controls={controls}
@@ -90,7 +99,7 @@ export function StateTrendFigure({ id, model, options, title, universe, headingL
           <StateTrendLegend model={model} />
           {model.countsOnly.length && !model.emptyReason ? (
             <p className="chart-note counts-only">
-              {countsOnlySentence(model.countsOnly)} {countsAction}
+              {countsOnlySentence(model.countsOnly, t, locale)} {countsAction}
             </p>
           ) : model.countsOnly.length && countsAction ? (
             <p className="chart-note counts-only">{countsAction}</p>
@@ -98,10 +107,10 @@ export function StateTrendFigure({ id, model, options, title, universe, headingL
           {hint}
         </>
       }
-      table={<DataTable caption={`${title}, ${who}: the figures in this chart`} labelHeading="Place and period" rows={rows} />}
+      table={<DataTable caption={t('stateTrend.caption', { title, who })} labelHeading={t('stateTrend.labelHeading')} rows={rows} />}
       actions={actions}
     >
-      <StateTrendChart model={model} compact={compact} label={`Chart: ${options.indicatorTitle}, ${place}${model.us ? ' beside the United States' : ''}, ${who}, by period`} />
+      <StateTrendChart model={model} compact={compact} label={t('stateTrend.label', { title: options.indicatorTitle, place, withUs: model.us ? 'yes' : 'no', who })} />
     </ChartFrame>
   );
 }

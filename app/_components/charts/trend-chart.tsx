@@ -1,40 +1,45 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState, type PointerEvent } from 'react';
 import { TREND, SERIES_STYLES } from '@/lib/charts/constants';
 import { MIN_TARGET, nearestCells, type Site } from '@/lib/charts/hit-areas';
 import { layoutTrend, type TrendLayout } from '@/lib/charts/trend-layout';
-import { changeTestText, DERIVED_TEXT } from '@/lib/charts/state-trend';
-import type { TrendModel, TrendPoint } from '@/lib/charts/trend';
-import { seriesByName } from '@/lib/vocabulary/series';
+import { changeTestText } from '@/lib/charts/state-trend';
+import { figureText, type TrendModel, type TrendPoint } from '@/lib/charts/trend';
+import { englishT, type ChartsT } from '@/lib/charts/words';
+import { seriesWords } from '@/lib/i18n/vocabulary';
+import type { Locale } from '@/lib/i18n/locales';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { EmptyChart } from './chart-frame';
-import { KeysHint, POINT_KEYS } from './keys-hint';
+import { KeysHint } from './keys-hint';
 import { Tooltip, type TooltipContent } from './tooltip';
 import { scaledHeight, useChartWidth } from './use-chart-width';
 import { useHydrated } from './use-coarse-pointer';
 import { useRovingPoints } from './use-roving-points';
 
-export function trendPointText(p: TrendPoint): TooltipContent {
-  const f = formatObservation(p.observation);
-  const series = seriesByName(p.series);
-  const lines = [f.interval ? `${f.estimate} (95% interval ${f.interval})` : f.estimate];
-  if (p.pooled) lines.push(`Average of ${p.firstYear} and ${p.lastYear}`);
-  lines.push(`Series: ${series?.title ?? p.series}`);
-  for (const s of p.superseded) lines.push(`Revised: first published as ${formatObservation(s).estimate}`);
-  if (p.observation.qualifiers.includes('federal_text_copy')) lines.push('From a federal text reposted on another site');
-  if (p.derived) lines.push(DERIVED_TEXT);
-  const test = changeTestText(p.observation);
+export function trendPointText(p: TrendPoint, t: ChartsT = englishT(), locale: Locale = 'en'): TooltipContent {
+  const lines = [figureText(p.observation, t, locale)];
+  if (p.pooled) lines.push(t('tooltip.average', { first: String(p.firstYear), last: String(p.lastYear) }));
+  lines.push(t('tooltip.series', { series: seriesWords(p.series, locale)?.title ?? p.series }));
+  for (const s of p.superseded) lines.push(t('tooltip.revised', { estimate: formatObservation(s, 'published', locale).estimate }));
+  if (p.observation.qualifiers.includes('federal_text_copy')) lines.push(t('tooltip.federalCopy'));
+  if (p.derived) lines.push(t('derived.text'));
+  const test = changeTestText(p.observation, t);
   if (test) lines.push(test);
-  lines.push(`Source: ${p.observation.source}`);
+  lines.push(t('tooltip.source', { source: p.observation.source }));
   return { title: formatPeriod(p.period), lines };
 }
 
 /** National trend: one line per comparability series, gaps where no figure exists, labelled breaks. */
 export function TrendChart({ model, label }: { model: TrendModel; label: string }) {
+  const t = useTranslations('charts');
+  const locale = useLocale();
   const { ref, width } = useChartWidth<HTMLDivElement>();
-  const layout = useMemo(() => layoutTrend(model, width), [model, width]);
+  const layout = useMemo(() => layoutTrend(model, width, TREND.HEIGHT, t), [model, width, t]);
   const cells = useMemo(() => pointCells(layout.points, layout.plot), [layout]);
+  // Each point's words, written once per drawing and language (not again on every hover).
+  const texts = useMemo(() => layout.points.map((p) => trendPointText(p.point, t, locale)), [layout, t, locale]);
   const { active, bind, step } = useRovingPoints(layout.points.length);
   const [activeBreak, setActiveBreak] = useState<number | null>(null);
 
@@ -42,8 +47,8 @@ export function TrendChart({ model, label }: { model: TrendModel; label: string 
 
   const activePoint = active === null ? null : layout.points[active];
   const tooltip: { content: TooltipContent; x: number; y: number } | null = activePoint
-    ? { content: trendPointText(activePoint.point), x: activePoint.x, y: activePoint.y }
-    : breakTooltip(layout, activeBreak);
+    ? { content: texts[active as number], x: activePoint.x, y: activePoint.y }
+    : breakTooltip(layout, activeBreak, t, locale);
 
   return (
     <>
@@ -65,7 +70,7 @@ export function TrendChart({ model, label }: { model: TrendModel; label: string 
           <g className="points">
             {layout.points.map((p, i) => {
               const style = SERIES_STYLES[p.seriesIndex];
-              const text = trendPointText(p.point);
+              const text = texts[i];
               return (
                 <g key={p.point.key} {...bind(i)} role="img" aria-label={`${text.title}: ${text.lines.slice(0, -1).join('. ')}`} className={active === i ? 'point active' : 'point'} data-period={p.point.period}>
                   {p.span ? <line x1={p.span.x0} x2={p.span.x1} y1={p.y} y2={p.y} stroke={style.color} strokeWidth={TREND.STROKE_WIDTH} strokeDasharray="4 3" /> : null}
@@ -78,7 +83,7 @@ export function TrendChart({ model, label }: { model: TrendModel; label: string 
           </g>
           <BreakMarkers layout={layout} activeBreak={activeBreak} setActiveBreak={setActiveBreak} />
         </svg>
-        <KeysHint>{POINT_KEYS}</KeysHint>
+        <KeysHint>{t('keys.points')}</KeysHint>
         <Tooltip content={tooltip?.content ?? null} x={tooltip?.x ?? 0} y={tooltip?.y ?? 0} width={layout.width} />
       </div>
       {/* Under the chart, not inside its fixed height. */}
@@ -106,18 +111,19 @@ export function HitArea({ cell, x, y }: { cell: string | null; x: number; y: num
  * without JavaScript, which they need).
  */
 export function PointStepper({ step, count }: { step: (by: number) => void; count: number }) {
+  const t = useTranslations('charts');
   const hydrated = useHydrated();
   if (count < 2) return null;
   // Keep the focus where it is when the button is pressed: a button that took it would hide the figure.
   const keep = (e: PointerEvent) => e.preventDefault();
   // Before JavaScript runs (and without it) the buttons keep their place, hidden and inert: nothing jumps when they appear.
   return (
-    <div className="point-stepper" role="group" aria-label="Step through the figures" style={hydrated ? undefined : { visibility: 'hidden' }} aria-hidden={hydrated ? undefined : true}>
+    <div className="point-stepper" role="group" aria-label={t('stepper.label')} style={hydrated ? undefined : { visibility: 'hidden' }} aria-hidden={hydrated ? undefined : true}>
       <button type="button" className="secondary" disabled={!hydrated} onPointerDown={keep} onClick={() => step(-1)}>
-        ‹ Earlier
+        {t('stepper.earlier')}
       </button>
       <button type="button" className="secondary" disabled={!hydrated} onPointerDown={keep} onClick={() => step(1)}>
-        Later ›
+        {t('stepper.later')}
       </button>
     </div>
   );
@@ -130,11 +136,20 @@ const BADGE_RADIUS = 7;
 const BADGE_HIT_RADIUS = 13;
 
 /** A methodology break's tooltip, when one is active. */
-export function breakTooltip(layout: Pick<TrendLayout, 'breaks' | 'plot'>, active: number | null): { content: TooltipContent; x: number; y: number } | null {
+export function breakTooltip(
+  layout: Pick<TrendLayout, 'breaks' | 'plot'>,
+  active: number | null,
+  t: ChartsT = englishT(),
+  locale: Locale = 'en',
+): { content: TooltipContent; x: number; y: number } | null {
   const brk = active === null ? null : layout.breaks[active];
+  const series = brk ? seriesWords(brk.name, locale) : undefined;
   return brk
     ? {
-        content: { title: `${brk.year}: the method changed`, lines: [brk.change, `New series from ${brk.year}: ${brk.title}`, 'Figures before and after this line are not compared.'] },
+        content: {
+          title: t('breaks.title', { year: String(brk.year) }),
+          lines: [series?.change ?? brk.change, t('breaks.newSeries', { year: String(brk.year), series: series?.title ?? brk.title }), t('breaks.notCompared')],
+        },
         x: brk.x,
         y: layout.plot.top + 12,
       }
@@ -157,6 +172,7 @@ export function badgePositions(layout: Pick<TrendLayout, 'breaks' | 'plot'>): nu
  * methodology breaks' lines (their badges, which explain them, come above the data: BreakMarkers).
  */
 export function TrendBackdrop({ layout, activeBreak }: { layout: Pick<TrendLayout, 'bands' | 'breaks' | 'plot' | 'xTicks' | 'yTicks'>; activeBreak: number | null }) {
+  const locale = useLocale();
   return (
     <>
       <g className="bands" aria-hidden="true">
@@ -165,7 +181,7 @@ export function TrendBackdrop({ layout, activeBreak }: { layout: Pick<TrendLayou
             <rect x={b.x0} y={layout.plot.top} width={b.x1 - b.x0} height={layout.plot.bottom - layout.plot.top} className={i % 2 ? 'band band-alt' : 'band'} data-series={b.name} />
             {b.x1 - b.x0 > 60 ? (
               <text x={(b.x0 + b.x1) / 2} y={layout.plot.top - 8} textAnchor="middle" className="band-label">
-                {b.label.replace(/\s*\(.*$/, '')}
+                {(seriesWords(b.name, locale)?.title ?? b.label).replace(/\s*\(.*$/, '')}
               </text>
             ) : null}
           </g>
@@ -209,6 +225,8 @@ export function BreakMarkers({
   activeBreak: number | null;
   setActiveBreak: (i: number | null) => void;
 }) {
+  const t = useTranslations('charts');
+  const locale = useLocale();
   const ys = badgePositions(layout);
   return (
     <g className="breaks">
@@ -218,7 +236,7 @@ export function BreakMarkers({
           className={activeBreak === i ? 'break active' : 'break'}
           tabIndex={0}
           role="img"
-          aria-label={`Methodology change in ${b.year}: ${b.change} Figures before and after are not comparable.`}
+          aria-label={t('breaks.label', { year: String(b.year), change: seriesWords(b.name, locale)?.change ?? b.change })}
           data-break={b.year}
           onFocus={() => setActiveBreak(i)}
           onBlur={() => setActiveBreak(null)}

@@ -1,7 +1,9 @@
 'use client';
 
+import { useLocale } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type MouseEvent, type PointerEvent } from 'react';
+import { localePath } from '@/lib/i18n/locales';
 
 /**
  * Links to state profiles inside a chart. A mouse click or Enter opens the profile; on a touch
@@ -9,6 +11,8 @@ import { useRef, useState, type MouseEvent, type PointerEvent } from 'react';
  */
 export function useTapToOpen(show: (index: number) => void) {
   const router = useRouter();
+  // The profile in the page's language (/es/states/… on a Spanish page).
+  const locale = useLocale();
   const [tapped, setTapped] = useState<string | null>(null);
   const armed = useRef(false);
   const pointer = useRef<string | null>(null);
@@ -28,8 +32,9 @@ export function useTapToOpen(show: (index: number) => void) {
       pointer.current = null;
       if ((type === 'touch' || type === 'pen') && !armed.current) return;
       // Inside an embed on another site, the profile opens in a new tab, not inside the frame.
-      if (window.self !== window.top) window.open(`/states/${code}`, '_blank', 'noopener');
-      else router.push(`/states/${code}`);
+      const path = localePath(locale, `/states/${code}`);
+      if (window.self !== window.top) window.open(path, '_blank', 'noopener');
+      else router.push(path);
     },
   });
 

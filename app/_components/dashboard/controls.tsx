@@ -1,13 +1,21 @@
 'use client';
 
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { ageChoices, periodsFor, type IndicatorOption, type View } from '@/lib/charts/view';
-import { measureById } from '@/lib/charts/measure';
-import { ageGroupLabel, ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
+import { COUNT } from '@/lib/charts/measure';
+import { localePath, type Locale } from '@/lib/i18n/locales';
+import { ageLabel, ageShortLabel, comparePlaces, placeName, unitWords } from '@/lib/i18n/vocabulary';
 import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
 import { formatPeriod } from '@/lib/format/numbers';
 
-const PLACES = GEOGRAPHIES.filter((g) => g.level === 'nation' || g.level === 'state');
+const NATION = GEOGRAPHIES.filter((g) => g.level === 'nation').map((g) => g.code);
+const STATES = GEOGRAPHIES.filter((g) => g.level === 'state').map((g) => g.code);
+
+/** The place picker's choices: the nation first, then the states and DC in the order of their names in `locale`. */
+export function placeChoices(locale: Locale): Array<{ code: string; name: string }> {
+  return [...NATION, ...[...STATES].sort(comparePlaces(locale))].map((code) => ({ code, name: placeName(code, locale) }));
+}
 export const CONTROLS_FORM = 'view-controls';
 
 /** How long a keyboard visitor's choice must stay put before the charts follow it. */
@@ -119,19 +127,22 @@ export function Controls({
   // Only age groups with a figure in some chart; those with figures for one kind of chart say which.
   const ages = option ? ageChoices(option) : [];
   const placeOffered = ages.find((a) => a.age === view.age)?.states ?? false;
+  const t = useTranslations('dashboard');
+  const locale = useLocale();
+  const places = useMemo(() => placeChoices(locale), [locale]);
   return (
-    <form id={CONTROLS_FORM} className="controls" method="get" action="/" aria-label="Choose what the charts show" onSubmit={(e) => e.preventDefault()}>
+    <form id={CONTROLS_FORM} className="controls" method="get" action={localePath(locale, '/')} aria-label={t('controls.label')} onSubmit={(e) => e.preventDefault()}>
       <label className="control-wide">
-        Indicator
+        {t('controls.indicator')}
         <SettledSelect name="indicator" value={view.indicator} onCommit={(indicator, how) => onChange({ indicator }, how)}>
-          <optgroup label="With state estimates">
+          <optgroup label={t('controls.withStates')}>
             {withStates.map((o) => (
               <option key={o.name} value={o.name}>
                 {o.title}
               </option>
             ))}
           </optgroup>
-          <optgroup label="National figures only">
+          <optgroup label={t('controls.nationalOnly')}>
             {nationalOnly.map((o) => (
               <option key={o.name} value={o.name}>
                 {o.title}
@@ -141,21 +152,28 @@ export function Controls({
         </SettledSelect>
       </label>
       <label>
-        Age group
+        {t('controls.age')}
         <SettledSelect name="age" value={view.age} onCommit={(age, how) => onChange({ age }, how)}>
           {ages.map((a) => (
-            <option key={a.age} value={a.age} title={a.national && a.states ? undefined : `${ageGroupLabel(a.age)}: ${a.national ? 'national figures only, no state figures' : 'state figures only, no national trend'}`}>
-              {ageGroupShortLabel(a.age)}
-              {option?.states && !a.states ? ' (national only)' : a.national ? '' : ' (states only)'}
+            <option
+              key={a.age}
+              value={a.age}
+              title={a.national && a.states ? undefined : t(a.national ? 'controls.ageNationalOnlyTitle' : 'controls.ageStatesOnlyTitle', { age: ageLabel(a.age, locale) })}
+            >
+              {option?.states && !a.states
+                ? t('controls.ageNationalOnly', { age: ageShortLabel(a.age) })
+                : a.national
+                  ? ageShortLabel(a.age)
+                  : t('controls.ageStatesOnly', { age: ageShortLabel(a.age) })}
             </option>
           ))}
         </SettledSelect>
       </label>
       {placeOffered ? (
         <label>
-          Place
+          {t('controls.place')}
           <SettledSelect name="geo" value={view.geo} onCommit={(geo, how) => onChange({ geo }, how)} describedBy="place-help">
-            {PLACES.map((g) => (
+            {places.map((g) => (
               <option key={g.code} value={g.code}>
                 {g.name}
               </option>
@@ -167,7 +185,7 @@ export function Controls({
       )}
       {periods.length > 1 ? (
         <label>
-          Period (map, ranking, ages)
+          {t('controls.period')}
           <SettledSelect name="period" value={view.period} onCommit={(period, how) => onChange({ period }, how)}>
             {periods.map((p) => (
               <option key={p} value={p}>
@@ -180,7 +198,7 @@ export function Controls({
         <input type="hidden" name="period" value={view.period} />
       )}
       <noscript>
-        <button type="submit">Update charts</button>
+        <button type="submit">{t('controls.update')}</button>
       </noscript>
       {placeOffered ? placeNote : null}
     </form>
@@ -205,21 +223,30 @@ export function MeasureSwitch({
   /** False for a second switch of the same view value: outside the form, so the two never form one radio group. */
   inForm?: boolean;
 }) {
+  const t = useTranslations('dashboard');
+  const locale = useLocale();
   if (measures.length < 2) return null;
+  /** A measure's name: "Number of people", "Percent of the age group", "Percent of those needing treatment". */
+  const label = (id: string): string => {
+    if (id === COUNT) return t('measure.count');
+    if (id === 'percent') return t('measure.percent');
+    const unit = unitWords(id, locale);
+    return unit ? t('measure.percentOf', { unit: unit.label.replace(/^% /, '') }) : id;
+  };
   return (
     <fieldset className="measure-switch">
-      <legend>Show as</legend>
+      <legend>{t('measure.legend')}</legend>
       {measures.map((m) => (
         <label key={m} className="radio">
           <input type="radio" form={inForm ? CONTROLS_FORM : undefined} name={name} value={m} checked={value === m} onChange={() => onChange(m)} />
-          {measureById(m).label}
+          {label(m)}
         </label>
       ))}
       {inForm ? (
         // Without JavaScript a radio choice changes nothing until the form is sent.
         <noscript>
           <button type="submit" form={CONTROLS_FORM} className="secondary">
-            Show
+            {t('measure.submit')}
           </button>
         </noscript>
       ) : null}

@@ -1,11 +1,13 @@
 'use client';
 
 import { useCallback, useMemo, useState, type MouseEvent } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { ageChoices, changeView, datasetOfRequest, observationKey, optionForAge, parseView, stateHref, viewRequests, viewToSearch, type IndicatorOption, type View } from '@/lib/charts/view';
 import { unpackOptions, type PackedOptions } from '@/lib/charts/packed';
 import type { StateShape } from '@/lib/geo/state-shapes';
-import { ageGroupLabel, ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
-import { geographyName } from '@/lib/vocabulary/geography';
+import { formatList } from '@/lib/format/numbers';
+import { localePath } from '@/lib/i18n/locales';
+import { ageLabel, ageShortLabel, placeName } from '@/lib/i18n/vocabulary';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { RowDatasetContext } from '../charts/chart-actions';
 import { Controls } from './controls';
@@ -22,15 +24,10 @@ export interface DashboardProps {
   initialSearch: string;
 }
 
-/** What a change of place did, in words (the polite live region by the pickers says it). */
-export function placeMessage(geo: string): string {
-  return geo === 'US'
-    ? 'Showing the United States in the state trend and the age chart.'
-    : `Showing ${geographyName(geo)} in the state trend and the age chart, marked in the ranking.`;
-}
-
 /** The interactive dashboard: pickers, national trend, a state's trend, state map, state ranking and age groups, all driven by the URL. */
 export function Dashboard({ packedOptions, datasets, shapes, initialSearch }: DashboardProps) {
+  const t = useTranslations('dashboard');
+  const locale = useLocale();
   const options = useMemo(() => unpackOptions(packedOptions), [packedOptions]);
   const search = useUrlSearch(initialSearch);
   const view = useMemo(() => parseView(new URLSearchParams(search), options), [search, options]);
@@ -48,10 +45,11 @@ export function Dashboard({ packedOptions, datasets, shapes, initialSearch }: Da
   const update = useCallback(
     (change: Partial<View>, how?: { replace: boolean }) => {
       const next = changeView(view, change, options);
-      if (next.geo !== view.geo) setAnnounced(placeMessage(next.geo));
+      // What a change of place did, in words (the polite live region by the pickers says it).
+      if (next.geo !== view.geo) setAnnounced(next.geo === 'US' ? t('place.announceNation') : t('place.announceState', { place: placeName(next.geo, locale) }));
       (how?.replace ? replaceUrlSearch : pushUrlSearch)(viewToSearch(next));
     },
-    [view, options],
+    [view, options, t, locale],
   );
 
   const observations = useMemo(() => (data ?? []).flatMap((d) => d.observations), [data]);
@@ -70,19 +68,19 @@ export function Dashboard({ packedOptions, datasets, shapes, initialSearch }: Da
   const loading = isLoading || isValidating;
   const status = error ? (
     <p className="chart-status error" role="alert">
-      Could not load the figures for this selection: {error.message}{' '}
+      {t('status.error', { message: error.message })}{' '}
       <button type="button" onClick={() => mutate()}>
-        Try again
+        {t('status.retry')}
       </button>
     </p>
   ) : loading ? (
     <p className="chart-status" role="status">
-      Loading…
+      {t('status.loading')}
     </p>
   ) : null;
 
   const sectionProps = { view, option, models, status, onChange: update };
-  const place = view.geo === 'US' ? null : geographyName(view.geo);
+  const place = view.geo === 'US' ? null : placeName(view.geo, locale);
   /** A link to another view that, with JavaScript, changes the view in place. */
   const viewLink = (change: Partial<View>) => ({
     href: viewToSearch(changeView(view, change, options)),
@@ -92,6 +90,21 @@ export function Dashboard({ packedOptions, datasets, shapes, initialSearch }: Da
     },
   });
   const stateAges = ageChoices(indicator).filter((a) => a.states);
+  // The age groups with state figures, as links in a list in the reader's language ("12–17, 18–25 y 26+").
+  const stateAgeLinks = formatList(
+    stateAges.map((_, i) => `\u0000${i}\u0000`),
+    locale,
+  )
+    .split('\u0000')
+    .map((part, i) => {
+      if (i % 2 === 0) return part;
+      const a = stateAges[Number(part)];
+      return (
+        <a key={a.age} {...viewLink({ age: a.age })}>
+          {ageShortLabel(a.age)}
+        </a>
+      );
+    });
 
   return (
     <RowDatasetContext.Provider value={datasetOf}>
@@ -103,14 +116,14 @@ export function Dashboard({ packedOptions, datasets, shapes, initialSearch }: Da
           placeNote={
             <div className="place-note">
               <p id="place-help">
-                {place ? (
-                  <>
-                    {place} is shown in the state trend and the age chart, and marked in the ranking: <a href="#state-trend">{place}’s trend</a> ·{' '}
-                    <a href="#ages">{place} by age group</a> · <a href={stateHref(view.geo, view)}>{place}’s profile</a>
-                  </>
-                ) : (
-                  'Choose a state as the place to see it in the state trend and the age chart, marked in the ranking.'
-                )}
+                {place
+                  ? t.rich('place.shown', {
+                      place,
+                      trend: (chunks) => <a href="#state-trend">{chunks}</a>,
+                      ages: (chunks) => <a href="#ages">{chunks}</a>,
+                      profile: (chunks) => <a href={localePath(locale, stateHref(view.geo, view))}>{chunks}</a>,
+                    })
+                  : t('place.choose')}
               </p>
               <p className="place-status visually-hidden" role="status">
                 {announced}
@@ -123,21 +136,14 @@ export function Dashboard({ packedOptions, datasets, shapes, initialSearch }: Da
         </p>
         {option.states ? null : indicator.states ? (
           <p className="chart-note no-state-figures">
-            The state tables give no figure of “{option.title.toLowerCase()}” for people {ageGroupLabel(view.age).toLowerCase()}, so there is no map, ranking or
-            state trend for this age group. State figures exist for{' '}
-            {stateAges.map((a, i) => (
-              <span key={a.age}>
-                {i > 0 ? (i === stateAges.length - 1 ? ' and ' : ', ') : ''}
-                <a {...viewLink({ age: a.age })}>{ageGroupShortLabel(a.age)}</a>
-              </span>
-            ))}
-            .
+            {t.rich('notes.noStateFiguresForAge', {
+              title: option.title.toLowerCase(),
+              age: ageLabel(view.age, locale).toLowerCase(),
+              ages: () => <>{stateAgeLinks}</>,
+            })}
           </p>
         ) : (
-          <p className="chart-note no-state-figures">
-            No state estimates are published for this indicator, so there is no map, ranking or state trend; choose one listed “With state estimates” to see
-            them.
-          </p>
+          <p className="chart-note no-state-figures">{t('notes.noStateFigures')}</p>
         )}
         <TrendSection {...sectionProps} />
         {option.states ? (

@@ -1,9 +1,11 @@
 'use client';
 
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { datasetOfRequest, parseView, viewRequests, viewToSearch, type IndicatorOption } from '@/lib/charts/view';
 import { unpackOptions, type PackedOptions } from '@/lib/charts/packed';
 import type { StateShape } from '@/lib/geo/state-shapes';
+import { localePath } from '@/lib/i18n/locales';
 import type { ChartKind } from '../charts/chart-actions';
 import { AgeSection, MapSection, RankingSection, StateTrendSection, TrendSection, useViewModels } from './sections';
 import { useViewData } from './use-view-data';
@@ -65,6 +67,8 @@ function usePostedHeight(ref: RefObject<HTMLElement | null>, chart: ChartKind) {
  * when the host page gives the frame less height than the chart needs.
  */
 export function EmbedChart({ kind, search, packedOptions, datasets, shapes }: EmbedChartProps) {
+  const t = useTranslations('dashboard');
+  const locale = useLocale();
   const options = useMemo(() => unpackOptions(packedOptions), [packedOptions]);
   const view = useMemo(() => parseView(new URLSearchParams(search), options), [search, options]);
   const option = options.find((o) => o.name === view.indicator) as IndicatorOption;
@@ -87,9 +91,9 @@ export function EmbedChart({ kind, search, packedOptions, datasets, shapes }: Em
       {kind === 'ranking' ? <RankingSection {...props} /> : null}
       {kind === 'ages' ? <AgeSection {...props} /> : null}
       <footer className="embed-credit">
-        <span>Data: SAMHSA, National Survey on Drug Use and Health</span>{' '}
-        <a href={`/${viewToSearch(view)}#${kind}`} target="_blank" rel="noopener">
-          Open this chart on Substance Use Atlas
+        <span>{t('embed.credit')}</span>{' '}
+        <a href={`${localePath(locale, `/${viewToSearch(view)}`)}#${kind}`} target="_blank" rel="noopener">
+          {t('embed.open')}
         </a>
       </footer>
     </main>

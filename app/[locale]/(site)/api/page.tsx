@@ -1,26 +1,44 @@
-import Link from 'next/link';
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
 import { getPackage } from '@/lib/store/live';
 import { pageMetadata } from '@/lib/site/metadata';
 import { requestSiteBase } from '@/lib/site/site-url';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { Link } from '@/lib/i18n/navigation';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata = pageMetadata(
-  'API',
-  'A read-only JSON and CSV API for every NSDUH figure on the site, with filters, ETags, CORS and an OpenAPI 3.1 description, and examples in curl, R, Python and JavaScript.',
-  '/api',
-);
+type Props = { params: Promise<{ locale: string }> };
 
-const PARAMETERS: Array<[string, string]> = [
-  ['indicator', 'Indicator identifiers, e.g. sud_past_year (see each dataset’s page or datapackage.json).'],
-  ['geography', 'US; Northeast, Midwest, South, West; or state postal codes such as CA,TX,DC.'],
-  ['age_group', '12+, 12-17, 18-25, 26+, 18+, 12-20, 65+ (write + as %2B in a URL).'],
-  ['period', 'A survey year (2014) or a pooled pair (2018-2019).'],
-  ['unit', 'percent, percent_of_needing, percent_of_aud, percent_of_at_risk, persons, thousands, millions.'],
-  ['revision', '0 for figures as first published; 1, 2… for later restatements of the same figure (both are kept). Without it, every revision.'],
-  ['from, to', 'Keep periods that start in or after from, and end in or before to (years).'],
-  ['format', 'json (default) or csv: the canonical CSV, which data:check accepts as is.'],
-];
+const pageLocale = async (params: Props['params']): Promise<Locale> => {
+  const { locale } = await params;
+  return isLocale(locale) ? locale : 'en';
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'api' });
+  return pageMetadata(t('metaTitle'), t('metaDescription'), '/api', false, locale);
+}
+
+/** The parameters of /api/datasets/{id}, each with its explanation in messages api.parameters. */
+const PARAMETERS = [
+  ['indicator', 'indicator'],
+  ['geography', 'geography'],
+  ['age_group', 'ageGroup'],
+  ['period', 'period'],
+  ['unit', 'unit'],
+  ['revision', 'revision'],
+  ['from, to', 'fromTo'],
+  ['format', 'format'],
+  ['lang', 'lang'],
+] as const;
+
+const DATASET_PATH = '/api/datasets/{id}';
+/** The catalog with its words in Spanish: a JSON answer, so a plain link in every language (never /es/api/…). */
+const CATALOG_IN_SPANISH = '/api/datasets?lang=es';
+const ERROR_EXAMPLE = '{"error": {"parameter": "geography", "message": "…"}}';
 
 function Code({ children, label }: { children: string; label: string }) {
   return (
@@ -30,29 +48,39 @@ function Code({ children, label }: { children: string; label: string }) {
   );
 }
 
-export default async function ApiPage() {
+export default async function ApiPage({ params }: Props) {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'api' });
   const pkg = await getPackage();
   const base = await requestSiteBase();
   const state = pkg.resources.find((r) => r.name.startsWith('state-'))?.name ?? pkg.resources[0].name;
+  // CSV rows are the same in every language; the JSON answer's metadata words follow `lang`.
   const csvUrl = `${base}/api/datasets/${state}?indicator=sud_past_year&geography=CA,TX&age_group=18-25&format=csv`;
-  const jsonUrl = `${base}/api/datasets/national-estimates?indicator=sud_past_year&from=2021`;
+  const jsonUrl = `${base}/api/datasets/national-estimates?indicator=sud_past_year&from=2021${locale === 'en' ? '' : `&lang=${locale}`}`;
+  const code = (chunks: ReactNode) => <code>{chunks}</code>;
+  const label = (language: string) => t('examples.label', { language });
   return (
     <article className="prose">
-      <h1>API</h1>
+      <h1>{t('title')}</h1>
       <p className="lead">
-        Every figure on this site, as JSON or CSV, over plain HTTP. No key, no sign-up; cross-origin requests are allowed. The data are in
-        the public domain: please cite SAMHSA (see <Link prefetch={false} href="/data#cite">how to cite</Link>).
+        {t.rich('lead', {
+          a: (chunks) => (
+            <Link prefetch={false} href="/data#cite">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
 
       <section aria-labelledby="endpoints">
-        <h2 id="endpoints">Endpoints</h2>
-        <div className="table-scroll" role="region" aria-label="Endpoints of the read API" tabIndex={0}>
+        <h2 id="endpoints">{t('endpoints.heading')}</h2>
+        <div className="table-scroll" role="region" aria-label={t('endpoints.caption')} tabIndex={0}>
           <table className="data">
-            <caption>Endpoints of the read API</caption>
+            <caption>{t('endpoints.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Request</th>
-                <th scope="col">Returns</th>
+                <th scope="col">{t('endpoints.colRequest')}</th>
+                <th scope="col">{t('endpoints.colReturns')}</th>
               </tr>
             </thead>
             <tbody>
@@ -60,27 +88,25 @@ export default async function ApiPage() {
                 <th scope="row">
                   <code>GET /api/datasets</code>
                 </th>
-                <td>The catalog: each dataset’s coverage, size, hash and links.</td>
+                <td>{t('endpoints.catalog')}</td>
               </tr>
               <tr>
                 <th scope="row">
-                  <code>GET /api/datasets/{'{id}'}</code>
+                  <code>GET {DATASET_PATH}</code>
                 </th>
-                <td>A dataset’s observations, filtered by the parameters below, as JSON or CSV.</td>
+                <td>{t('endpoints.dataset')}</td>
               </tr>
               <tr>
                 <th scope="row">
                   <code>GET /api/package</code>
                 </th>
-                <td>Everything as one ZIP: datapackage.json, the CSVs and a README.</td>
+                <td>{t('endpoints.package')}</td>
               </tr>
               <tr>
                 <th scope="row">
                   <code>GET /api/openapi.json</code>
                 </th>
-                <td>
-                  This API described in <a href="/api/openapi.json">OpenAPI 3.1</a>.
-                </td>
+                <td>{t.rich('endpoints.openapi', { a: (chunks) => <a href="/api/openapi.json">{chunks}</a> })}</td>
               </tr>
             </tbody>
           </table>
@@ -88,50 +114,49 @@ export default async function ApiPage() {
       </section>
 
       <section aria-labelledby="parameters">
-        <h2 id="parameters">Parameters of /api/datasets/{'{id}'}</h2>
+        <h2 id="parameters">{t('parameters.heading', { path: DATASET_PATH })}</h2>
         <dl className="glossary">
-          {PARAMETERS.map(([name, text]) => (
+          {PARAMETERS.map(([name, key]) => (
             <div key={name}>
               <dt>
                 <code>{name}</code>
               </dt>
-              <dd>{text}</dd>
+              <dd>{t.rich(`parameters.${key}`, { a: (chunks) => <a href="#language">{chunks}</a> })}</dd>
             </div>
           ))}
         </dl>
-        <p>
-          Lists are comma-separated. An unknown, repeated, empty or malformed parameter gets a <code>400</code> answer whose JSON names it
-          (<code>{'{"error": {"parameter": "geography", "message": "…"}}'}</code>); an unknown dataset gets <code>404</code>.
-        </p>
+        <p>{t.rich('parameters.errors', { code, example: ERROR_EXAMPLE })}</p>
+      </section>
+
+      <section aria-labelledby="language">
+        <h2 id="language">{t('language.heading')}</h2>
+        <p>{t.rich('language.body', { code, path: DATASET_PATH, a: (chunks) => <a href={CATALOG_IN_SPANISH}>{chunks}</a> })}</p>
       </section>
 
       <section aria-labelledby="caching">
-        <h2 id="caching">Caching</h2>
-        <p>
-          Every answer has a strong <code>ETag</code> and <code>Cache-Control: public, no-cache</code>. Send the ETag back in{' '}
-          <code>If-None-Match</code> and you get <code>304 Not Modified</code> until the data change — published revisions show at once.
-        </p>
+        <h2 id="caching">{t('caching.heading')}</h2>
+        <p>{t.rich('caching.body', { code })}</p>
       </section>
 
       <section aria-labelledby="examples">
-        <h2 id="examples">Examples</h2>
+        <h2 id="examples">{t('examples.heading')}</h2>
         <h3>curl</h3>
-        <Code label="curl example">{`curl -sS -o sud-18-25.csv '${csvUrl}'
+        <Code label={label('curl')}>{`curl -sS -o sud-18-25.csv '${csvUrl}'
 curl -sS '${jsonUrl}'`}</Code>
         <h3>R</h3>
-        <Code label="R example">{`sud <- read.csv("${csvUrl}")
-# intervals are columns ci_lower, ci_upper; never compare rows of different series
+        <Code label={label('R')}>{`sud <- read.csv("${csvUrl}")
+# ${t('examples.intervalsComment')}
 library(jsonlite)
 national <- fromJSON("${jsonUrl}")$observations`}</Code>
         <h3>Python</h3>
-        <Code label="Python example">{`import pandas as pd, requests
+        <Code label={label('Python')}>{`import pandas as pd, requests
 sud = pd.read_csv("${csvUrl}")
 r = requests.get("${jsonUrl}")
 national = pd.DataFrame(r.json()["observations"])
-# ask again later: 304 means nothing changed
+# ${t('examples.etagComment')}
 again = requests.get("${jsonUrl}", headers={"If-None-Match": r.headers["ETag"]})`}</Code>
         <h3>JavaScript</h3>
-        <Code label="JavaScript example">{`const res = await fetch("${jsonUrl}");
+        <Code label={label('JavaScript')}>{`const res = await fetch("${jsonUrl}");
 if (!res.ok) throw new Error((await res.json()).error.message);
 const { observations } = await res.json();`}</Code>
       </section>

@@ -1,143 +1,130 @@
-import Link from 'next/link';
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
 import { QUALIFIERS } from '@/lib/vocabulary/qualifiers';
-import { COMPARABILITY } from '@/lib/vocabulary/comparability';
 import { SERIES } from '@/lib/vocabulary/series';
 import { getPackage } from '@/lib/store/live';
 import { pageMetadata, SITE_NAME } from '@/lib/site/metadata';
 import { requestSiteBase } from '@/lib/site/site-url';
+import { isLocale, localePath, type Locale } from '@/lib/i18n/locales';
+import { Link } from '@/lib/i18n/navigation';
+import { qualifierWords, seriesWords } from '@/lib/i18n/vocabulary';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata = pageMetadata(
-  'Methodology',
-  'What the National Survey on Drug Use and Health is, who it covers, what its terms mean, why the charts never join figures across methodology changes, what the intervals are, and how to cite the data.',
-  '/methodology',
-);
+type Props = { params: Promise<{ locale: string }> };
 
-const GLOSSARY: Array<[string, string]> = [
-  ['Past year', 'At least once in the 12 months before the survey interview.'],
-  ['Past month', 'At least once in the 30 days before the survey interview.'],
-  [
-    'Substance use disorder (SUD)',
-    'A pattern of alcohol or drug use that causes significant problems or distress, judged from a set of survey questions based on the Diagnostic and Statistical Manual of Mental Disorders (DSM). Until 2019 NSDUH used DSM-IV criteria (“dependence or abuse”); since 2020 it uses DSM-5 criteria, which count more people.',
-  ],
-  ['Alcohol use disorder (AUD)', 'A substance use disorder involving alcohol.'],
-  [
-    'Illicit drug use',
-    'Use of marijuana, cocaine (including crack), heroin, hallucinogens, inhalants or methamphetamine, or misuse of prescription drugs.',
-  ],
-  [
-    'Misuse (of a prescription drug)',
-    'Use in any way a doctor did not direct: without a prescription of one’s own; in greater amounts, more often or longer than told; or in any other way not directed by a doctor. Over-the-counter drugs do not count.',
-  ],
-  [
-    'Needing treatment',
-    'NSDUH counts a person as needing substance use treatment if they had a substance use disorder or received treatment at a specialty facility in the past year.',
-  ],
-  [
-    'Specialty treatment',
-    'Treatment at a drug and alcohol rehabilitation facility (inpatient or outpatient), a hospital (inpatient only) or a mental health center. Treatment in a doctor’s office, an emergency room, a prison or a self-help group is not specialty treatment.',
-  ],
-];
+const pageLocale = async (params: Props['params']): Promise<Locale> => {
+  const { locale } = await params;
+  return isLocale(locale) ? locale : 'en';
+};
 
-export default async function MethodologyPage() {
-  const pkg = await getPackage();
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'methodology' });
+  return pageMetadata(t('metaTitle'), t('metaDescription'), '/methodology', false, locale);
+}
+
+/** The glossary's terms, in order (messages methodology.glossary.terms). */
+const GLOSSARY = ['pastYear', 'pastMonth', 'sud', 'aud', 'illicit', 'misuse', 'needingTreatment', 'specialtyTreatment'] as const;
+
+/**
+ * The 2014-2015 release's evidence names the table a title comes from and ends ", table title";
+ * the Spanish sentence says "Título de la tabla de SAMHSA" itself, so it cites the table alone.
+ */
+const evidenceSource = (source: string, locale: Locale) => (locale === 'en' ? source : source.replace(/, table title$/, ''));
+
+export default async function MethodologyPage({ params }: Props) {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'methodology' });
+  // The package in the reader's language: its title, and SAMHSA's evidence with each claim in that language.
+  const pkg = await getPackage(locale);
+  const registry = pkg.comparability;
   const accessed = new Date().toISOString().slice(0, 10);
   const site = await requestSiteBase();
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   return (
     <article className="prose">
-      <h1>Methodology</h1>
-      <p className="lead">How the numbers on this site are made, what they cover, and how to read them honestly.</p>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('lead')}</p>
 
       <section aria-labelledby="nsduh">
-        <h2 id="nsduh">What NSDUH is</h2>
-        <p>
-          The National Survey on Drug Use and Health (NSDUH) is the main source of statistics on substance use and mental health in the
-          United States. It is run every year by the Substance Abuse and Mental Health Services Administration (SAMHSA), part of the U.S.
-          Department of Health and Human Services. Trained interviewers ask a large random sample of people about their use of alcohol,
-          tobacco and drugs, substance use disorders, and treatment; their answers are weighted to represent the whole population.
-        </p>
-        <h3>Who is covered, and who is not</h3>
-        <p>
-          NSDUH covers the civilian, noninstitutionalized population aged 12 or older: people living in households and in group quarters
-          such as college dorms, shelters and rooming houses. It does not cover people on active military duty, people in jails and
-          prisons, people in nursing homes, long-term hospitals and other institutions, or homeless people who do not use shelters. Some
-          of these groups have high rates of substance use disorder, so NSDUH figures are likely to understate the true total.
-        </p>
-        <p>
-          Answers are self-reported. People may not report use they are ashamed of, and a survey-based disorder is not a diagnosis by a
-          clinician.
-        </p>
+        <h2 id="nsduh">{t('nsduh.heading')}</h2>
+        <p>{t('nsduh.about')}</p>
+        <h3>{t('nsduh.coverageHeading')}</h3>
+        <p>{t('nsduh.coverage')}</p>
+        <p>{t('nsduh.selfReport')}</p>
       </section>
 
       <section aria-labelledby="glossary">
-        <h2 id="glossary">Glossary</h2>
+        <h2 id="glossary">{t('glossary.heading')}</h2>
         <dl className="glossary">
-          {GLOSSARY.map(([term, definition]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>{definition}</dd>
+          {GLOSSARY.map((key) => (
+            <div key={key}>
+              <dt>{t(`glossary.terms.${key}.term`)}</dt>
+              <dd>{t(`glossary.terms.${key}.definition`)}</dd>
             </div>
           ))}
         </dl>
       </section>
 
       <section aria-labelledby="breaks">
-        <h2 id="breaks">Methodology changes, and why the charts never join them</h2>
-        <p>
-          SAMHSA changed how NSDUH is done several times. After each change, SAMHSA advises against comparing the new estimates with
-          the old ones: a rise or fall across a change may come from the new method, not from real change in people’s lives. Every
-          figure on this site carries its <strong>comparability series</strong>. Charts draw each series as its own line, never join
-          points across a change, mark each change with a labelled break, and summaries never compare figures across one.
-        </p>
-        <div className="table-scroll" role="region" aria-label="Comparability series" tabIndex={0}>
+        <h2 id="breaks">{t('breaks.heading')}</h2>
+        <p>{t.rich('breaks.body', { strong })}</p>
+        <div className="table-scroll" role="region" aria-label={t('breaks.seriesLabel')} tabIndex={0}>
           <table className="data">
-            <caption>NSDUH comparability series used on this site</caption>
+            <caption>{t('breaks.seriesCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Series</th>
-                <th scope="col">Survey years</th>
-                <th scope="col">What changed</th>
-                <th scope="col">Comparable with</th>
+                <th scope="col">{t('breaks.colSeries')}</th>
+                <th scope="col">{t('breaks.colYears')}</th>
+                <th scope="col">{t('breaks.colChange')}</th>
+                <th scope="col">{t('breaks.colComparable')}</th>
               </tr>
             </thead>
             <tbody>
-              {SERIES.map((s) => (
-                <tr key={s.name}>
-                  <th scope="row">
-                    {s.title}
-                    <br />
-                    <code>{s.name}</code>
-                  </th>
-                  <td>
-                    {s.firstYear}–{s.lastYear ?? 'present'}
-                  </td>
-                  <td>{s.change}</td>
-                  <td>{s.comparability}</td>
-                </tr>
-              ))}
+              {SERIES.map((s) => {
+                const words = seriesWords(s.name, locale) ?? s;
+                return (
+                  <tr key={s.name}>
+                    <th scope="row">
+                      {words.title}
+                      <br />
+                      <code>{s.name}</code>
+                    </th>
+                    <td>
+                      {s.lastYear === null
+                        ? t('breaks.yearsOngoing', { first: String(s.firstYear) })
+                        : t('breaks.years', { first: String(s.firstYear), last: String(s.lastYear) })}
+                    </td>
+                    <td>{words.change}</td>
+                    <td>{words.comparability}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
-        <h3 id="per-measure">Which measures continue across the 2015 redesign</h3>
+        <h3 id="per-measure">{t('breaks.perMeasureHeading')}</h3>
         <p>
-          The 2015 redesign broke some measures and not others. SAMHSA pooled 2014 with 2015 in its 2014-2015 state estimates only for
-          measures it found comparable (“{COMPARABILITY.measures[0].evidence[0].quote}”), so those measures form one series from 2002 to
-          2019 here and their charts join 2014 to 2015. Every other measure breaks in 2015 (“{COMPARABILITY.default.evidence[0].quote}”).
-          The registry, with the evidence for every claim, is <code>comparability</code> in{' '}
-          <a href="/data/datapackage.json">datapackage.json</a>.
+          {t.rich('breaks.perMeasure', {
+            comparableQuote: registry.measures[0].evidence[0].quote,
+            defaultQuote: registry.default.evidence[0].quote,
+            code: (chunks) => <code>{chunks}</code>,
+            a: (chunks) => <a href="/data/datapackage.json">{chunks}</a>,
+          })}
         </p>
-        <div className="table-scroll" role="region" aria-label="Measures comparable across 2015" tabIndex={0}>
+        <div className="table-scroll" role="region" aria-label={t('breaks.measuresLabel')} tabIndex={0}>
           <table className="data">
-            <caption>Measures comparable across the 2015 redesign, and SAMHSA’s evidence</caption>
+            <caption>{t('breaks.measuresCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Indicator</th>
-                <th scope="col">Evidence</th>
+                <th scope="col">{t('breaks.colIndicator')}</th>
+                <th scope="col">{t('breaks.colEvidence')}</th>
               </tr>
             </thead>
             <tbody>
-              {COMPARABILITY.measures.map((m) => (
+              {registry.measures.map((m) => (
                 <tr key={m.indicators.join()}>
                   <th scope="row">
                     {m.indicators.map((i) => (
@@ -150,9 +137,7 @@ export default async function MethodologyPage() {
                     {m.evidence
                       .filter((e) => /2014 and 2015/.test(e.quote))
                       .map((e) => (
-                        <span key={e.quote}>
-                          “{e.quote}” ({e.source})
-                        </span>
+                        <span key={e.quote}>{t('breaks.evidence', { claim: e.claim, quote: e.quote, source: evidenceSource(e.source, locale) })}</span>
                       ))}
                   </td>
                 </tr>
@@ -160,79 +145,57 @@ export default async function MethodologyPage() {
             </tbody>
           </table>
         </div>
-        <p>
-          Sometimes SAMHSA restates a figure in a later report (for example, 2021 figures revised in the 2024 report). Both versions are
-          kept; charts show the latest revision and the first published value is listed beside it. SAMHSA compares 2022 and later years
-          with 2021 only through its restated 2021 figures (“{COMPARABILITY.restatements[0].evidence[0].quote}”), so a 2021 figure
-          known only as first published stands alone: no line joins it to 2022.
-        </p>
+        <p>{t('breaks.restatements', { restatedQuote: registry.restatements[0].evidence[0].quote })}</p>
       </section>
 
       <section aria-labelledby="intervals">
-        <h2 id="intervals">What the intervals mean</h2>
-        <p>
-          A survey estimate is uncertain because it comes from a sample. Where the publisher gives a 95% interval, this site shows it in
-          every chart, tooltip and table.
-        </p>
+        <h2 id="intervals">{t('intervals.heading')}</h2>
+        <p>{t('intervals.intro')}</p>
         <ul>
-          <li>
-            <strong>National estimates</strong> come with <strong>design-based 95% confidence intervals</strong>, computed from the survey
-            design. If the survey were repeated many times, intervals built this way would contain the true value about 95% of the time.
-          </li>
-          <li>
-            <strong>State and census-region estimates</strong> are <strong>small-area estimates</strong>: a statistical model combines each
-            state’s survey answers with information from other states and other sources, because each state alone has too few interviews.
-            They come with <strong>95% Bayesian credible intervals</strong>: given the model and the data, the true value lies in the
-            interval with 95% probability.
-          </li>
-          <li>
-            Many national figures were published in report text without an interval. The site shows none for them rather than invent one.
-          </li>
+          <li>{t.rich('intervals.national', { strong })}</li>
+          <li>{t.rich('intervals.state', { strong })}</li>
+          <li>{t('intervals.none')}</li>
         </ul>
-        <p>
-          When a state’s whole interval lies above or below the U.S. estimate, the ranking marks it “higher” or “lower”. Overlapping
-          intervals do not prove two figures equal; they mean the survey cannot tell them apart. This is a plain reading of the
-          intervals, not a formal significance test.
-        </p>
+        <p>{t('intervals.ranking')}</p>
       </section>
 
       <section aria-labelledby="pooled">
-        <h2 id="pooled">Pooled two-year state estimates</h2>
-        <p>
-          State figures are annual averages of two consecutive survey years — for example 2018–2019 — because one year of interviews is
-          not enough for precise state estimates. A two-year average is a different kind of figure from a single year, so trend charts
-          draw it as its own mark across both years and never join it to annual figures. Pooled estimates never span a methodology
-          change.
-        </p>
+        <h2 id="pooled">{t('pooled.heading')}</h2>
+        <p>{t('pooled.body')}</p>
       </section>
 
       <section aria-labelledby="qualifiers">
-        <h2 id="qualifiers">Notes on how figures were published</h2>
+        <h2 id="qualifiers">{t('qualifiers.heading')}</h2>
         <dl className="glossary">
-          {QUALIFIERS.map((q) => (
-            <div key={q.code}>
-              <dt>{q.label}</dt>
-              <dd>{q.description}</dd>
-            </div>
-          ))}
+          {QUALIFIERS.map((q) => {
+            const words = qualifierWords(q.code, locale) ?? q;
+            return (
+              <div key={q.code}>
+                <dt>{words.label}</dt>
+                <dd>{words.description}</dd>
+              </div>
+            );
+          })}
         </dl>
-        <p>Missing figures are gaps, never zeros. No figure on this site is estimated, interpolated or filled in by us.</p>
+        <p>{t('qualifiers.missing')}</p>
       </section>
 
       <section aria-labelledby="cite">
-        <h2 id="cite">How to cite</h2>
-        <p>The data are public-domain works of the U.S. government. Please cite SAMHSA as the source, for example:</p>
+        <h2 id="cite">{t('cite.heading')}</h2>
+        <p>{t('cite.intro')}</p>
+        <blockquote className="citation">{t('cite.samhsa')}</blockquote>
+        <p>{t('cite.andSite')}</p>
         <blockquote className="citation">
-          Substance Abuse and Mental Health Services Administration. National Survey on Drug Use and Health: 2018–2019 state-specific
-          tables. Rockville, MD: Center for Behavioral Health Statistics and Quality, SAMHSA.
-        </blockquote>
-        <p>and, if you used this site’s compiled data:</p>
-        <blockquote className="citation">
-          {SITE_NAME}. {pkg.title}, version {pkg.version}. {site}/data (accessed {accessed}).
+          {t('cite.site', { siteName: SITE_NAME, title: pkg.title, version: pkg.version, url: `${site}${localePath(locale, '/data')}`, accessed })}
         </blockquote>
         <p>
-          Every figure’s own source — the SAMHSA table or the published text it comes from — is in the <Link prefetch={false} href="/data">data</Link> and in
-          each chart’s table.
+          {t.rich('cite.sources', {
+            a: (chunks) => (
+              <Link prefetch={false} href="/data">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </section>
     </article>

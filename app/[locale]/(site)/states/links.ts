@@ -5,6 +5,8 @@
  * The dashboard repairs anything these carry that does not fit (lib/charts/view.ts, parseView).
  */
 import { VIEW_PARAMS, viewToSearch } from '@/lib/charts/view';
+import type { Locale } from '@/lib/i18n/locales';
+import { placeName } from '@/lib/i18n/vocabulary';
 import { GEOGRAPHIES, type Geography } from '@/lib/vocabulary/geography';
 
 /** The view parameters a state page carries: the dashboard's, less the place (the page is the place). */
@@ -39,7 +41,11 @@ function search(view: CarriedView): string {
   return s ? `?${s}` : '';
 }
 
-/** A state page showing the view: `/states/OH?indicator=…&age=…&measure=…`. */
+/**
+ * A state page showing the view: `/states/OH?indicator=…&age=…&measure=…`. These addresses have no
+ * language: a Link from lib/i18n/navigation adds /es on a Spanish page, and anything else takes
+ * them through localePath.
+ */
 export function stateHref(code: string, view: CarriedView, hash = ''): string {
   return `/states/${code}${search(view)}${hash}`;
 }
@@ -64,17 +70,22 @@ const fold = (s: string) =>
 
 /**
  * States (and DC) matching what a visitor typed: a two-letter code or the start of a word of the
- * name ("oh", "Ohio", "york", "dc", "carolina"). `exact` is the one state the text names outright, if any.
+ * name ("oh", "Ohio", "york", "dc", "carolina"). In Spanish the Spanish names match as well as the
+ * English ones ("nueva", "Misisipi", "Mississippi"). `exact` is the one state the text names
+ * outright, if any.
  */
-export function findStates(text: string): { matches: Geography[]; exact: Geography | undefined } {
+export function findStates(text: string, locale: Locale = 'en'): { matches: Geography[]; exact: Geography | undefined } {
   const states = GEOGRAPHIES.filter((g) => g.level === 'state');
   const q = fold(text);
   if (!q) return { matches: [], exact: undefined };
-  const exact = states.find((s) => fold(s.name) === q || s.code.toLowerCase() === q);
+  const names = (s: Geography) => (locale === 'en' ? [s.name] : [placeName(s.code, locale), s.name]).map(fold);
+  const exact = states.find((s) => names(s).includes(q) || s.code.toLowerCase() === q);
   const matches = states.filter((s) => {
-    const name = fold(s.name);
-    const words = name.split(' ');
-    return s.code.toLowerCase() === q || words.some((_, i) => words.slice(i).join(' ').startsWith(q));
+    if (s.code.toLowerCase() === q) return true;
+    return names(s).some((name) => {
+      const words = name.split(' ');
+      return words.some((_, i) => words.slice(i).join(' ').startsWith(q));
+    });
   });
   return { matches, exact };
 }

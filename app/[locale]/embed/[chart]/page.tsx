@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import type { ChartKind } from '@/app/_components/charts/chart-actions';
 import { EmbedChart } from '@/app/_components/dashboard/embed-chart';
 import { packOptions, packRows } from '@/lib/charts/packed';
@@ -8,25 +9,28 @@ import { ViewDataProvider } from '@/app/_components/dashboard/view-data-provider
 import { loadDashboard } from '@/lib/data/dashboard';
 import { stateShapes } from '@/lib/geo/state-shapes';
 import { deviceGuess } from '@/lib/http/touch';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 
 export const dynamic = 'force-dynamic';
 
 const KINDS: readonly ChartKind[] = ['trend', 'state-trend', 'map', 'ranking', 'ages'];
 
-type Props = { params: Promise<{ chart: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ locale: string; chart: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { chart } = await params;
+  const { locale, chart } = await params;
   if (!KINDS.includes(chart as ChartKind)) notFound();
-  return { title: 'Embedded chart', robots: { index: false, follow: true } };
+  const t = await getTranslations({ locale: isLocale(locale) ? locale : 'en', namespace: 'dashboard' });
+  return { title: t('embed.metaTitle'), robots: { index: false, follow: true } };
 }
 
 /** /embed/{trend|map|ranking|ages}?view… — one chart, nothing else, for an <iframe>. */
 export default async function EmbedPage({ params, searchParams }: Props) {
-  const { chart } = await params;
+  const { locale, chart } = await params;
   if (!KINDS.includes(chart as ChartKind)) notFound();
+  const lang: Locale = isLocale(locale) ? locale : 'en';
   const query = await searchParams;
-  const dashboard = await loadDashboard(query);
+  const dashboard = await loadDashboard(query, lang);
   const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();
   return (
     <ViewDataProvider packed={packRows(dashboard.initial)} guess={deviceGuess(await headers())}>

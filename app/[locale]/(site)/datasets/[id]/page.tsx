@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { changeLabel } from '@/lib/admin/changes';
+import type { ReactNode } from 'react';
 import { ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
-import { geographyName } from '@/lib/vocabulary/geography';
 import { summarize } from '@/lib/data/catalog';
+import type { DataResource, ResourceChange } from '@/lib/data/package';
 import { applyFilter, type ObservationFilter } from '@/lib/data/query';
-import { getDataset, getIndicators } from '@/lib/store/live';
-import { formatDate, formatObservation, formatPeriod } from '@/lib/format/numbers';
+import { getDataset, getIndicators, getPackage } from '@/lib/store/live';
+import { en, formatDate, formatList, formatObservation, formatPeriod } from '@/lib/format/numbers';
+import { INTL_LOCALE, isLocale, type Locale } from '@/lib/i18n/locales';
+import { Link } from '@/lib/i18n/navigation';
+import { comparePlaces, placeName } from '@/lib/i18n/vocabulary';
+import { geographyByCode } from '@/lib/vocabulary/geography';
 import { html, type Html } from '@/lib/site/html';
 import { pageMetadata } from '@/lib/site/metadata';
 import type { Observation } from '@/lib/vocabulary/schema';
@@ -17,47 +21,84 @@ export const dynamic = 'force-dynamic';
 /** Rows per page: 50 keeps a page light enough to start quickly on a phone (100 cost about half a second more of blocking time in Lighthouse’s phone preset). */
 const PAGE_SIZE = 50;
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const localeOf = (value: string): Locale => (isLocale(value) ? value : 'en');
+
+/** The dataset's description in `locale` (its title and description; everything else is the same in every language). */
+async function localized(resource: DataResource, locale: Locale): Promise<DataResource> {
+  return (await getPackage(locale)).resources.find((r) => r.name === resource.name) ?? resource;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { id } = await params;
+  const { id, locale: requested } = await params;
+  const locale = localeOf(requested);
   const dataset = await getDataset(id);
   if (!dataset) notFound(); // before anything streams, so the response is a real 404
-  return pageMetadata(dataset.resource.title, dataset.resource.description, `/datasets/${id}`);
+  const resource = await localized(dataset.resource, locale);
+  return pageMetadata(resource.title, resource.description, `/datasets/${id}`, false, locale);
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+type Translate = Awaited<ReturnType<typeof getTranslations<'data'>>>;
+
+/**
+ * What a change did, in words: "corrections to figures already published and new data"
+ * (the same words as lib/admin/changes.ts changeLabel, in the page's language).
+ */
+function changeWords(c: Pick<ResourceChange, 'kind' | 'added' | 'removed' | 'changed'>, t: Translate, locale: Locale): string {
+  if (c.kind === 'rollback') return t('dataset.changes.kinds.rollback');
+  if (c.kind === 'add') return t('dataset.changes.kinds.add');
+  if (c.kind === 'metadata') return t('dataset.changes.kinds.metadata');
+  const parts = [
+    c.changed ? t('dataset.changes.kinds.corrections', { count: c.changed }) : '',
+    c.added ? t('dataset.changes.kinds.newData') : '',
+    c.removed ? t('dataset.changes.kinds.removed', { count: c.removed }) : '',
+  ].filter(Boolean);
+  return parts.length ? formatList(parts, locale) : t('dataset.changes.kinds.republished');
+}
+
 export default async function DatasetPage({ params, searchParams }: Props) {
-  const { id } = await params;
+  const { id, locale: requested } = await params;
+  const locale = localeOf(requested);
+  const t = await getTranslations({ locale, namespace: 'data' });
   const dataset = await getDataset(id);
   if (!dataset) notFound();
+  const resource = await localized(dataset.resource, locale);
+  // Text from the data that stays English (sources, notes, reasons) is marked so for screen readers.
+  const english = (text: ReactNode) => (locale === 'en' ? text : <span lang="en">{text}</span>);
   if (dataset.problem) {
     return (
       <>
         <p>
-          <Link prefetch={false} href="/data">← All datasets</Link>
+          <Link prefetch={false} href="/data">
+            {t('dataset.back')}
+          </Link>
         </p>
-        <h1>{dataset.resource.title}</h1>
+        <h1>{resource.title}</h1>
         <div className="form-error" role="alert">
           <p>
-            <strong>This dataset cannot be shown right now.</strong> {dataset.problem}
+            <strong>{t('dataset.cannotShow')}</strong> {english(dataset.problem)}
           </p>
-          <p>The rest of the atlas is unaffected. Please try again later.</p>
+          <p>{t('dataset.tryLater')}</p>
         </div>
       </>
     );
   }
   const query = await searchParams;
-  const indicators = await getIndicators();
-  const changes = dataset.resource.changes ?? [];
-  const sourceFiles = dataset.resource.sourceFiles ?? [];
-  const notImported = dataset.resource.notImported ?? [];
+  const indicators = await getIndicators(locale);
+  const changes = resource.changes ?? [];
+  const sourceFiles = resource.sourceFiles ?? [];
+  const notImported = resource.notImported ?? [];
 
   // The lists of what the rows hold, worked out once per version of the data (lib/data/catalog.ts).
   const covered = summarize(dataset.resource, dataset.observations);
-  const indicatorOptions = [...covered.indicators].sort((a, b) => (indicators.get(a)?.title ?? a).localeCompare(indicators.get(b)?.title ?? b));
-  const geographyOptions = covered.geographies;
+  const collator = new Intl.Collator(INTL_LOCALE[locale]);
+  const indicatorOptions = [...covered.indicators].sort((a, b) => collator.compare(indicators.get(a)?.title ?? a, indicators.get(b)?.title ?? b));
+  // The nation and the regions first, then the states in alphabetical order of their names in the page's language.
+  const isState = (g: string) => geographyByCode(g)?.level === 'state';
+  const geographyOptions = locale === 'en' ? covered.geographies : [...covered.geographies.filter((g) => !isState(g)), ...covered.geographies.filter(isState).sort(comparePlaces(locale))];
   const ageOptions = covered.ageGroups;
   const periodOptions = [...covered.periods].reverse();
   const pick = (value: string | undefined, options: string[]) => (value && options.includes(value) ? value : undefined);
@@ -77,20 +118,30 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   return (
     <>
       <p>
-        <Link prefetch={false} href="/data">← All datasets</Link>
+        <Link prefetch={false} href="/data">
+          {t('dataset.back')}
+        </Link>
       </p>
-      <h1>{dataset.resource.title}</h1>
-      <p className="lead">{dataset.resource.description}</p>
+      <h1>{resource.title}</h1>
+      <p className="lead">{resource.description}</p>
       <p>
-        Last updated {formatDate(dataset.resource.lastModified)}. <a href="#changes">What changed</a> ·{' '}
-        <a href={`/api/datasets/${id}?format=csv`}>Download the CSV</a> · <Link prefetch={false} href="/data">Citation and other formats</Link>
+        {t.rich('dataset.links', {
+          date: formatDate(resource.lastModified, locale),
+          changes: (chunks) => <a href="#changes">{chunks}</a>,
+          csv: (chunks) => <a href={`/api/datasets/${id}?format=csv`}>{chunks}</a>,
+          cite: (chunks) => (
+            <Link prefetch={false} href="/data">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
 
-      <form className="filters" method="get" aria-label="Filter observations">
+      <form className="filters" method="get" aria-label={t('dataset.filters.label')}>
         <label>
-          Indicator
+          {t('dataset.filters.indicator')}
           <select name="indicator" defaultValue={selected.indicator ?? ''}>
-            <option value="">All indicators</option>
+            <option value="">{t('dataset.filters.allIndicators')}</option>
             {indicatorOptions.map((i) => (
               <option key={i} value={i}>
                 {indicators.get(i)?.title ?? i}
@@ -99,20 +150,20 @@ export default async function DatasetPage({ params, searchParams }: Props) {
           </select>
         </label>
         <label>
-          Geography
+          {t('dataset.filters.geography')}
           <select name="geography" defaultValue={selected.geography ?? ''}>
-            <option value="">All geographies</option>
+            <option value="">{t('dataset.filters.allGeographies')}</option>
             {geographyOptions.map((g) => (
               <option key={g} value={g}>
-                {geographyName(g)}
+                {placeName(g, locale)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Age group
+          {t('dataset.filters.ageGroup')}
           <select name="age_group" defaultValue={selected.age_group ?? ''}>
-            <option value="">All ages</option>
+            <option value="">{t('dataset.filters.allAges')}</option>
             {ageOptions.map((a) => (
               <option key={a} value={a}>
                 {ageGroupShortLabel(a)}
@@ -121,9 +172,9 @@ export default async function DatasetPage({ params, searchParams }: Props) {
           </select>
         </label>
         <label>
-          Period
+          {t('dataset.filters.period')}
           <select name="period" defaultValue={selected.period ?? ''}>
-            <option value="">All periods</option>
+            <option value="">{t('dataset.filters.allPeriods')}</option>
             {periodOptions.map((p) => (
               <option key={p} value={p}>
                 {formatPeriod(p)}
@@ -131,48 +182,71 @@ export default async function DatasetPage({ params, searchParams }: Props) {
             ))}
           </select>
         </label>
-        <button type="submit">Show</button>
+        <button type="submit">{t('dataset.filters.show')}</button>
       </form>
 
       <p role="status">
-        {rows.length.toLocaleString('en-US')} observations
-        {pages > 1 ? `, page ${page} of ${pages}` : ''}.
+        {pages > 1
+          ? t('dataset.countPaged', { count: rows.length, countText: en(rows.length), page: en(page), pages: en(pages) })
+          : t('dataset.count', { count: rows.length, countText: en(rows.length) })}
       </p>
 
       {/* Static in the browser: one string of HTML (lib/site/html.ts), one element for React to hydrate. */}
-      <div className="table-scroll" role="region" aria-label="Observations table, scrolls sideways" tabIndex={0} dangerouslySetInnerHTML={{ __html: observationsTable(dataset.resource.title, shown, indicators).value }} />
+      <div className="table-scroll" role="region" aria-label={t('dataset.tableLabel')} tabIndex={0} dangerouslySetInnerHTML={{ __html: observationsTable(resource.title, shown, indicators, t, locale).value }} />
 
       {pages > 1 ? (
-        <nav className="pager" aria-label="Pages">
-          {page > 1 ? <Link prefetch={false} href={pageHref(page - 1)}>← Previous</Link> : null}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link prefetch={false} href={pageHref(page + 1)}>Next →</Link> : null}
+        <nav className="pager" aria-label={t('dataset.pager.label')}>
+          {page > 1 ? (
+            <Link prefetch={false} href={pageHref(page - 1)}>
+              {t('dataset.pager.previous')}
+            </Link>
+          ) : null}
+          <span>{t('dataset.pager.pageOf', { page: en(page), pages: en(pages) })}</span>
+          {page < pages ? (
+            <Link prefetch={false} href={pageHref(page + 1)}>
+              {t('dataset.pager.next')}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
 
       {sourceFiles.length || notImported.length ? (
         <section aria-labelledby="originals">
-          <h2 id="originals">Original files</h2>
+          <h2 id="originals">{t('dataset.originals.title')}</h2>
           <p>
-            Rebuilt from these files by <code>npm run data:build</code>; each SHA-256 fingerprint identifies the exact bytes read. Figures marked{' '}
-            <em>derived</em> come from a re-publication of SAMHSA&rsquo;s estimates, used only where SAMHSA&rsquo;s own files here lack the figure.
+            {t.rich('dataset.originals.intro', {
+              code: (chunks) => <code>{chunks}</code>,
+              em: (chunks) => <em>{chunks}</em>,
+            })}
           </p>
           <ul className="source-files">
             {sourceFiles.map((f) => (
               <li key={f.path}>
-                <code>{f.path}</code> ({f.bytes.toLocaleString('en-US')} bytes) — {f.origin}. SHA-256 <code className="hash">{f.sha256}</code>
+                {t.rich('dataset.originals.file', {
+                  path: f.path,
+                  bytes: en(f.bytes),
+                  origin: f.origin,
+                  sha256: f.sha256,
+                  code: (chunks) => <code>{chunks}</code>,
+                  text: (chunks) => english(chunks),
+                  hash: (chunks) => <code className="hash">{chunks}</code>,
+                })}
               </li>
             ))}
           </ul>
           {notImported.length ? (
             <>
-              <h3>Not imported</h3>
+              <h3>{t('dataset.originals.notImported')}</h3>
               <ul>
                 {notImported.map((n) => (
                   <li key={`${n.file}#${n.table}`}>
-                    {n.table} of <code>{n.file}</code>: {n.reason}
+                    {t.rich('dataset.originals.notImportedItem', {
+                      table: n.table,
+                      file: n.file,
+                      reason: n.reason,
+                      code: (chunks) => <code>{chunks}</code>,
+                      text: (chunks) => english(chunks),
+                    })}
                   </li>
                 ))}
               </ul>
@@ -182,38 +256,55 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       ) : null}
 
       <section aria-labelledby="changes" className="changelog">
-        <h2 id="changes">Changes</h2>
+        <h2 id="changes">{t('dataset.changes.title')}</h2>
         {changes.length ? (
           <ol reversed>
             {changes.map((c) => (
               <li key={`${c.version}-${c.date}`}>
-                <strong>{formatDate(c.date)}</strong> (data package version {c.version}, {changeLabel(c)}): {c.note}{' '}
+                {t.rich('dataset.changes.item', {
+                  date: formatDate(c.date, locale),
+                  version: c.version,
+                  label: changeWords(c, t, locale),
+                  note: c.note,
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                  text: (chunks) => english(chunks),
+                })}{' '}
                 {c.kind === 'metadata' ? null : (
                   <span className="muted">
-                    — {c.added.toLocaleString('en-US')} added, {c.removed.toLocaleString('en-US')} removed, {c.changed.toLocaleString('en-US')} changed
+                    {t('dataset.changes.counts', {
+                      added: c.added,
+                      removed: c.removed,
+                      changed: c.changed,
+                      addedText: en(c.added),
+                      removedText: en(c.removed),
+                      changedText: en(c.changed),
+                    })}
                   </span>
                 )}
               </li>
             ))}
           </ol>
         ) : (
-          <p>No revisions since this dataset was published on {formatDate(dataset.resource.lastModified)}.</p>
+          <p>{t('dataset.changes.none', { date: formatDate(resource.lastModified, locale) })}</p>
         )}
       </section>
     </>
   );
 }
 
-/** The page's observations as a table, in static HTML. */
-function observationsTable(title: string, shown: readonly Observation[], indicators: ReadonlyMap<string, { title: string }>): Html {
-  const head = ['Geography', 'Age', 'Period', 'Estimate', '95% interval', 'Indicator', 'Series', 'Source'].map((h) => html`<th scope="col">${h}</th>`);
+/** The page's observations as a table, in static HTML. Sources and notes are the publisher's words, in English. */
+function observationsTable(title: string, shown: readonly Observation[], indicators: ReadonlyMap<string, { title: string }>, t: Translate, locale: Locale): Html {
+  const head = (['geography', 'age', 'period', 'estimate', 'interval', 'indicator', 'series', 'source'] as const).map((h) => html`<th scope="col">${t(`dataset.table.${h}`)}</th>`);
+  const revised = ` ${t('dataset.table.revised')}`;
+  const derived = html`<span> ${t('dataset.table.derived')}</span>`;
+  const sourceCell = locale === 'en' ? html`<td class="source">` : html`<td class="source" lang="en">`;
   const rows = shown.map((o) => {
-    const f = formatObservation(o);
-    return html`<tr><td>${geographyName(o.geography)}</td><td>${ageGroupShortLabel(o.age_group)}</td><td>${formatPeriod(o.period)}</td><td class="num">${f.estimate}${
-      o.revision > 0 ? ' (revised)' : null
-    }${o.qualifiers.includes('derived') ? html`<span> (derived)</span>` : null}</td><td class="num">${f.interval ?? '—'}</td><td>${
+    const f = formatObservation(o, 'published', locale);
+    return html`<tr><td>${placeName(o.geography, locale)}</td><td>${ageGroupShortLabel(o.age_group)}</td><td>${formatPeriod(o.period)}</td><td class="num">${f.estimate}${
+      o.revision > 0 ? revised : null
+    }${o.qualifiers.includes('derived') ? derived : null}</td><td class="num">${f.interval ?? '—'}</td><td>${
       indicators.get(o.indicator)?.title ?? o.indicator
-    }</td><td>${o.series}</td><td class="source">${o.source}${o.note ? ` — ${o.note}` : null}</td></tr>`;
+    }</td><td>${o.series}</td>${sourceCell}${o.source}${o.note ? ` — ${o.note}` : null}</td></tr>`;
   });
-  return html`<table class="data"><caption>Observations in ${title}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  return html`<table class="data"><caption>${t('dataset.table.caption', { title })}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }

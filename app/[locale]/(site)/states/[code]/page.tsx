@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { DataNotice } from '@/app/_components/data-notice';
-import Link from 'next/link';
 import { notFound, permanentRedirect, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+import { INTL_LOCALE, isLocale, localePath, type Locale } from '@/lib/i18n/locales';
+import { ageLabel, ageShortLabel, comparePlaces, placeName, unitWords } from '@/lib/i18n/vocabulary';
 import { StateComparisonFigure } from '@/app/_components/charts/state-comparison-figure';
 import { StateTrendFigure } from '@/app/_components/charts/state-trend-figure';
 import { toAgeModel } from '@/lib/charts/age';
@@ -10,7 +13,7 @@ import { choose } from '@/lib/charts/select';
 import { againstUs, countsOnlyFor, stateTrendSpan, toStateTrendModel } from '@/lib/charts/state-trend';
 import { usBesideStates } from '@/lib/charts/states';
 import { comparePeriodsNewestFirst } from '@/lib/charts/view';
-import { ageGroupLabel, ageGroupShortLabel, compareAgeGroups } from '@/lib/vocabulary/age-groups';
+import { compareAgeGroups } from '@/lib/vocabulary/age-groups';
 import { GEOGRAPHIES, geographyByCode } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';
 import { getAllObservations, getIndicators } from '@/lib/store/live';
@@ -26,32 +29,52 @@ import { headers } from 'next/headers';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: string; code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** The page's words (messages/{locale}/states.json). */
+type T = Awaited<ReturnType<typeof getTranslations<'states'>>>;
 
 const STATE_CODES = new Set(GEOGRAPHIES.filter((g) => g.level === 'state').map((g) => g.code));
 const DEFAULT_INDICATOR = 'sud_past_year';
 
+const languageOf = (locale: string): Locale => (isLocale(locale) ? locale : 'en');
+
 async function stateOf(params: Props['params'], view: CarriedView = {}) {
-  const { code } = await params;
+  const { code, locale } = await params;
   const geo = geographyByCode(code.toUpperCase());
   if (!geo || geo.level !== 'state') notFound();
-  if (code !== geo.code) permanentRedirect(stateHref(geo.code, view));
+  if (code !== geo.code) permanentRedirect(localePath(languageOf(locale), stateHref(geo.code, view)));
   return geo;
 }
 
+/** Where a sentence needs an article before the place: "el Distrito de Columbia" (Spanish messages select on it). */
+const dcOf = (code: string) => (code === 'DC' ? 'yes' : 'no');
+
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const geo = await stateOf(params, carriedView(await searchParams));
-  return pageMetadata(geo.name, `Substance use and treatment estimates for ${geo.name} over time and beside the United States, with 95% intervals, from SAMHSA’s NSDUH state tables.`, `/states/${geo.code}`);
+  const locale = languageOf((await params).locale);
+  const t = await getTranslations({ locale, namespace: 'states' });
+  const place = placeName(geo.code, locale);
+  return pageMetadata(place, t('profile.metaDescription', { place, dc: dcOf(geo.code) }), `/states/${geo.code}`, false, locale);
 }
 
-const show = (o: Observation | undefined) => (o ? formatObservation(o) : { estimate: '—', interval: null });
+const show = (o: Observation | undefined, locale: Locale) => (o ? formatObservation(o, 'published', locale) : { estimate: '—', interval: null });
 
-const COMPARISON = { above: 'Higher than the U.S.', below: 'Lower than the U.S.', overlaps: 'Not distinguishable from the U.S.' } as const;
-
-function comparison(state: Observation | undefined, us: Observation | undefined): string {
+function comparison(t: T, state: Observation | undefined, us: Observation | undefined): string {
   if (!state || !us || us.estimate === null) return '';
   const against = againstUs({ lower: state.ci_lower, upper: state.ci_upper }, { value: us.estimate });
-  return against ? COMPARISON[against] : '';
+  return against ? t(`comparison.${against}`) : '';
+}
+
+/** A measure's name in the page's language: "Number of people", "Percent of the age group", "Percent of those needing treatment". */
+function measureLabel(t: T, id: string, locale: Locale): string {
+  if (id === COUNT) return t('measure', { kind: 'count', base: '' });
+  if (id === 'percent') return t('measure', { kind: 'group', base: '' });
+  const words = unitWords(id, locale);
+  return words ? t('measure', { kind: 'other', base: words.label.replace(/^% /, '') }) : measureById(id).label;
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -104,25 +127,28 @@ export default async function StatePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const asked = carriedView(query);
   const geo = await stateOf(params, asked);
+  const locale = languageOf((await params).locale);
   // Another state chosen in the picker without JavaScript: its page, with the same view.
   const other = geographyByCode((one(query.state) ?? '').toUpperCase());
-  if (other && other.level === 'state' && other.code !== geo.code) redirect(stateHref(other.code, asked, '#charts'));
-  const [observations, indicators] = await Promise.all([getAllObservations(), getIndicators()]);
+  if (other && other.level === 'state' && other.code !== geo.code) redirect(localePath(locale, stateHref(other.code, asked, '#charts')));
+  const [observations, indicators, t] = await Promise.all([getAllObservations(), getIndicators(locale), getTranslations({ locale, namespace: 'states' })]);
+  const place = placeName(geo.code, locale);
+  const dc = dcOf(geo.code);
   const { mine, byIndicator, tablePeriods } = rowsOfState(observations, geo.code);
   if (mine.length === 0) {
     return (
       <>
         <p>
-          <Link prefetch={false} href={statesHref(asked)}>← All states</Link>
+          <Link prefetch={false} href={statesHref(asked)}>{t('profile.backToStates')}</Link>
         </p>
         <DataNotice />
-        <h1>{geo.name}</h1>
-        <p className="lead">No estimates for {geo.name} can be shown right now: the data that holds them is unavailable. The national figures are on the dashboard.</p>
+        <h1>{place}</h1>
+        <p className="lead">{t('profile.unavailable', { place, dc })}</p>
       </>
     );
   }
   const titleOf = (name: string) => indicators.get(name)?.title ?? name;
-  const indicatorNames = [...new Set(mine.map((o) => o.indicator))].sort((a, b) => titleOf(a).localeCompare(titleOf(b)));
+  const indicatorNames = [...new Set(mine.map((o) => o.indicator))].sort((a, b) => titleOf(a).localeCompare(titleOf(b), locale === 'en' ? undefined : INTL_LOCALE[locale]));
 
   // What the charts show, from the URL, repaired to something this state has.
   const wanted = one(query.indicator);
@@ -146,45 +172,52 @@ export default async function StatePage({ params, searchParams }: Props) {
   // trend measure and map period), carried unchanged to the dashboard and to other states.
   const sameIndicator = asked.indicator === indicator;
   const view: CarriedView = { indicator, age, measure, ...(sameIndicator && asked.trend ? { trend: asked.trend } : {}), ...(sameIndicator && asked.period ? { period: asked.period } : {}) };
-  const universe = `People ${ageGroupLabel(age).toLowerCase()} in the civilian, noninstitutionalized population`;
+  const universe = t('profile.universe', { age: ageLabel(age, locale).toLowerCase() });
   const span = stateTrendSpan(trend);
   // The server's guess of the visitor's screen, so a phone keeps the charts as drawn (lib/http/touch.ts).
   const guess = deviceGuess(await headers());
   const countsLink =
     trend.countsOnly.length && measures.includes(COUNT) ? (
       <Link prefetch={false} href={stateHref(geo.code, { ...view, measure: COUNT }, '#charts')} scroll={false}>
-        Show numbers of people
+        {t('profile.showCounts')}
       </Link>
     ) : null;
+  const compareStates = comparePlaces(locale);
 
   return (
     <>
       <p className="state-back">
-        <Link prefetch={false} href={dashboardHref(geo.code, view)}>← Dashboard with {geo.name} selected</Link>
-        <Link prefetch={false} href={statesHref(view)}>All states</Link>
+        <Link prefetch={false} href={dashboardHref(geo.code, view)}>{t('profile.backToDashboard', { place, dc })}</Link>
+        <Link prefetch={false} href={statesHref(view)}>{t('profile.allStates')}</Link>
       </p>
       <DataNotice />
-      <h1>{geo.name}</h1>
-      <p className="lead">
-        SAMHSA’s published estimates for {geo.name}, over time and beside the United States, with 95% intervals. State figures are
-        small-area estimates — mostly annual averages of two survey years — with Bayesian credible intervals; U.S. figures have
-        design-based confidence intervals.
-      </p>
+      <h1>{place}</h1>
+      <p className="lead">{t('profile.lead', { place, dc })}</p>
 
       <section id="charts" aria-labelledby="charts-title" className="profile-charts">
-        <h2 id="charts-title">Charts: {titleOf(indicator)}</h2>
+        <h2 id="charts-title">{t('profile.chartsTitle', { indicator: titleOf(indicator) })}</h2>
         <ProfilePicker
           code={geo.code}
           states={GEOGRAPHIES.filter((g) => g.level === 'state')
-            .map((g) => ({ code: g.code, name: g.name }))
-            .sort((a, b) => a.name.localeCompare(b.name))}
+            .map((g) => g.code)
+            .sort(compareStates)
+            .map((code) => ({ code, name: placeName(code, locale) }))}
           carried={{ trend: view.trend, period: view.period }}
           indicators={indicatorNames.map((name) => ({ name, title: titleOf(name) }))}
           indicator={indicator}
           ages={ages}
           age={age}
-          measures={measures}
+          measures={measures.map((id) => ({ id, label: measureLabel(t, id, locale) }))}
           measure={measure}
+          words={{
+            form: t('picker.form'),
+            state: t('picker.state'),
+            indicator: t('picker.indicator'),
+            age: t('picker.age'),
+            showAs: t('picker.showAs'),
+            update: t('picker.update'),
+            loading: t('picker.loading'),
+          }}
         />
         {indicators.get(indicator) ? <p className="definition">{indicators.get(indicator)?.definition}</p> : null}
         <DeviceGuessProvider guess={guess}>
@@ -192,7 +225,7 @@ export default async function StatePage({ params, searchParams }: Props) {
             id="state-trend"
             model={trend}
             options={trendOptions}
-            title={`Over time: ${geo.name}${trend.us ? ' beside the United States' : ''}${span ? `, ${span}` : ''}`}
+            title={t('profile.trendTitle', { place, dc, us: trend.us ? 'yes' : 'no', hasSpan: span ? 'yes' : 'no', span })}
             universe={universe}
             countsAction={countsLink}
           />
@@ -201,31 +234,22 @@ export default async function StatePage({ params, searchParams }: Props) {
               id="state-vs-us"
               model={ageModel}
               indicatorTitle={titleOf(indicator)}
-              universe="People in the civilian, noninstitutionalized population"
+              universe={t('profile.universeAll')}
               notes={
                 newerCounts.length ? (
-                  <p className="chart-note counts-only">
-                    This is the latest period with percentages. For {formatPeriodList(newerCounts)}, SAMHSA’s tables in this dataset give numbers of people
-                    only.
-                  </p>
+                  <p className="chart-note counts-only">{t('profile.latestWithPercentages', { periods: formatPeriodList(newerCounts, locale) })}</p>
                 ) : null
               }
             />
           ) : (
-            <p className="chart-note">
-              SAMHSA’s tables in this dataset give {geo.name}’s figures for this indicator as numbers of people only, so there is no comparison with the
-              United States: a state’s count beside the nation’s says nothing.
-            </p>
+            <p className="chart-note">{t('profile.countsOnly', { place, dc })}</p>
           )}
         </DeviceGuessProvider>
       </section>
 
-      <h2 id="all-indicators">Every indicator, latest period</h2>
-      <p className="chart-note">
-        “Higher” or “lower” means the state’s whole 95% interval lies above or below the U.S. estimate. “Not distinguishable” means
-        the survey cannot tell the two apart — not that they are equal. This is not a formal significance test.
-      </p>
-      <nav aria-label="Indicators on this page" className="toc">
+      <h2 id="all-indicators">{t('profile.everyIndicator')}</h2>
+      <p className="chart-note">{t('profile.comparisonNote')}</p>
+      <nav aria-label={t('profile.toc')} className="toc">
         <ul>
           {indicatorNames.map((name) => (
             <li key={name}>
@@ -235,19 +259,40 @@ export default async function StatePage({ params, searchParams }: Props) {
         </ul>
       </nav>
       {indicatorNames.map((name) => (
-        <IndicatorTable key={name} name={name} title={titleOf(name)} definition={indicators.get(name)?.definition} code={geo.code} stateName={geo.name} rows={byIndicator.get(name) ?? []} />
+        <IndicatorTable
+          key={name}
+          t={t}
+          locale={locale}
+          name={name}
+          title={titleOf(name)}
+          definition={indicators.get(name)?.definition}
+          code={geo.code}
+          stateName={place}
+          rows={byIndicator.get(name) ?? []}
+        />
       ))}
     </>
   );
 }
 
 /** A figure and its interval in a table cell; `label` names it where the row is shown as a card. */
-function figure(label: string, o: Observation | undefined): Html {
-  const f = show(o);
+function figure(label: string, o: Observation | undefined, locale: Locale): Html {
+  const f = show(o, locale);
   return html`<td role="cell" class="num" data-label="${label}">${f.estimate}${f.interval ? html`<span class="interval"> (${f.interval})</span>` : null}</td>`;
 }
 
-function IndicatorTable({ name, title, definition, code, stateName, rows }: { name: string; title: string; definition?: string; code: string; stateName: string; rows: Observation[] }) {
+interface IndicatorTableProps {
+  t: T;
+  locale: Locale;
+  name: string;
+  title: string;
+  definition?: string;
+  code: string;
+  stateName: string;
+  rows: Observation[];
+}
+
+function IndicatorTable({ t, locale, name, title, definition, code, stateName, rows }: IndicatorTableProps) {
   const own = rows.filter((o) => o.geography === code && o.estimate !== null);
   const measure = measuresIn(own)[0]?.id ?? COUNT;
   const periods = [...new Set(own.filter((o) => measureOfUnit(o.unit) === measure).map((o) => o.period))].sort(comparePeriodsNewestFirst);
@@ -263,17 +308,25 @@ function IndicatorTable({ name, title, definition, code, stateName, rows }: { na
     (p) => comparePeriodsNewestFirst(p, period) < 0,
   );
   const sources = [...new Set(own.filter((o) => o.period === period).map((o) => o.source.replace(/: .*$/, '')))];
+  const dc = dcOf(code);
+  const us = t('table.unitedStates');
+  const compared = t('table.compared');
   const th = (text: string) => html`<th scope="col" role="columnheader">${text}</th>`;
-  const table = html`<table class="data state-table" role="table"><caption>${title}, ${stateName} and the United States, ${formatPeriod(period)}${
-    percent ? `, ${measureById(measure).label.toLowerCase()}` : null
-  }</caption><thead role="rowgroup"><tr role="row">${th('Age')}${percent ? th(stateName) : null}${counts ? th(`${stateName}, number of people`) : null}${
-    percent ? [th('United States'), th('Compared with the U.S.')] : null
-  }</tr></thead><tbody role="rowgroup">${ages.map((age) => {
+  const caption = t('table.caption', {
+    title,
+    place: stateName,
+    period: formatPeriod(period),
+    percent: percent ? 'yes' : 'no',
+    measure: percent ? measureLabel(t, measure, locale).toLowerCase() : '',
+  });
+  const table = html`<table class="data state-table" role="table"><caption>${caption}</caption><thead role="rowgroup"><tr role="row">${th(t('table.age'))}${
+    percent ? th(stateName) : null
+  }${counts ? th(t('table.numberOfPeople', { place: stateName })) : null}${percent ? [th(us), th(compared)] : null}</tr></thead><tbody role="rowgroup">${ages.map((age) => {
     const state = percent ? get(code, age, measure) : undefined;
-    const us = percent ? get('US', age, measure) : undefined;
-    return html`<tr role="row"><th scope="row" role="rowheader" data-label="Age">${ageGroupShortLabel(age)}</th>${percent ? figure(stateName, state) : null}${
-      counts ? figure(`People in ${stateName}`, get(code, age, COUNT)) : null
-    }${percent ? [figure('United States', us), html`<td role="cell" data-label="Compared with the U.S." class="compared">${comparison(state, us)}</td>`] : null}</tr>`;
+    const usFigure = percent ? get('US', age, measure) : undefined;
+    return html`<tr role="row"><th scope="row" role="rowheader" data-label="${t('table.age')}">${ageShortLabel(age)}</th>${percent ? figure(stateName, state, locale) : null}${
+      counts ? figure(t('table.peopleIn', { place: stateName, dc }), get(code, age, COUNT), locale) : null
+    }${percent ? [figure(us, usFigure, locale), html`<td role="cell" data-label="${compared}" class="compared">${comparison(t, state, usFigure)}</td>`] : null}</tr>`;
   })}</tbody></table>`;
   return (
     <section id={name} aria-labelledby={`${name}-title`} className="profile-section">
@@ -283,10 +336,26 @@ function IndicatorTable({ name, title, definition, code, stateName, rows }: { na
           semantics when CSS changes its display, and data-label names each figure on the card. */}
       {/* The table never changes in the browser: it is written as one string of static HTML
           (lib/site/html.ts), so React hydrates one element here, not a hundred. */}
-      <div className="table-scroll" role="region" aria-label={`${title}: ${stateName} and the United States`} tabIndex={0} dangerouslySetInnerHTML={{ __html: table.value }} />
+      <div
+        className="table-scroll"
+        role="region"
+        aria-label={t('table.region', { title, place: stateName })}
+        tabIndex={0}
+        dangerouslySetInnerHTML={{ __html: table.value }}
+      />
       <p className="chart-note">
-        {newer.length ? `For ${formatPeriodList(newer)}, SAMHSA’s tables in this dataset give numbers of people only. ` : ''}
-        <Link prefetch={false} href={`/states/${code}?indicator=${name}#charts`}>Chart of {title.charAt(0).toLowerCase() + title.slice(1)} over time</Link> · Source: {sources.join('; ')}.
+        {newer.length ? `${t('table.countsOnly', { periods: formatPeriodList(newer, locale) })} ` : ''}
+        {t.rich('table.chartAndSource', {
+          title,
+          lowerTitle: title.charAt(0).toLowerCase() + title.slice(1),
+          sources: sources.join('; '),
+          count: sources.length,
+          link: (chunks) => (
+            <Link prefetch={false} href={`/states/${code}?indicator=${name}#charts`}>
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </section>
   );

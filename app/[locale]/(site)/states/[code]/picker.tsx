@@ -1,14 +1,15 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { useLocale } from 'next-intl';
 import { useTransition } from 'react';
-import { measureById } from '@/lib/charts/measure';
-import { ageGroupShortLabel } from '@/lib/vocabulary/age-groups';
+import { localePath } from '@/lib/i18n/locales';
+import { useRouter } from '@/lib/i18n/navigation';
+import { ageShortLabel } from '@/lib/i18n/vocabulary';
 import { stateHref } from '../links';
 
 export interface ProfilePickerProps {
   code: string;
-  /** Every state and DC, A to Z: choosing one opens its page with the same view. */
+  /** Every state and DC, A to Z in the page's language: choosing one opens its page with the same view. */
   states: Array<{ code: string; name: string }>;
   /** The dashboard's choices this page does not use (national trend measure, map period), kept for the links. */
   carried: { trend?: string; period?: string };
@@ -16,8 +17,25 @@ export interface ProfilePickerProps {
   indicator: string;
   ages: string[];
   age: string;
-  measures: string[];
+  /** The measures offered, with their names in the page's language. */
+  measures: Array<{ id: string; label: string }>;
   measure: string;
+  /** The picker's words, from the page (the states messages are not sent to the browser). */
+  words: ProfilePickerWords;
+}
+
+export interface ProfilePickerWords {
+  /** The form's accessible name: "Choose what the charts show". */
+  form: string;
+  state: string;
+  indicator: string;
+  /** "Age group (trend)". */
+  age: string;
+  /** The measure switch's legend: "Show as". */
+  showAs: string;
+  /** The submit button without JavaScript: "Update charts". */
+  update: string;
+  loading: string;
 }
 
 /**
@@ -26,7 +44,9 @@ export interface ProfilePickerProps {
  * with JavaScript every change applies at once, and the server renders the new charts. Another
  * state opens with the same view; a new indicator on its own default age group and measure.
  */
-export function ProfilePicker({ code, states, carried, indicators, indicator, ages, age, measures, measure }: ProfilePickerProps) {
+export function ProfilePicker({ code, states, carried, indicators, indicator, ages, age, measures, measure, words }: ProfilePickerProps) {
+  const locale = useLocale();
+  // next-intl's router: the address it is given has no language, and it keeps the page's.
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const go = (change: Partial<Record<'state' | 'indicator' | 'age' | 'measure', string>>) => {
@@ -35,9 +55,9 @@ export function ProfilePicker({ code, states, carried, indicators, indicator, ag
     startTransition(() => router.push(stateHref(change.state ?? code, next, '#charts'), { scroll: false }));
   };
   return (
-    <form className="controls" method="get" action={`/states/${code}#charts`} aria-label="Choose what the charts show" aria-busy={pending}>
+    <form className="controls" method="get" action={localePath(locale, `/states/${code}#charts`)} aria-label={words.form} aria-busy={pending}>
       <label>
-        State
+        {words.state}
         <select name="state" value={code} onChange={(e) => go({ state: e.target.value })}>
           {states.map((s) => (
             <option key={s.code} value={s.code}>
@@ -47,7 +67,7 @@ export function ProfilePicker({ code, states, carried, indicators, indicator, ag
         </select>
       </label>
       <label className="control-wide">
-        Indicator
+        {words.indicator}
         <select name="indicator" value={indicator} onChange={(e) => go({ indicator: e.target.value })}>
           {indicators.map((i) => (
             <option key={i.name} value={i.name}>
@@ -58,11 +78,11 @@ export function ProfilePicker({ code, states, carried, indicators, indicator, ag
       </label>
       {ages.length > 1 ? (
         <label>
-          Age group (trend)
+          {words.age}
           <select name="age" value={age} onChange={(e) => go({ age: e.target.value })}>
             {ages.map((a) => (
               <option key={a} value={a}>
-                {ageGroupShortLabel(a)}
+                {ageShortLabel(a)}
               </option>
             ))}
           </select>
@@ -72,11 +92,11 @@ export function ProfilePicker({ code, states, carried, indicators, indicator, ag
       )}
       {measures.length > 1 ? (
         <fieldset className="measure-switch">
-          <legend>Show as</legend>
+          <legend>{words.showAs}</legend>
           {measures.map((m) => (
-            <label key={m} className="radio">
-              <input type="radio" name="measure" value={m} checked={measure === m} onChange={() => go({ measure: m })} />
-              {measureById(m).label}
+            <label key={m.id} className="radio">
+              <input type="radio" name="measure" value={m.id} checked={measure === m.id} onChange={() => go({ measure: m.id })} />
+              {m.label}
             </label>
           ))}
         </fieldset>
@@ -86,11 +106,11 @@ export function ProfilePicker({ code, states, carried, indicators, indicator, ag
       {carried.trend ? <input type="hidden" name="trend" value={carried.trend} /> : null}
       {carried.period ? <input type="hidden" name="period" value={carried.period} /> : null}
       <noscript>
-        <button type="submit">Update charts</button>
+        <button type="submit">{words.update}</button>
       </noscript>
       {pending ? (
         <p className="chart-status" role="status">
-          Loading…
+          {words.loading}
         </p>
       ) : null}
     </form>

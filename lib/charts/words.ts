@@ -1,0 +1,54 @@
+/**
+ * The charts' words: the `charts` message namespace (messages/{locale}/charts.json), as a
+ * translator. Components get it from useTranslations('charts') and hand it, with the locale, to
+ * the functions here that write sentences (summaries, tooltips, empty and gap notes). Callers that
+ * pass none (server code and tests written before the Spanish pages) get English, as before.
+ * Numbers are formatted before they reach a message (lib/format/numbers), never by ICU.
+ */
+import { createTranslator, type useTranslations } from 'next-intl';
+import en from '../../messages/en/charts.json';
+import { ageLabel, comparePlaces, placeName } from '../i18n/vocabulary';
+import type { Locale } from '../i18n/locales';
+import { STATES_BY_NAME } from '../vocabulary/geography';
+
+/** The `charts` namespace's translator, as useTranslations('charts') gives it to a component. */
+export type ChartsT = ReturnType<typeof useTranslations<'charts'>>;
+
+let english: ChartsT | undefined;
+
+/** The English translator, made once: the default of every function that writes words. */
+export function englishT(): ChartsT {
+  return (english ??= createTranslator({ locale: 'en', messages: { charts: en }, namespace: 'charts' }) as unknown as ChartsT);
+}
+
+/** An age group inside a sentence: "aged 18–25", "de 18 a 25 años". */
+export function whoOf(age: string, locale: Locale): string {
+  return ageLabel(age, locale).toLowerCase();
+}
+
+const byName: Partial<Record<Locale, Array<{ code: string; name: string }>>> = {};
+
+/**
+ * The states and DC in alphabetical order of their names in a language, for pickers: English
+ * keeps the prebuilt order (no collator), Spanish sorts its own names (Nueva York under N).
+ */
+export function statesByName(locale: Locale): Array<{ code: string; name: string }> {
+  const known = byName[locale];
+  if (known) return known;
+  const list = STATES_BY_NAME.map((g) => ({ code: g.code, name: placeName(g.code, locale) }));
+  if (locale !== 'en') {
+    const compare = comparePlaces(locale);
+    list.sort((a, b) => compare(a.code, b.code));
+  }
+  return (byName[locale] = list);
+}
+
+/** "trastorno-por-consumo" from "Trastorno por consumo": lower case, no accents, words joined by hyphens. */
+export function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
