@@ -45,7 +45,14 @@ try {
 }
 const HSTS = 'max-age=63072000; includeSubDomains';
 
-const app = next({ dev: false, hostname, port, dir: process.cwd() });
+/**
+ * Next names a loopback address "localhost" in the proxy's request URL (NextURL), so a rewrite
+ * built from it (the language step: /states → /en/states) reads as another origin when Next was
+ * told "127.0.0.1", and is fetched over HTTP instead of served: a redirect loop. Next is told
+ * "localhost" for a loopback address; the socket still listens where asked.
+ */
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|\[::1\])$/;
+const app = next({ dev: false, hostname: LOOPBACK.test(hostname) ? 'localhost' : hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 await app.prepare();
 

@@ -302,7 +302,7 @@ describe('Spanish charts on the page', () => {
     expect(html).toContain('<th scope="col">Lugar y período</th><th scope="col">Estimación</th><th scope="col">Intervalo del 95%</th>');
     expect(html).toContain('Estimación más reciente, 2017–2018');
     expect(html).toContain('Tabla de los datos de este gráfico');
-    expect(html).toContain('Fuente: Fuente de prueba');
+    expect(html).toContain('Fuente: <span lang="en">Fuente de prueba</span>');
     expect(labels(html)).toContain('Recorrer las cifras una a una');
   });
 

@@ -33,6 +33,9 @@ export interface ChartFrameProps {
   children: ReactNode;
 }
 
+/** Text as its publisher wrote it (a source's title): English on every page, and marked so. */
+const published = (chunks: ReactNode) => <span lang="en">{chunks}</span>;
+
 /** Beyond this many distinct sources, the source line names the first few and points to the table. */
 const MAX_SOURCES = 3;
 
@@ -61,9 +64,10 @@ export function ChartFrame({ id, title, subtitle, summary, sources, table, statu
       {empty ? null : actions}
       {empty ? null : (
         <p className="source">
+          {/* Sources are titles as published, in English: marked so for screen readers on a Spanish page. */}
           {sources.length <= MAX_SOURCES
-            ? t('frame.source', { sources: sources.join('; ') })
-            : t('frame.sourcesMore', { sources: sources.slice(0, MAX_SOURCES - 1).join('; '), count: sources.length - MAX_SOURCES + 1, countText: en(sources.length - MAX_SOURCES + 1) })}
+            ? t.rich('frame.source', { sources: sources.join('; '), en: published })
+            : t.rich('frame.sourcesMore', { sources: sources.slice(0, MAX_SOURCES - 1).join('; '), count: sources.length - MAX_SOURCES + 1, countText: en(sources.length - MAX_SOURCES + 1), en: published })}
         </p>
       )}
     </section>
@@ -129,7 +133,9 @@ export function DataTable({ caption, labelHeading, rows }: { caption: string; la
               <td className="num">{r.interval ?? '—'}</td>
               <td>{r.period}</td>
               <td>{r.series}</td>
-              <td className="source">{r.source}</td>
+              <td className="source" lang="en">
+                {r.source}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -121,7 +121,7 @@ export default async function ApiPage({ params }: Props) {
               <dt>
                 <code>{name}</code>
               </dt>
-              <dd>{t.rich(`parameters.${key}`, { a: (chunks) => <a href="#language">{chunks}</a> })}</dd>
+              <dd>{t.rich(`parameters.${key}`, { a: (chunks) => <a href="#language">{chunks}</a>, code })}</dd>
             </div>
           ))}
         </dl>

@@ -137,7 +137,7 @@ export default async function MethodologyPage({ params }: Props) {
                     {m.evidence
                       .filter((e) => /2014 and 2015/.test(e.quote))
                       .map((e) => (
-                        <span key={e.quote}>{t('breaks.evidence', { claim: e.claim, quote: e.quote, source: evidenceSource(e.source, locale) })}</span>
+                        <span key={e.quote}>{t.rich('breaks.evidence', { claim: e.claim, quote: e.quote, source: evidenceSource(e.source, locale), en: (chunks) => <span lang="en">{chunks}</span> })}</span>
                       ))}
                   </td>
                 </tr>
@@ -183,7 +183,10 @@ export default async function MethodologyPage({ params }: Props) {
       <section aria-labelledby="cite">
         <h2 id="cite">{t('cite.heading')}</h2>
         <p>{t('cite.intro')}</p>
-        <blockquote className="citation">{t('cite.samhsa')}</blockquote>
+        {/* SAMHSA's publication, cited by its title as published. */}
+        <blockquote className="citation" lang="en">
+          {t('cite.samhsa')}
+        </blockquote>
         <p>{t('cite.andSite')}</p>
         <blockquote className="citation">
           {t('cite.site', { siteName: SITE_NAME, title: pkg.title, version: pkg.version, url: `${site}${localePath(locale, '/data')}`, accessed })}

@@ -1,0 +1,2 @@
+/** Every public page, plus a 404 (axe scans them all; the Spanish checks walk their /es versions). */
+export const PAGES = ['/', '/?indicator=needing_not_receiving_specialty_tx&geo=CA', '/?indicator=mde_past_year', '/states', '/states/CO', '/states/DC', '/iop', '/methodology', '/data', '/datasets/national-estimates', '/datasets/state-estimates-2002-2019', '/api', '/embed/trend?indicator=heroin_use_past_year', '/embed/map', '/embed/ages?geo=CO', '/no-such-page'];
