@@ -84,7 +84,8 @@ describe('the methodology page', () => {
     expect(en).toContain('Every figure on this site carries its |comparability series|. Charts draw each series as its own line');
     expect(en).toContain('|2021–present|');
     expect(en).toContain('SAMHSA pooled 2014 with 2015 in its 2014-2015 state estimates only for measures it found comparable (“estimates for measures that were not comparable between the 2 years could not be produced for this publication”)');
-    expect(en).toContain('|“Table 1. Marijuana Use in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs” (SAMHSA, 2014-2015 NSDUH State-Specific Tables (NSDUHsaeTotals2015.xlsx), table title)|');
+    // The quotation and its source are marked lang="en" (their own text nodes, hence the bars).
+    expect(en).toContain('|“|Table 1. Marijuana Use in the Past Year, by Age Group and State: Estimated Numbers (in Thousands), Annual Averages Based on 2014 and 2015 NSDUHs|” (|SAMHSA, 2014-2015 NSDUH State-Specific Tables (NSDUHsaeTotals2015.xlsx), table title|)|');
     expect(en).toContain('|Rounds to 0|');
     expect(en).toContain('https://example.org/data (accessed 2026-12-03).');
     expect(html['methodology:en']).toContain('<a href="/data">data</a>');
@@ -117,8 +118,8 @@ describe('the methodology page', () => {
     const pkg = await getPackage('es');
     const claim = pkg.comparability.measures[0].evidence[1].claim;
     expect(claim).not.toMatch(/^Comparable between/);
-    expect(es).toContain(`|${claim} Título de la tabla de SAMHSA: “Table 1. Marijuana Use in the Past Year`);
-    expect(es).toContain('(SAMHSA, 2014-2015 NSDUH State-Specific Tables (NSDUHsaeTotals2015.xlsx))|');
+    expect(es).toContain(`|${claim} Título de la tabla de SAMHSA: “|Table 1. Marijuana Use in the Past Year`);
+    expect(es).toContain('(|SAMHSA, 2014-2015 NSDUH State-Specific Tables (NSDUHsaeTotals2015.xlsx)|)|');
     expect(es).not.toContain('table title');
     expect(es).toContain(`|Substance Use Atlas. ${pkg.title}, versión ${pkg.version}.`);
   });
