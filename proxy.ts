@@ -42,9 +42,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Not the API, Next's files, the icon, robots.txt, sitemap.xml or the data files (/data/x.csv);
-      // the /data and /api pages themselves do pass.
-      source: '/((?!api/|data/|_next/static|_next/image|icon.svg|favicon.ico|robots.txt|sitemap.xml).*)',
+      // Not the API, Next's files, the data files (/data/x.csv) or any file with an extension
+      // (embed.js, icon.svg, robots.txt, sitemap.xml); the /data and /api pages themselves do pass.
+      source: '/((?!api/|data/|_next/static|_next/image|.*\\..*).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },
