@@ -31,7 +31,11 @@ export function rankingHeight(rows: number, rowHeight: number = RANKING.ROW_HEIG
 export function layoutRanking(model: StatesModel, width: number, rowHeight: number = RANKING.ROW_HEIGHT, t: ChartsT = englishT()): RankingLayout {
   const m = RANKING.MARGIN;
   const height = rankingHeight(model.states.length, rowHeight);
-  const plot = { left: m.left, right: Math.max(m.left + 20, width - m.right), top: m.top, bottom: height - m.bottom };
+  // Room on the right for the row marks ("higher", "más alto"): the margin, or the longer mark's
+  // width in its language (bold chart text, about 7.2 px a letter, 8 px from the plot) if wider.
+  const marks = Math.max(t('ranking.higher').length, t('ranking.lower').length);
+  const right = Math.max(m.right, Math.ceil(8 + marks * 7.2 + 6));
+  const plot = { left: m.left, right: Math.max(m.left + 20, width - right), top: m.top, bottom: height - m.bottom };
   const [lo, hi] = model.domain;
   const pad = (hi - lo) * 0.04 || 1;
   const x = scaleLinear()
