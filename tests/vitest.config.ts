@@ -13,6 +13,8 @@ export default defineConfig({
     root: path.resolve(__dirname, '..'),
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
+    // lib/charts' English defaults, as server code registers them (lib/charts/english.ts).
+    setupFiles: ['tests/unit/setup.ts'],
     testTimeout: 30_000,
   },
 });

@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { clientMessages } from '@/lib/i18n/messages';
+import { SPANISH_VOCABULARY } from '@/lib/i18n/vocabulary-data';
+import { VocabularyRegistrar } from '@/app/_components/vocabulary-registrar';
 import { isLocale, OG_LOCALE } from '@/lib/i18n/locales';
 import { alternates } from '@/lib/site/metadata';
 import { requestSiteBase } from '@/lib/site/site-url';
@@ -49,7 +51,7 @@ export const viewport: Viewport = {
 /**
  * The document of every public page, in the language of its address (/es/… in Spanish). Site
  * pages add the header and footer in (site)/layout.tsx; embeds stay bare. Client components get
- * only the messages they use (CLIENT_NAMESPACES).
+ * only the messages they use (CLIENT_NAMESPACES), and on a Spanish page the data vocabulary.
  */
 export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
@@ -59,7 +61,9 @@ export default async function LocaleLayout({ children, params }: Props) {
     <html lang={locale}>
       <body>
         <NextIntlClientProvider locale={locale} messages={clientMessages(locale)} timeZone="UTC">
-          {children}
+          <VocabularyRegistrar locale={locale} table={locale === 'es' ? SPANISH_VOCABULARY : null}>
+            {children}
+          </VocabularyRegistrar>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -5,8 +5,7 @@
  * pass none (server code and tests written before the Spanish pages) get English, as before.
  * Numbers are formatted before they reach a message (lib/format/numbers), never by ICU.
  */
-import { createTranslator, type useTranslations } from 'next-intl';
-import en from '../../messages/en/charts.json';
+import type { useTranslations } from 'next-intl';
 import { ageLabel, comparePlaces, placeName } from '../i18n/vocabulary';
 import type { Locale } from '../i18n/locales';
 import { STATES_BY_NAME } from '../vocabulary/geography';
@@ -16,9 +15,19 @@ export type ChartsT = ReturnType<typeof useTranslations<'charts'>>;
 
 let english: ChartsT | undefined;
 
-/** The English translator, made once: the default of every function that writes words. */
+/**
+ * The English translator: the default of every function that writes words. Server code and the
+ * unit tests register it by importing lib/charts/english.ts; the browser always passes the page's
+ * own translator, so the English messages stay out of the dashboard's script (bench:bundle).
+ */
 export function englishT(): ChartsT {
-  return (english ??= createTranslator({ locale: 'en', messages: { charts: en }, namespace: 'charts' }) as unknown as ChartsT);
+  if (!english) throw new Error('lib/charts: no translator given. Pass useTranslations("charts"), or import lib/charts/english (server code) for English defaults.');
+  return english;
+}
+
+/** Called once by lib/charts/english.ts. */
+export function registerEnglishT(t: ChartsT): void {
+  english ??= t;
 }
 
 /** An age group inside a sentence: "aged 18–25", "de 18 a 25 años". */

@@ -3,6 +3,7 @@
  * and filters as the read API, so the client's first view matches what it would fetch.
  */
 import 'server-only';
+import '../charts/english'; // English defaults for the chart functions this module calls
 import { GEOGRAPHIES } from '../vocabulary/geography';
 import { indicatorOptions, parseView, viewRequests, type IndicatorOption, type View } from '../charts/view';
 import { oncePerRows } from './per-version';

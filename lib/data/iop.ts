@@ -2,6 +2,7 @@
  * The statistics the IOP explainer quotes, chosen from the data at render time. Nothing here is
  * typed in: each figure is an observation, shown with its source.
  */
+import '../charts/english'; // English defaults for the chart functions this module calls
 import { toStatesModel, type StateValue } from '../charts/states';
 import { figureFor, latestFigure, type Figure } from './headline';
 import type { Observation } from '../vocabulary/schema';

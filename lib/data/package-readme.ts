@@ -7,7 +7,9 @@ import 'server-only';
 import { createTranslator } from 'next-intl';
 import type { Locale } from '../i18n/locales';
 import { MESSAGES } from '../i18n/messages';
-import { ageLabel, fieldWords } from '../i18n/vocabulary';
+import { fieldWords } from '../i18n/columns';
+import { ageLabel } from '../i18n/vocabulary';
+import '../i18n/vocabulary-data'; // Spanish age labels (an API route has no request configuration)
 import { localizePackage } from './localize';
 import type { DataPackage } from './package';
 import { CANONICAL_SCHEMA } from '../vocabulary/schema';

@@ -1,28 +1,40 @@
 /**
  * The data's own words in the reader's language: place names, age groups, comparability series,
- * units, qualifiers and the canonical CSV's columns. English comes from lib/vocabulary; Spanish from
- * data/sources/translations/es/vocabulary.json (the same text data:build writes into
- * datapackage.json beside the English). Small and free of server code, so charts use it in the
- * browser. Indicator titles and definitions are larger and reach pages through the localized
- * package instead (lib/data/localize.ts).
+ * units and qualifiers (the canonical CSV's columns: lib/i18n/columns.ts). English comes from
+ * lib/vocabulary; Spanish from data/sources/translations/es/vocabulary.json (the same text
+ * data:build writes into datapackage.json beside the English). Indicator titles and definitions
+ * reach pages through the localized package instead (lib/data/localize.ts).
+ *
+ * The Spanish table is registered, not imported, so it never weighs on an English page's script:
+ * on the server by lib/i18n/vocabulary-data.ts (loaded with every request's configuration), and
+ * in the browser by the layout's <VocabularyRegistrar> from the page's own data (Spanish pages only).
  */
-import es from '@/data/sources/translations/es/vocabulary.json';
 import { ageGroupLabel, ageGroupShortLabel } from '../vocabulary/age-groups';
 import { GEOGRAPHIES, geographyName } from '../vocabulary/geography';
 import { qualifierByCode } from '../vocabulary/qualifiers';
-import { CANONICAL_SCHEMA } from '../vocabulary/schema';
 import { seriesByName } from '../vocabulary/series';
 import { unitByName } from '../vocabulary/units';
 import { INTL_LOCALE, type Locale } from './locales';
+import { vocabularyTable } from './vocabulary-registry';
 
-type Table<T> = Record<string, T | undefined>;
+export { registerVocabulary, type VocabularyTable } from './vocabulary-registry';
+
 const ES = {
-  geography: es.geography as Table<string>,
-  ageGroups: es.ageGroups as Table<{ label: string; shortLabel: string }>,
-  series: es.series as Table<{ title: string; change: string; comparability: string }>,
-  units: es.units as Table<{ label: string; description: string }>,
-  qualifiers: es.qualifiers as Table<{ label: string; description: string }>,
-  fields: es.fields as Table<{ title: string; description: string }>,
+  get geography() {
+    return vocabularyTable('es')?.geography ?? {};
+  },
+  get ageGroups() {
+    return vocabularyTable('es')?.ageGroups ?? {};
+  },
+  get series() {
+    return vocabularyTable('es')?.series ?? {};
+  },
+  get units() {
+    return vocabularyTable('es')?.units ?? {};
+  },
+  get qualifiers() {
+    return vocabularyTable('es')?.qualifiers ?? {};
+  },
 };
 
 /** "New York" / "Nueva York"; "US" / "Estados Unidos". */
@@ -60,13 +72,6 @@ export function qualifierWords(code: string, locale: Locale): { label: string; d
   const q = qualifierByCode(code);
   if (!q) return undefined;
   return (locale === 'es' ? ES.qualifiers[code] : undefined) ?? { label: q.label, description: q.description };
-}
-
-/** A column of the canonical CSV: its title ("Estimate") and description, for schema tables and READMEs. */
-export function fieldWords(name: string, locale: Locale): { title: string; description: string } | undefined {
-  const f = CANONICAL_SCHEMA.fields.find((x) => x.name === name);
-  if (!f) return undefined;
-  return (locale === 'es' ? ES.fields[name] : undefined) ?? { title: f.title ?? f.name, description: f.description ?? '' };
 }
 
 const collators: Partial<Record<Locale, Intl.Collator>> = {};

@@ -12,7 +12,7 @@ import { changeLabel } from '@/lib/admin/changes';
 import { readPackage } from '@/lib/data/package';
 import { localizePackage } from '@/lib/data/localize';
 import { localePath, type Locale } from '@/lib/i18n/locales';
-import { fieldWords } from '@/lib/i18n/vocabulary';
+import { fieldWords } from '@/lib/i18n/columns';
 import { clientMessages, MESSAGES } from '@/lib/i18n/messages';
 import { siteCitation, sourceCitations } from '@/lib/site/citation';
 

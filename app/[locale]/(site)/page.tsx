@@ -1,3 +1,4 @@
+import '@/lib/charts/english'; // English defaults for the chart functions this module calls
 import { DataNotice } from '@/app/_components/data-notice';
 import { Dashboard } from '@/app/_components/dashboard/dashboard';
 import { FigureCard } from '@/app/_components/figure-card';

@@ -1,3 +1,4 @@
+import '@/lib/charts/english'; // English defaults for the chart functions this module calls
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';

@@ -1,3 +1,4 @@
+import '@/lib/charts/english'; // English defaults for the chart functions this module calls
 import type { Metadata } from 'next';
 import { DataNotice } from '@/app/_components/data-notice';
 import { notFound, permanentRedirect, redirect } from 'next/navigation';
