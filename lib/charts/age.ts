@@ -17,8 +17,6 @@ import { choose } from './select';
 import { figureText } from './trend';
 import { englishT, whoOf, type ChartsT } from './words';
 
-/** Why a state's numbers of people by age are shown without the U.S. ones, in English (charts: age.countsAlone). */
-export const AGE_COUNTS_ALONE = englishT()('age.countsAlone');
 
 export interface AgeOptions {
   indicator: string;

@@ -70,13 +70,6 @@ export interface StateTrendModel {
 
 const byTime = (a: Pick<StateTrendPeriod, 'firstYear' | 'lastYear'>, b: Pick<StateTrendPeriod, 'firstYear' | 'lastYear'>) => a.firstYear - b.firstYear || a.lastYear - b.lastYear;
 
-/** How a derived figure is labelled wherever it appears (chart legend, tooltip, table), in English (charts: derived.text). */
-export const DERIVED_TEXT = englishT()('derived.text');
-/** The same, inside a sentence (charts: derived.phrase). */
-export const DERIVED_PHRASE = englishT()('derived.phrase');
-
-/** Why the U.S. is not beside a state in numbers of people, in English (charts: stateTrend.usOmitted). */
-export const US_OMITTED_IN_COUNTS = englishT()('stateTrend.usOmitted');
 
 /**
  * Periods for which a place has figures only as numbers of people (for an indicator and age group),

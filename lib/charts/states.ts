@@ -21,8 +21,6 @@ import { englishT, whoOf, type ChartsT } from './words';
 /** `not-compared`: numbers of people, which are never set against the nation's. */
 export type Comparison = 'above' | 'below' | 'overlaps' | 'no-interval' | 'not-compared';
 
-/** Why a count is not set beside the U.S. count, in a sentence (map, ranking), in English (charts: states.countsNotCompared). */
-export const COUNTS_NOT_COMPARED = englishT()('states.countsNotCompared');
 
 export interface StateValue {
   code: string;

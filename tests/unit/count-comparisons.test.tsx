@@ -15,10 +15,16 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import charts from '@/messages/en/charts.json';
 import { RankingChart } from '@/app/_components/charts/ranking-chart';
 import { StateMap } from '@/app/_components/charts/state-map';
-import { AGE_COUNTS_ALONE, summarizeAge, toAgeModel } from '@/lib/charts/age';
+import { summarizeAge, toAgeModel } from '@/lib/charts/age';
 import { COUNT, measureOfUnit } from '@/lib/charts/measure';
-import { summarizeStateTrend, toStateTrendModel, US_OMITTED_IN_COUNTS } from '@/lib/charts/state-trend';
-import { COUNTS_NOT_COMPARED, mapClasses, summarizeStates, toStatesModel, usBesideStates, type StatesModel } from '@/lib/charts/states';
+import { summarizeStateTrend, toStateTrendModel } from '@/lib/charts/state-trend';
+import { mapClasses, summarizeStates, toStatesModel, usBesideStates, type StatesModel } from '@/lib/charts/states';
+import { englishT } from '@/lib/charts/words';
+
+// The English notes the models carry (messages/en/charts.json).
+const AGE_COUNTS_ALONE = englishT()('age.countsAlone');
+const US_OMITTED_IN_COUNTS = englishT()('stateTrend.usOmitted');
+const COUNTS_NOT_COMPARED = englishT()('states.countsNotCompared');
 import { stateShapes } from '@/lib/geo/state-shapes';
 import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';

@@ -19,14 +19,12 @@ import { measureOfUnit, measuresIn } from '@/lib/charts/measure';
 import {
   changeTestText,
   countsOnlyFor,
-  DERIVED_PHRASE,
   latestPair,
   pValueIn,
   sharedYears,
   summarizeStateTrend,
   summarizeStateVsUs,
   toStateTrendModel,
-  US_OMITTED_IN_COUNTS,
   type StateTrendModel,
   type StateTrendOptions,
 } from '@/lib/charts/state-trend';
@@ -39,6 +37,11 @@ import { ingest } from '@/lib/import/ingest';
 import { COMPARABILITY, seriesForIndicatorPeriod, seriesNamesFor } from '@/lib/vocabulary/comparability';
 import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';
+import { englishT } from '@/lib/charts/words';
+
+// The English phrases the model writes (messages/en/charts.json).
+const DERIVED_PHRASE = englishT()('derived.phrase');
+const US_OMITTED_IN_COUNTS = englishT()('stateTrend.usOmitted');
 
 /** Props of the provider, its children passed as createElement's third argument. */
 type ProviderProps = ComponentProps<typeof NextIntlClientProvider>;
