@@ -30,8 +30,15 @@ export function measureLabel(id: string, t: ChartsT = englishT(), locale: Locale
   return u ? t('measure.percentOf', { what: u.label.replace(/^% /, '') }) : id;
 }
 
+/** A measure; its label is written when read (most callers need only the id and kind, and the browser always passes its translator). */
 export function measureById(id: string, t?: ChartsT, locale?: Locale): Measure {
-  return { id, label: measureLabel(id, t, locale), kind: id === COUNT ? 'count' : 'percent' };
+  return {
+    id,
+    kind: id === COUNT ? 'count' : 'percent',
+    get label() {
+      return measureLabel(id, t, locale);
+    },
+  };
 }
 
 /** Measures available among observations, percent of the group first, counts second. */
