@@ -10,6 +10,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** A page's [locale] segment as a Locale (the layout has already answered 404 for any other). */
+export function pageLocale(value: unknown): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
 /**
  * The locale numbers and dates are written in: US English, and US Spanish (a decimal point and
  * comma grouping, "21.5 millones", as US Spanish-language federal sites write them). Plain "es"

@@ -12,7 +12,7 @@ import { getAllObservations, getIndicators } from '@/lib/store/live';
 import { stateShapes } from '@/lib/geo/state-shapes';
 import { pageMetadata } from '@/lib/site/metadata';
 import { deviceGuess } from '@/lib/http/touch';
-import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { pageLocale } from '@/lib/i18n/locales';
 import { seriesWords } from '@/lib/i18n/vocabulary';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
@@ -24,7 +24,7 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
-  const lang: Locale = isLocale(locale) ? locale : 'en';
+  const lang = pageLocale(locale);
   const t = await getTranslations({ locale: lang, namespace: 'dashboard' });
   return pageMetadata(t('home.metaTitle'), t('home.metaDescription'), '/', true, lang);
 }
@@ -42,7 +42,7 @@ const headline = oncePerRows((observations: ReadonlyArray<Observation & { datase
 
 export default async function HomePage({ params, searchParams }: Props) {
   const { locale } = await params;
-  const lang: Locale = isLocale(locale) ? locale : 'en';
+  const lang = pageLocale(locale);
   const t = await getTranslations({ locale: lang, namespace: 'dashboard' });
   const query = await searchParams;
   const [observations, indicators, dashboard] = await Promise.all([getAllObservations(), getIndicators(lang), loadDashboard(query, lang)]);

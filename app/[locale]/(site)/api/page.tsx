@@ -4,20 +4,15 @@ import { getTranslations } from 'next-intl/server';
 import { getPackage } from '@/lib/store/live';
 import { pageMetadata } from '@/lib/site/metadata';
 import { requestSiteBase } from '@/lib/site/site-url';
-import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { pageLocale } from '@/lib/i18n/locales';
 import { Link } from '@/lib/i18n/navigation';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ locale: string }> };
 
-const pageLocale = async (params: Props['params']): Promise<Locale> => {
-  const { locale } = await params;
-  return isLocale(locale) ? locale : 'en';
-};
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = await pageLocale(params);
+  const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'api' });
   return pageMetadata(t('metaTitle'), t('metaDescription'), '/api', false, locale);
 }
@@ -49,7 +44,7 @@ function Code({ children, label }: { children: string; label: string }) {
 }
 
 export default async function ApiPage({ params }: Props) {
-  const locale = await pageLocale(params);
+  const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'api' });
   const pkg = await getPackage();
   const base = await requestSiteBase();

@@ -8,7 +8,7 @@ import { summarize } from '@/lib/data/catalog';
 import { CANONICAL_SCHEMA } from '@/lib/vocabulary/schema';
 import { getDataset, getIndicators, getPackage } from '@/lib/store/live';
 import { en, formatDate, formatPeriod } from '@/lib/format/numbers';
-import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { pageLocale } from '@/lib/i18n/locales';
 import { Link } from '@/lib/i18n/navigation';
 import { fieldWords } from '@/lib/i18n/columns';
 import { placeName, seriesWords } from '@/lib/i18n/vocabulary';
@@ -22,10 +22,8 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ locale: string }> };
 
-const localeOf = (value: string): Locale => (isLocale(value) ? value : 'en');
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = localeOf((await params).locale);
+  const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'data' });
   return pageMetadata(t('metaTitle'), t('metaDescription'), '/data', false, locale);
 }
@@ -43,7 +41,7 @@ const slug = (text: string) =>
     .replace(/^-|-$/g, '');
 
 export default async function DataPage({ params }: Props) {
-  const locale = localeOf((await params).locale);
+  const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'data' });
   const pkg = await getPackage(locale);
   const indicators = await getIndicators(locale);

@@ -9,7 +9,7 @@ import { getAllObservations } from '@/lib/store/live';
 import { oncePerRows } from '@/lib/data/per-version';
 import { formatObservation, formatPeriod } from '@/lib/format/numbers';
 import { Link } from '@/lib/i18n/navigation';
-import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { pageLocale, type Locale } from '@/lib/i18n/locales';
 import { placeName, seriesWords } from '@/lib/i18n/vocabulary';
 import { periodYears } from '@/lib/vocabulary/series';
 import { pageMetadata } from '@/lib/site/metadata';
@@ -18,10 +18,8 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ locale: string }> };
 
-const languageOf = (locale: string): Locale => (isLocale(locale) ? locale : 'en');
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = languageOf((await params).locale);
+  const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'iop' });
   return pageMetadata(t('metaTitle'), t('metaDescription'), '/iop', false, locale);
 }
@@ -74,7 +72,7 @@ const isPooled = (period: string) => {
 };
 
 export default async function IopPage({ params }: Props) {
-  const locale = languageOf((await params).locale);
+  const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'iop' });
   const stats = statisticsOf(await getAllObservations());
   const { reference, latest, gap, receivedAny, stateGap } = stats;

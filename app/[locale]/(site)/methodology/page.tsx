@@ -6,7 +6,7 @@ import { SERIES } from '@/lib/vocabulary/series';
 import { getPackage } from '@/lib/store/live';
 import { pageMetadata, SITE_NAME } from '@/lib/site/metadata';
 import { requestSiteBase } from '@/lib/site/site-url';
-import { isLocale, localePath, type Locale } from '@/lib/i18n/locales';
+import { pageLocale, localePath, type Locale } from '@/lib/i18n/locales';
 import { Link } from '@/lib/i18n/navigation';
 import { qualifierWords, seriesWords } from '@/lib/i18n/vocabulary';
 
@@ -14,13 +14,8 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ locale: string }> };
 
-const pageLocale = async (params: Props['params']): Promise<Locale> => {
-  const { locale } = await params;
-  return isLocale(locale) ? locale : 'en';
-};
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = await pageLocale(params);
+  const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'methodology' });
   return pageMetadata(t('metaTitle'), t('metaDescription'), '/methodology', false, locale);
 }
@@ -35,7 +30,7 @@ const GLOSSARY = ['pastYear', 'pastMonth', 'sud', 'aud', 'illicit', 'misuse', 'n
 const evidenceSource = (source: string, locale: Locale) => (locale === 'en' ? source : source.replace(/, table title$/, ''));
 
 export default async function MethodologyPage({ params }: Props) {
-  const locale = await pageLocale(params);
+  const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'methodology' });
   // The package in the reader's language: its title, and SAMHSA's evidence with each claim in that language.
   const pkg = await getPackage(locale);

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
-import { isLocale, localePath, type Locale } from '@/lib/i18n/locales';
+import { pageLocale, localePath, type Locale } from '@/lib/i18n/locales';
 import { comparePlaces, placeName } from '@/lib/i18n/vocabulary';
 import { en } from '@/lib/format/numbers';
 import { GEOGRAPHIES, type Geography } from '@/lib/vocabulary/geography';
@@ -14,10 +14,8 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const languageOf = (locale: string): Locale => (isLocale(locale) ? locale : 'en');
-
 export async function generateMetadata({ params }: Pick<Props, 'params'>): Promise<Metadata> {
-  const locale = languageOf((await params).locale);
+  const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'states' });
   return pageMetadata(t('index.metaTitle'), t('index.metaDescription'), '/states', false, locale);
 }
@@ -51,7 +49,7 @@ function byLetter(states: Geography[], locale: Locale): Array<[letter: string, s
  * and the search are Spanish (English names and codes are still found).
  */
 export default async function StatesPage({ params, searchParams }: Props) {
-  const locale = languageOf((await params).locale);
+  const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'states' });
   const query = await searchParams;
   const view = carriedView(query);

@@ -10,7 +10,7 @@ import { ViewDataProvider } from '@/app/_components/dashboard/view-data-provider
 import { loadDashboard } from '@/lib/data/dashboard';
 import { stateShapes } from '@/lib/geo/state-shapes';
 import { deviceGuess } from '@/lib/http/touch';
-import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { pageLocale } from '@/lib/i18n/locales';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +21,7 @@ type Props = { params: Promise<{ locale: string; chart: string }>; searchParams:
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, chart } = await params;
   if (!KINDS.includes(chart as ChartKind)) notFound();
-  const t = await getTranslations({ locale: isLocale(locale) ? locale : 'en', namespace: 'dashboard' });
+  const t = await getTranslations({ locale: pageLocale(locale), namespace: 'dashboard' });
   return { title: t('embed.metaTitle'), robots: { index: false, follow: true } };
 }
 
@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EmbedPage({ params, searchParams }: Props) {
   const { locale, chart } = await params;
   if (!KINDS.includes(chart as ChartKind)) notFound();
-  const lang: Locale = isLocale(locale) ? locale : 'en';
+  const lang = pageLocale(locale);
   const query = await searchParams;
   const dashboard = await loadDashboard(query, lang);
   const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();

@@ -8,7 +8,7 @@ import type { DataResource, ResourceChange } from '@/lib/data/package';
 import { applyFilter, type ObservationFilter } from '@/lib/data/query';
 import { getDataset, getIndicators, getPackage } from '@/lib/store/live';
 import { en, formatDate, formatList, formatObservation, formatPeriod } from '@/lib/format/numbers';
-import { INTL_LOCALE, isLocale, type Locale } from '@/lib/i18n/locales';
+import { INTL_LOCALE, pageLocale, type Locale } from '@/lib/i18n/locales';
 import { Link } from '@/lib/i18n/navigation';
 import { comparePlaces, placeName } from '@/lib/i18n/vocabulary';
 import { geographyByCode } from '@/lib/vocabulary/geography';
@@ -23,8 +23,6 @@ const PAGE_SIZE = 50;
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const localeOf = (value: string): Locale => (isLocale(value) ? value : 'en');
-
 /** The dataset's description in `locale` (its title and description; everything else is the same in every language). */
 async function localized(resource: DataResource, locale: Locale): Promise<DataResource> {
   return (await getPackage(locale)).resources.find((r) => r.name === resource.name) ?? resource;
@@ -32,7 +30,7 @@ async function localized(resource: DataResource, locale: Locale): Promise<DataRe
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, locale: requested } = await params;
-  const locale = localeOf(requested);
+  const locale = pageLocale(requested);
   const dataset = await getDataset(id);
   if (!dataset) notFound(); // before anything streams, so the response is a real 404
   const resource = await localized(dataset.resource, locale);
@@ -61,7 +59,7 @@ function changeWords(c: Pick<ResourceChange, 'kind' | 'added' | 'removed' | 'cha
 
 export default async function DatasetPage({ params, searchParams }: Props) {
   const { id, locale: requested } = await params;
-  const locale = localeOf(requested);
+  const locale = pageLocale(requested);
   const t = await getTranslations({ locale, namespace: 'data' });
   const dataset = await getDataset(id);
   if (!dataset) notFound();

@@ -4,7 +4,7 @@ import { DataNotice } from '@/app/_components/data-notice';
 import { notFound, permanentRedirect, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
-import { INTL_LOCALE, isLocale, localePath, type Locale } from '@/lib/i18n/locales';
+import { INTL_LOCALE, pageLocale, localePath, type Locale } from '@/lib/i18n/locales';
 import { ageLabel, ageShortLabel, comparePlaces, placeName, unitWords } from '@/lib/i18n/vocabulary';
 import { StateComparisonFigure } from '@/app/_components/charts/state-comparison-figure';
 import { StateTrendFigure } from '@/app/_components/charts/state-trend-figure';
@@ -41,13 +41,11 @@ type T = Awaited<ReturnType<typeof getTranslations<'states'>>>;
 const STATE_CODES = new Set(GEOGRAPHIES.filter((g) => g.level === 'state').map((g) => g.code));
 const DEFAULT_INDICATOR = 'sud_past_year';
 
-const languageOf = (locale: string): Locale => (isLocale(locale) ? locale : 'en');
-
 async function stateOf(params: Props['params'], view: CarriedView = {}) {
   const { code, locale } = await params;
   const geo = geographyByCode(code.toUpperCase());
   if (!geo || geo.level !== 'state') notFound();
-  if (code !== geo.code) permanentRedirect(localePath(languageOf(locale), stateHref(geo.code, view)));
+  if (code !== geo.code) permanentRedirect(localePath(pageLocale(locale), stateHref(geo.code, view)));
   return geo;
 }
 
@@ -56,7 +54,7 @@ const dcOf = (code: string) => (code === 'DC' ? 'yes' : 'no');
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const geo = await stateOf(params, carriedView(await searchParams));
-  const locale = languageOf((await params).locale);
+  const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'states' });
   const place = placeName(geo.code, locale);
   return pageMetadata(place, t('profile.metaDescription', { place, dc: dcOf(geo.code) }), `/states/${geo.code}`, false, locale);
@@ -128,7 +126,7 @@ export default async function StatePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const asked = carriedView(query);
   const geo = await stateOf(params, asked);
-  const locale = languageOf((await params).locale);
+  const locale = pageLocale((await params).locale);
   // Another state chosen in the picker without JavaScript: its page, with the same view.
   const other = geographyByCode((one(query.state) ?? '').toUpperCase());
   if (other && other.level === 'state' && other.code !== geo.code) redirect(localePath(locale, stateHref(other.code, asked, '#charts')));
