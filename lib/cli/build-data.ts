@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { ingest, ingestArchive, type IngestResult } from '../import/ingest';
 import { IssueLog, type Issue } from '../import/issues';
 import { PACKAGE_FILE, PROFILE, sha256File, type DataPackage, type DataResource, type DataSource, coverageOf, type IndicatorMeta, type NotImported, type SourceFile, type SourceTable } from '../data/package';
+import { entry } from '../i18n/vocabulary-registry';
 import { ES_CATALOGUE, PACKAGE_COMPARABILITY, PACKAGE_QUALIFIERS, PACKAGE_SERIES, PACKAGE_UNITS } from '../data/package-vocabulary';
 import { ObservationRules } from '../import/4-validate';
 import { CANONICAL_SCHEMA, type FieldName, type Observation } from '../vocabulary/schema';
@@ -306,6 +307,13 @@ const byStateOrder = (a: Observation, b: Observation) =>
   compareAgeGroups(a.age_group, b.age_group) ||
   a.revision - b.revision;
 
+/** A dataset's Spanish title from data/sources/translations/es/catalogue.json; the build stops if it has none. */
+function spanishTitle(name: string): string {
+  const title = entry(ES_CATALOGUE.resources, name)?.title;
+  if (!title) throw new Error(`data:build: data/sources/translations/es/catalogue.json has no Spanish title for ${name}`);
+  return title;
+}
+
 const CSV_RESOURCE = {
   type: 'table',
   format: 'csv',
@@ -355,7 +363,7 @@ function stateDatasets(state: Built): DatasetSpec[] {
       description: `SAMHSA’s NSDUH state estimates (small area estimates) before the 2020 changes: annual averages of two survey years for the nation, the four census regions, the 50 states and DC, by age group, as percentages and as numbers of people (in thousands), for ${list(periods(before))}. 95% intervals where SAMHSA published them: its tables and workbooks, and its web tables of 2008–2009 to 2010–2011; its State-Specific web pages (2011–2012 to 2016–2017) give point estimates only, and so does the derived re-publication. ${derived.length ? `Figures for ${list(periods(derived))} that SAMHSA’s files here do not hold come from a derived re-publication (CORGIS), marked “derived” and never replacing a SAMHSA original. ` : ''}Consecutive periods share a year and are not independent. DSM-IV criteria; not comparable with 2020 and later; within 2002–2019, comparable across 2015 only for the measures the comparability registry lists.`,
       translations: {
         es: {
-          title: ES_CATALOGUE.resources['state-estimates-2002-2019']?.title ?? 'Estimaciones estatales, 2002–2019',
+          title: spanishTitle('state-estimates-2002-2019'),
           description: `Estimaciones estatales de la NSDUH de SAMHSA (estimaciones para áreas pequeñas) anteriores a los cambios de 2020: promedios anuales de dos años de encuesta para el país, las cuatro regiones censales, los 50 estados y DC, por grupo de edad, en porcentajes y en número de personas (en miles), para ${listEs(periods(before))}. Intervalos del 95% donde SAMHSA los publicó: en sus tablas y libros de Excel, y en sus tablas web de 2008–2009 a 2010–2011; sus páginas web de tablas por estado (de 2011–2012 a 2016–2017) solo dan estimaciones puntuales, igual que la republicación derivada. ${derived.length ? `Las cifras de ${listEs(periods(derived))} que los archivos de SAMHSA aquí reunidos no contienen provienen de una republicación derivada (CORGIS), marcadas como “derivadas” y sin reemplazar nunca un original de SAMHSA. ` : ''}Los períodos consecutivos comparten un año y no son independientes. Criterios del DSM-IV; no son comparables con 2020 ni años posteriores; dentro de 2002–2019, son comparables a través de 2015 solo para las medidas que indica el registro de comparabilidad.`,
         },
       },
@@ -380,7 +388,7 @@ function stateDatasets(state: Built): DatasetSpec[] {
       description: `SAMHSA’s NSDUH state estimates from 2021, when the survey switched to DSM-5 criteria and web plus in-person interviews: ${list(periods(after))}, for the nation, the four census regions, the 50 states and DC, by age group. 2021 is a single year (it could not be pooled with 2020); 2021–2022 is an annual average of two years; 2022 alone holds the treatment measures SAMHSA redefined that year. Not comparable with 2019 or earlier.`,
       translations: {
         es: {
-          title: ES_CATALOGUE.resources['state-estimates-2021-on']?.title ?? 'Estimaciones estatales, de 2021 en adelante',
+          title: spanishTitle('state-estimates-2021-on'),
           description: `Estimaciones estatales de la NSDUH de SAMHSA desde 2021, cuando la encuesta pasó a los criterios del DSM-5 y a entrevistas por internet y en persona: ${listEs(periods(after))}, para el país, las cuatro regiones censales, los 50 estados y DC, por grupo de edad. 2021 es un solo año (no se pudo combinar con 2020); 2021–2022 es un promedio anual de dos años; 2022 por sí solo contiene las medidas de tratamiento que SAMHSA redefinió ese año. No son comparables con 2019 ni años anteriores.`,
         },
       },
@@ -439,7 +447,7 @@ async function main() {
         'Published national NSDUH estimates of substance use, substance use disorders and treatment, 2002–2024, each traced to the SAMHSA report or federal text that published it. Sparse by design: a year appears only where a figure was verified. Methodology breaks are marked by the series column.',
       translations: {
         es: {
-          title: ES_CATALOGUE.resources['national-estimates']?.title ?? 'Estimaciones nacionales, 2002–2024',
+          title: spanishTitle('national-estimates'),
           description:
             'Estimaciones nacionales publicadas de la NSDUH sobre consumo de sustancias, trastornos por consumo de sustancias y tratamiento, 2002–2024, cada una rastreada hasta el informe de SAMHSA o el texto federal que la publicó. Escasas por diseño: un año aparece solo donde se verificó una cifra. Las columnas de serie marcan los cambios de metodología.',
         },
@@ -484,8 +492,8 @@ async function main() {
     .filter((i) => used.has(i.name))
     .map((i) => {
       const notes = [...i.notes, ...(state.derivedNotes.get(i.name) ?? []).filter((n) => !i.notes.includes(n))];
-      const es = ES_CATALOGUE.indicators[i.name];
-      const universe = ES_CATALOGUE.universes[catalogue.universe];
+      const es = entry(ES_CATALOGUE.indicators, i.name);
+      const universe = entry(ES_CATALOGUE.universes, catalogue.universe);
       return {
         name: i.name,
         title: i.title,

@@ -10,6 +10,7 @@ import { COMPARABILITY } from '../vocabulary/comparability';
 import { QUALIFIERS } from '../vocabulary/qualifiers';
 import { SERIES } from '../vocabulary/series';
 import { UNITS } from '../vocabulary/units';
+import { entry } from '../i18n/vocabulary-registry';
 
 type Words<T> = Record<string, T | undefined>;
 
@@ -36,11 +37,11 @@ function withSpanishClaims<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = withSpanishClaims(v);
   const claim = (value as { claim?: unknown }).claim;
-  const es = typeof claim === 'string' ? ES_CATALOGUE.claims[claim] : undefined;
+  const es = typeof claim === 'string' ? entry(ES_CATALOGUE.claims, claim) : undefined;
   return (es ? { ...out, translations: { es: { claim: es } } } : out) as T;
 }
 
-export const PACKAGE_SERIES = SERIES.map((x) => ({ ...x, ...spanish(ES_VOCABULARY.series[x.name]) }));
+export const PACKAGE_SERIES = SERIES.map((x) => ({ ...x, ...spanish(entry(ES_VOCABULARY.series, x.name)) }));
 export const PACKAGE_COMPARABILITY = withSpanishClaims(COMPARABILITY);
-export const PACKAGE_QUALIFIERS = QUALIFIERS.map((q) => ({ ...q, ...spanish(ES_VOCABULARY.qualifiers[q.code]) }));
-export const PACKAGE_UNITS = UNITS.map((u) => ({ ...u, ...spanish(ES_VOCABULARY.units[u.name]) }));
+export const PACKAGE_QUALIFIERS = QUALIFIERS.map((q) => ({ ...q, ...spanish(entry(ES_VOCABULARY.qualifiers, q.code)) }));
+export const PACKAGE_UNITS = UNITS.map((u) => ({ ...u, ...spanish(entry(ES_VOCABULARY.units, u.name)) }));

@@ -7,11 +7,12 @@ import 'server-only';
 import es from '@/data/sources/translations/es/columns.json';
 import { CANONICAL_SCHEMA } from '../vocabulary/schema';
 import type { Locale } from './locales';
+import { entry } from './vocabulary-registry';
 
 const ES = es.fields as Record<string, { title: string; description: string } | undefined>;
 
 export function fieldWords(name: string, locale: Locale): { title: string; description: string } | undefined {
   const f = CANONICAL_SCHEMA.fields.find((x) => x.name === name);
   if (!f) return undefined;
-  return (locale === 'es' ? ES[name] : undefined) ?? { title: f.title ?? f.name, description: f.description ?? '' };
+  return (locale === 'es' ? entry(ES, name) : undefined) ?? { title: f.title ?? f.name, description: f.description ?? '' };
 }

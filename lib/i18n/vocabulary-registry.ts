@@ -4,7 +4,7 @@
  */
 import type { Locale } from './locales';
 
-type Table<T> = Record<string, T | undefined>;
+export type Table<T> = Record<string, T | undefined>;
 
 /** A language's words for the data's codes, as data/sources/translations/{locale}/vocabulary.json holds them. */
 export interface VocabularyTable {
@@ -24,4 +24,12 @@ export function registerVocabulary(locale: Locale, table: VocabularyTable): void
 
 export function vocabularyTable(locale: Locale): VocabularyTable | undefined {
   return tables[locale];
+}
+
+/**
+ * A table's entry for a code, or undefined: only the table's own keys, so a code such as
+ * "constructor" (from an address, say) never finds Object.prototype's members.
+ */
+export function entry<T>(table: Table<T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }

@@ -15,7 +15,7 @@ import { qualifierByCode } from '../vocabulary/qualifiers';
 import { seriesByName } from '../vocabulary/series';
 import { unitByName } from '../vocabulary/units';
 import { INTL_LOCALE, type Locale } from './locales';
-import { vocabularyTable } from './vocabulary-registry';
+import { entry, vocabularyTable } from './vocabulary-registry';
 
 export { registerVocabulary, type VocabularyTable } from './vocabulary-registry';
 
@@ -39,12 +39,12 @@ const ES = {
 
 /** "New York" / "Nueva York"; "US" / "Estados Unidos". */
 export function placeName(code: string, locale: Locale): string {
-  return (locale === 'es' && ES.geography[code]) || geographyName(code);
+  return (locale === 'es' && entry(ES.geography, code)) || geographyName(code);
 }
 
 /** "Aged 18–25" / "De 18 a 25 años". */
 export function ageLabel(code: string, locale: Locale): string {
-  return (locale === 'es' && ES.ageGroups[code]?.label) || ageGroupLabel(code);
+  return (locale === 'es' && entry(ES.ageGroups, code)?.label) || ageGroupLabel(code);
 }
 
 /** "18–25" in both languages. */
@@ -56,7 +56,7 @@ export function ageShortLabel(code: string): string {
 export function seriesWords(name: string, locale: Locale): { title: string; change: string; comparability: string } | undefined {
   const s = seriesByName(name);
   if (!s) return undefined;
-  const t = locale === 'es' ? ES.series[name] : undefined;
+  const t = locale === 'es' ? entry(ES.series, name) : undefined;
   return t ?? { title: s.title, change: s.change, comparability: s.comparability };
 }
 
@@ -64,14 +64,14 @@ export function seriesWords(name: string, locale: Locale): { title: string; chan
 export function unitWords(name: string, locale: Locale): { label: string; description: string } | undefined {
   const u = unitByName(name);
   if (!u) return undefined;
-  return (locale === 'es' ? ES.units[name] : undefined) ?? { label: u.label, description: u.description };
+  return (locale === 'es' ? entry(ES.units, name) : undefined) ?? { label: u.label, description: u.description };
 }
 
 /** A qualifier's label ("Derived re-publication") and description. */
 export function qualifierWords(code: string, locale: Locale): { label: string; description: string } | undefined {
   const q = qualifierByCode(code);
   if (!q) return undefined;
-  return (locale === 'es' ? ES.qualifiers[code] : undefined) ?? { label: q.label, description: q.description };
+  return (locale === 'es' ? entry(ES.qualifiers, code) : undefined) ?? { label: q.label, description: q.description };
 }
 
 const collators: Partial<Record<Locale, Intl.Collator>> = {};

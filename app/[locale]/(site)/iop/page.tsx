@@ -41,8 +41,8 @@ const LEVELS = ['outpatient', 'intensive', 'partial', 'residential'] as const;
 const TEEN_FINDINGS = ['fitted', 'wholeLife', 'family', 'together', 'duration'] as const;
 
 /**
- * "de personas" after "21.5 millones" in Spanish, "personas" after "306 mil" or "7,748,000": only a
- * count written in millions takes "de" (one too small to print reads "menos de …" instead).
+ * Which Spanish wording a count takes: one written in millions ("N millones") is followed by
+ * "de personas", any other by "personas" (one too small to print reads "menos de …" instead).
  */
 const unitOf = (o: Observation) => (o.unit === 'millions' && !(o.estimate === 0 && o.qualifiers.includes('rounded_to_zero')) ? 'millions' : 'other');
 
