@@ -10,7 +10,9 @@ import { TrendChart } from '@/app/_components/charts/trend-chart';
 import { toAgeModel } from '@/lib/charts/age';
 import { mapClasses, toStatesModel } from '@/lib/charts/states';
 import { toTrendModel } from '@/lib/charts/trend';
-import type { Observation } from '@/lib/vocabulary/schema';
+import { chartFixtures } from './chart-fixtures';
+
+const { pct, NATIONAL } = chartFixtures('Test source');
 import { stateShapes } from '@/lib/geo/state-shapes';
 
 vi.mock('next/navigation', () => ({ useRouter: () => ({ push: () => undefined }) }));
@@ -23,28 +25,11 @@ const renderToStaticMarkup = (node: ReactNode) =>
     </NextIntlClientProvider>,
   );
 
-const o = (p: Partial<Observation>): Observation => ({
-  indicator: 'sud_past_year', period: '2014', geography: 'US', age_group: '12+', unit: 'millions', estimate: 1, ci_lower: null, ci_upper: null,
-  interval_type: null, series: 'DSM-IV_2002-2014', revision: 0, qualifiers: [], source: 'Test source', note: '', ...p,
-});
 
 /** Rounds long decimals so the snapshot shows structure, not floating-point noise. */
 const normalize = (svg: string) => svg.replace(/(\d+\.\d{2})\d+/g, '$1').replace(/></g, '>\n<');
 
-const pct = (geography: string, estimate: number, lo: number, hi: number, age = '12+') =>
-  o({ period: '2018-2019', geography, age_group: age, unit: 'percent', estimate, ci_lower: lo, ci_upper: hi, interval_type: geography === 'US' ? 'confidence' : 'credible', series: 'DSM-IV_2015-2019' });
 
-const NATIONAL = [
-  o({ period: '2002', estimate: 22 }),
-  o({ period: '2003', estimate: 21.6 }),
-  o({ period: '2004', estimate: 22.5 }),
-  o({ period: '2008-2009', estimate: 22.4 }),
-  o({ period: '2014', estimate: 21.5 }),
-  o({ period: '2016', estimate: 20.1, series: 'DSM-IV_2015-2019' }),
-  o({ period: '2018-2019', unit: 'thousands', estimate: 20331, ci_lower: 19774, ci_upper: 20903, interval_type: 'confidence', series: 'DSM-IV_2015-2019' }),
-  o({ period: '2021', estimate: 46.3, series: 'DSM-5_2021+' }),
-  o({ period: '2022', estimate: 48.7, series: 'DSM-5_2021+' }),
-];
 const STATES = [pct('US', 7.41, 7.2, 7.62), pct('CO', 11.18, 9.68, 12.89), pct('FL', 5.81, 5.18, 6.52), pct('AL', 7.46, 6.27, 8.87), pct('DC', 11.94, 10.24, 13.87), pct('CO', 21.01, 18, 24.38, '18-25'), pct('US', 14.59, 14.12, 15.08, '18-25')];
 const statesModel = toStatesModel(STATES, { indicator: 'sud_past_year', indicatorTitle: 'SUD', ageGroup: '12+', measure: 'percent', period: '2018-2019' });
 

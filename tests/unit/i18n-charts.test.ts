@@ -32,6 +32,9 @@ import { readPackage } from '@/lib/data/package';
 import { stateShapes } from '@/lib/geo/state-shapes';
 import { ingest } from '@/lib/import/ingest';
 import type { Observation } from '@/lib/vocabulary/schema';
+import { chartFixtures } from './chart-fixtures';
+
+const { o, pct, NATIONAL } = chartFixtures('Fuente de prueba');
 
 vi.mock('next/navigation', () => ({ useRouter: () => ({ push: () => undefined }) }));
 
@@ -43,25 +46,8 @@ type ProviderProps = ComponentProps<typeof NextIntlClientProvider>;
 const inSpanish = (node: ReactNode) => renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: 'es', messages: { charts: es }, timeZone: 'UTC' } as ProviderProps, node));
 const labels = (html: string) => [...html.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]);
 
-const o = (p: Partial<Observation>): Observation => ({
-  indicator: 'sud_past_year', period: '2014', geography: 'US', age_group: '12+', unit: 'millions', estimate: 1, ci_lower: null, ci_upper: null,
-  interval_type: null, series: 'DSM-IV_2002-2014', revision: 0, qualifiers: [], source: 'Fuente de prueba', note: '', ...p,
-});
-const pct = (geography: string, estimate: number, lo: number, hi: number, age = '12+', period = '2018-2019') =>
-  o({ period, geography, age_group: age, unit: 'percent', estimate, ci_lower: lo, ci_upper: hi, interval_type: geography === 'US' ? 'confidence' : 'credible', series: 'DSM-IV_2015-2019' });
 
 const TITLE = 'Trastorno por consumo de sustancias en el último año';
-const NATIONAL = [
-  o({ period: '2002', estimate: 22 }),
-  o({ period: '2003', estimate: 21.6 }),
-  o({ period: '2004', estimate: 22.5 }),
-  o({ period: '2008-2009', estimate: 22.4 }),
-  o({ period: '2014', estimate: 21.5 }),
-  o({ period: '2016', estimate: 20.1, series: 'DSM-IV_2015-2019' }),
-  o({ period: '2018-2019', unit: 'thousands', estimate: 20331, ci_lower: 19774, ci_upper: 20903, interval_type: 'confidence', series: 'DSM-IV_2015-2019' }),
-  o({ period: '2021', estimate: 46.3, series: 'DSM-5_2021+' }),
-  o({ period: '2022', estimate: 48.7, series: 'DSM-5_2021+' }),
-];
 const STATES = [
   pct('US', 7.41, 7.2, 7.62),
   pct('CO', 11.18, 9.68, 12.89),
