@@ -7,7 +7,7 @@
  * model holds no U.S. figure and no comparison (`usOmitted` says why).
  */
 import { max, min } from 'd3-array';
-import { compareStatesByName, GEOGRAPHIES } from '../vocabulary/geography';
+import { GEOGRAPHIES } from '../vocabulary/geography';
 import type { Observation } from '../vocabulary/schema';
 import { en, formatPeriod } from '../format/numbers';
 import { comparePlaces, placeName } from '../i18n/vocabulary';
@@ -113,7 +113,7 @@ export function toStatesModel(observations: readonly Observation[], options: Sta
     states.push({ code, name: placeName(code, locale), ...p, observation: c.observation, comparison });
   }
   // Equal figures in alphabetical order of the names shown.
-  const byName = locale === 'en' ? compareStatesByName : comparePlaces(locale);
+  const byName = comparePlaces(locale);
   states.sort((a, b) => b.value - a.value || byName(a.code, b.code));
 
   const lo = min(states, (s) => s.lower ?? s.value) ?? 0;

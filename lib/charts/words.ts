@@ -37,19 +37,10 @@ export function whoOf(age: string, locale: Locale): string {
 
 const byName: Partial<Record<Locale, Array<{ code: string; name: string }>>> = {};
 
-/**
- * The states and DC in alphabetical order of their names in a language, for pickers: English
- * keeps the prebuilt order (no collator), Spanish sorts its own names (Nueva York under N).
- */
+/** The states and DC in alphabetical order of their names in a language, for pickers (Nueva York under N in Spanish). */
 export function statesByName(locale: Locale): Array<{ code: string; name: string }> {
-  const known = byName[locale];
-  if (known) return known;
-  const list = STATES_BY_NAME.map((g) => ({ code: g.code, name: placeName(g.code, locale) }));
-  if (locale !== 'en') {
-    const compare = comparePlaces(locale);
-    list.sort((a, b) => compare(a.code, b.code));
-  }
-  return (byName[locale] = list);
+  const compare = comparePlaces(locale);
+  return (byName[locale] ??= [...STATES_BY_NAME].sort((a, b) => compare(a.code, b.code)).map((g) => ({ code: g.code, name: placeName(g.code, locale) })));
 }
 
 /** "trastorno-por-consumo" from "Trastorno por consumo": lower case, no accents, words joined by hyphens. */

@@ -5,16 +5,16 @@ import { useLocale, useTranslations } from 'next-intl';
 import { ageChoices, periodsFor, type IndicatorOption, type View } from '@/lib/charts/view';
 import { COUNT } from '@/lib/charts/measure';
 import { localePath, type Locale } from '@/lib/i18n/locales';
-import { ageLabel, ageShortLabel, comparePlaces, placeName, unitWords } from '@/lib/i18n/vocabulary';
+import { ageLabel, ageShortLabel, placeName, unitWords } from '@/lib/i18n/vocabulary';
+import { statesByName } from '@/lib/charts/words';
 import { GEOGRAPHIES } from '@/lib/vocabulary/geography';
 import { formatPeriod } from '@/lib/format/numbers';
 
 const NATION = GEOGRAPHIES.filter((g) => g.level === 'nation').map((g) => g.code);
-const STATES = GEOGRAPHIES.filter((g) => g.level === 'state').map((g) => g.code);
 
 /** The place picker's choices: the nation first, then the states and DC in the order of their names in `locale`. */
 export function placeChoices(locale: Locale): Array<{ code: string; name: string }> {
-  return [...NATION, ...[...STATES].sort(comparePlaces(locale))].map((code) => ({ code, name: placeName(code, locale) }));
+  return [...NATION.map((code) => ({ code, name: placeName(code, locale) })), ...statesByName(locale)];
 }
 export const CONTROLS_FORM = 'view-controls';
 

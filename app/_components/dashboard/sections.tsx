@@ -11,7 +11,6 @@ import { countsOnlyPeriods, type IndicatorOption, type View } from '@/lib/charts
 import { englishT, statesByName, whoOf, type ChartsT } from '@/lib/charts/words';
 import { ageShortLabel, comparePlaces, placeName, seriesWords } from '@/lib/i18n/vocabulary';
 import type { Locale } from '@/lib/i18n/locales';
-import { compareStatesByName } from '@/lib/vocabulary/geography';
 import type { Observation } from '@/lib/vocabulary/schema';
 import type { StateShape } from '@/lib/geo/state-shapes';
 import { describePeriod, formatObservation, formatPeriod } from '@/lib/format/numbers';
@@ -235,7 +234,7 @@ export function MapSection({ view, option, models, status, onChange, embedded, s
   const period = formatPeriod(view.period);
   const who = whoOf(view.age, locale);
   const title = t('sections.map.title', { title: option.title, period });
-  const byName = locale === 'en' ? compareStatesByName : comparePlaces(locale);
+  const byName = comparePlaces(locale);
   return (
     <ChartFrame
       id="map"
